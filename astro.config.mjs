@@ -1,0 +1,37 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import driftwatch from './src/integration/index.ts';
+
+// Where the site is served: one setting for links, assets, feeds and search.
+// SITE_URL=https://example.org BASE_PATH=/dw/ npm run build
+const site = process.env.SITE_URL || 'https://driftwatch.example';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // The site runs under a Content-Security-Policy without 'unsafe-inline': no inline <style>.
+    inlineStylesheets: 'never',
+  },
+  // Nothing may reach a third party, not even Astro's own telemetry or prefetching.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkGfm],
+    }),
+  },
+  vite: {
+    build: {
+      // Same reason: every script and stylesheet is a file of its own, never inlined.
+      assetsInlineLimit: 0,
+    },
+  },
+  integrations: [driftwatch(), mdx()],
+});

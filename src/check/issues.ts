@@ -1,0 +1,97 @@
+/**
+ * zod issues → editor messages. zod says "Invalid input: expected string, received undefined";
+ * an editor needs "missing required field "platform"" at the line of the record.
+ */
+import type { z } from 'zod';
+import type { Entry, PathSegment } from '../data/files.ts';
+import type { Problem } from './problems.ts';
+import { didYouMean } from './suggest.ts';
+
+type Issue = z.core.$ZodIssue;
+
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment as string];
+  }
+  return current;
+}
+
+/** `location.country`, `sources[2]` */
+export function fieldName(path: readonly PathSegment[]): string {
+  return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return String(value);
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: string; rule: string; key?: boolean; path?: PathSegment[] } {
+  const field = fieldName(path);
+  const actual = valueAt(entry.value, path);
+  const params = (issue as { params?: { rule?: string } }).params;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (actual === undefined) return { text: `missing required field "${field}"`, rule: 'missing-field' };
+      return { text: `"${field}" must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(actual)}`, rule: 'wrong-type' };
+    case 'invalid_value': {
+      if (actual === undefined) return { text: `missing required field "${field}"`, rule: 'missing-field' };
+      const options = issue.values.map(String);
+      return {
+        text: `"${field}" has ${describeValue(actual)}, which is not one of: ${options.join(', ')}${typeof actual === 'string' ? didYouMean(actual, options) : ''}`,
+        rule: 'invalid-value',
+      };
+    }
+    case 'unrecognized_keys': {
+      return { text: '', rule: 'unknown-field' };
+    }
+    case 'invalid_union':
+      return { text: `"${field}" has ${describeValue(actual)}, which is not of a form this field takes`, rule: 'wrong-type' };
+    case 'invalid_format':
+      return { text: `"${field}" ${issue.message.startsWith('must') ? issue.message : `is not valid: ${issue.message}`}`, rule: path[path.length - 1] === 'id' ? 'bad-id' : 'invalid-format' };
+    case 'too_small':
+    case 'too_big':
+      return { text: `"${field}" ${issue.message.startsWith('Too') ? issue.message.toLowerCase() : issue.message}`, rule: params?.rule ?? 'out-of-range' };
+    default:
+      return { text: path.length ? `"${field}" ${issue.message}` : issue.message, rule: params?.rule ?? 'invalid' };
+  }
+}
+
+/** One problem per issue (one per unknown key), located at the offending value. */
+export function issuesToProblems(issues: readonly Issue[], entry: Entry, knownFields: (path: PathSegment[]) => string[] = () => []): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path as PathSegment[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({
+          file: entry.file,
+          ...entry.locate([...path, key], { key: true }),
+          severity: 'error',
+          message: `unknown field "${fieldName([...path, key])}"${didYouMean(key, knownFields(path))}`,
+          rule: 'unknown-field',
+        });
+      }
+      continue;
+    }
+    const { text, rule } = message(issue, entry, path);
+    problems.push({ file: entry.file, ...entry.locate(path), severity: 'error', message: text, rule });
+  }
+  return problems;
+}
+
+export { valueAt };

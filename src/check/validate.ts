@@ -1,0 +1,286 @@
+/**
+ * Validation of a whole project: every rule of DATA-MODEL.md, every problem in one run.
+ *
+ * Stages:
+ *   1. read: YAML / CSV / MDX frontmatter, with positions (src/data/files.ts, csv.ts)
+ *   2. schema: each entry against its zod schema
+ *   3. ids: duplicates within a registry, across all record files
+ *   4. references: every field whose schema says `references: …` must name an existing id
+ *   5. cross-record rules: claims after attacks, migrations between two platforms, disputes
+ *   6. warnings: unarchived URLs, unused sources, incidents without records
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { parseCsv } from '../data/csv.ts';
+import { parseDate } from '../data/dates.ts';
+import { parseFrontmatter, parseYaml, type Entry, type ParsedFile, type PathSegment } from '../data/files.ts';
+import {
+  actorSchema,
+  incidentSchema,
+  pageSchema,
+  platformSchema,
+  recordSchemas,
+  RECORD_KINDS,
+  siteSchema,
+  sourceSchema,
+  type Actor,
+  type DataRecord,
+  type IncidentFrontmatter,
+  type PageFrontmatter,
+  type Platform,
+  type Registry,
+  type SiteSettings,
+  type Source,
+} from '../schema/index.ts';
+import { referenceTarget } from '../schema/common.ts';
+import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
+import { issuesToProblems } from './issues.ts';
+import type { Problem } from './problems.ts';
+import { didYouMean } from './suggest.ts';
+
+export interface Incident extends IncidentFrontmatter {
+  /** The slug: file name without `.mdx`. */
+  id: string;
+  file: string;
+  body: string;
+  bodyLine: number;
+}
+
+export interface Page extends PageFrontmatter {
+  id: string;
+  file: string;
+  body: string;
+}
+
+/** Everything that passed validation. Entries with errors are left out. */
+export interface ProjectData {
+  site: SiteSettings;
+  platforms: Platform[];
+  actors: Actor[];
+  sources: Source[];
+  records: DataRecord[];
+  incidents: Incident[];
+  pages: Page[];
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  data: ProjectData;
+  /** Where each valid id was written, for later checks (MDX props) that point back at data. */
+  locations: Map<string, Entry>;
+}
+
+const DEFAULT_SITE: SiteSettings = { title: 'Driftwatch', description: 'Research notes.', licence: 'CC BY 4.0', language: 'en', defang: [] };
+
+function listFiles(dir: string, extensions: string[]): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => extensions.some((ext) => name.endsWith(ext)))
+    .map((name) => name.replaceAll('\\', '/'))
+    .sort();
+}
+
+interface Validated<T> {
+  entry: Entry;
+  value: T;
+}
+
+/** Known field names at a path of a schema, for "did you mean" on unknown fields. */
+function fieldsAt(schema: z.ZodType, path: PathSegment[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    if (!current) return [];
+    current = typeof segment === 'number' ? arrayElement(current) : objectShape(current)[segment];
+  }
+  if (!current) return [];
+  const options = fieldType(current) === 'union' ? unionOptions(current) : [current];
+  return options.flatMap((option) => Object.keys(objectShape(option)));
+}
+
+function validateEntry<T>(schema: z.ZodType<T>, entry: Entry, problems: Problem[]): Validated<T> | undefined {
+  const result = schema.safeParse(entry.value);
+  if (result.success) return { entry, value: result.data };
+  problems.push(...issuesToProblems(result.error.issues, entry, (path) => fieldsAt(schema, path)));
+  return undefined;
+}
+
+/** Calls `visit` for every reference field in `value`, with its path and target registry. */
+function forEachReference(schema: z.ZodType, value: unknown, path: PathSegment[], visit: (id: string, target: Registry, path: PathSegment[]) => void): void {
+  const inner = unwrap(schema);
+  const target = referenceTarget(inner);
+  if (target && typeof value === 'string') return visit(value, target, path);
+  const type = fieldType(inner);
+  if (type === 'array' && Array.isArray(value)) {
+    const element = arrayElement(inner)!;
+    value.forEach((item, index) => forEachReference(element, item, [...path, index], visit));
+  } else if (type === 'object' && value && typeof value === 'object') {
+    for (const [key, field] of Object.entries(objectShape(inner))) {
+      forEachReference(field, (value as Record<string, unknown>)[key], [...path, key], visit);
+    }
+  }
+}
+
+const NAMES: Record<Registry, string> = { platforms: 'platform', actors: 'actor', sources: 'source', records: 'record', incidents: 'incident' };
+
+export function checkProject(root: string): CheckResult {
+  const problems: Problem[] = [];
+  const read = (file: string, parse: (file: string, text: string) => ParsedFile): Entry[] => {
+    const parsed = parse(file, readFileSync(join(root, file), 'utf8'));
+    problems.push(...parsed.problems);
+    return parsed.entries;
+  };
+  const readList = (file: string) => (existsSync(join(root, file)) ? read(file, (f, t) => parseYaml(f, t, { shape: 'list' })) : []);
+
+  // 1–2. Read and validate each file against its schema.
+  const siteEntry = existsSync(join(root, 'data/site.yaml')) ? read('data/site.yaml', (f, t) => parseYaml(f, t, { shape: 'mapping' }))[0] : undefined;
+  const site = (siteEntry && validateEntry(siteSchema, siteEntry, problems)?.value) || DEFAULT_SITE;
+  const platforms = readList('data/platforms.yaml').flatMap((e) => validateEntry(platformSchema, e, problems) ?? []);
+  const actors = readList('data/actors.yaml').flatMap((e) => validateEntry(actorSchema, e, problems) ?? []);
+  const sources = readList('data/sources.yaml').flatMap((e) => validateEntry(sourceSchema, e, problems) ?? []);
+
+  const recordEntries = listFiles(join(root, 'data/records'), ['.yaml', '.yml', '.csv']).flatMap((name) => {
+    const file = `data/records/${name}`;
+    return name.endsWith('.csv') ? read(file, parseCsv) : readList(file);
+  });
+  const records: Validated<DataRecord>[] = [];
+  for (const entry of recordEntries) {
+    const kind = (entry.value as { kind?: unknown }).kind;
+    if (typeof kind !== 'string' || !(RECORD_KINDS as readonly string[]).includes(kind)) {
+      const message =
+        kind === undefined
+          ? 'missing required field "kind"'
+          : `"kind" has ${JSON.stringify(kind)}, which is not one of: ${RECORD_KINDS.join(', ')}${typeof kind === 'string' ? didYouMean(kind, RECORD_KINDS) : ''}`;
+      problems.push({ file: entry.file, ...entry.locate(['kind']), severity: 'error', message, rule: kind === undefined ? 'missing-field' : 'invalid-value' });
+      continue;
+    }
+    const valid = validateEntry(recordSchemas[kind as keyof typeof recordSchemas] as z.ZodType<DataRecord>, entry, problems);
+    if (valid) records.push(valid);
+  }
+
+  const mdx = (dir: string) => listFiles(join(root, dir), ['.mdx', '.md']).map((name) => ({ name, file: `${dir}/${name}` }));
+  const incidents: Validated<Incident>[] = [];
+  for (const { name, file } of mdx('content/incidents')) {
+    const parsed = parseFrontmatter(file, readFileSync(join(root, file), 'utf8'));
+    problems.push(...parsed.problems);
+    const slug = name.replace(/\.mdx?$/, '');
+    const entry = parsed.entries[0];
+    if (!entry) continue;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+      problems.push({ file, line: 1, col: 1, severity: 'error', message: `file name "${name}" must be a lower-case kebab-case slug: it is the incident's id and URL`, rule: 'bad-id' });
+      continue;
+    }
+    const valid = validateEntry(incidentSchema, entry, problems);
+    if (valid) incidents.push({ entry, value: { ...valid.value, id: slug, file, body: parsed.body, bodyLine: parsed.bodyLine } });
+  }
+  const pages: Page[] = [];
+  for (const { name, file } of mdx('content/pages')) {
+    const parsed = parseFrontmatter(file, readFileSync(join(root, file), 'utf8'));
+    problems.push(...parsed.problems);
+    const valid = parsed.entries[0] && validateEntry(pageSchema, parsed.entries[0], problems);
+    if (valid) pages.push({ ...valid.value, id: name.replace(/\.mdx?$/, ''), file, body: parsed.body });
+  }
+
+  // 3. Ids: unique within each registry; record ids unique across every record file.
+  const locations = new Map<string, Entry>();
+  const idsOf = (registry: Registry, items: Validated<{ id: string }>[]): Set<string> => {
+    const seen = new Map<string, Entry>();
+    for (const { entry, value } of items) {
+      const first = seen.get(value.id);
+      if (first) {
+        const at = first.locate(['id']);
+        problems.push({ file: entry.file, ...entry.locate(['id']), severity: 'error', message: `duplicate ${NAMES[registry]} id "${value.id}" (first defined at ${first.file}:${at.line}:${at.col})`, rule: 'duplicate-id' });
+      } else {
+        seen.set(value.id, entry);
+        locations.set(`${registry}:${value.id}`, entry);
+      }
+    }
+    return new Set(seen.keys());
+  };
+  const ids: Record<Registry, Set<string>> = {
+    platforms: idsOf('platforms', platforms),
+    actors: idsOf('actors', actors),
+    sources: idsOf('sources', sources),
+    records: idsOf('records', records),
+    incidents: new Set(incidents.map((i) => i.value.id)),
+  };
+
+  // 4. References, resolved through the `references` metadata on each schema field.
+  const cited = new Set<string>();
+  const checkReferences = (schema: z.ZodType, { entry, value }: Validated<unknown>) =>
+    forEachReference(schema, value, [], (id, target, path) => {
+      if (target === 'sources') cited.add(id);
+      if (ids[target].has(id)) return;
+      problems.push({ file: entry.file, ...entry.locate(path), severity: 'error', message: `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}`, rule: 'unknown-ref' });
+    });
+  for (const item of platforms) checkReferences(platformSchema, item);
+  for (const item of actors) checkReferences(actorSchema, item);
+  for (const item of sources) checkReferences(sourceSchema, item);
+  for (const item of records) checkReferences(recordSchemas[item.value.kind], item);
+  for (const item of incidents) checkReferences(incidentSchema, item);
+
+  // 5. Rules across records.
+  const byId = new Map(records.map((r) => [r.value.id, r]));
+  const incidentsWithRecords = new Set<string>();
+  for (const { entry, value: record } of records) {
+    for (const slug of record.incidents ?? []) incidentsWithRecords.add(slug);
+    if (record.kind === 'claim') {
+      const attack = byId.get(record.attack);
+      if (attack && attack.value.kind !== 'attack') {
+        problems.push({ file: entry.file, ...entry.locate(['attack']), severity: 'error', message: `"attack" points at "${record.attack}", which is a ${attack.value.kind}, not an attack`, rule: 'wrong-ref-kind' });
+      } else if (attack && parseDate(record.date).end < parseDate(attack.value.date).start) {
+        problems.push({ file: entry.file, ...entry.locate(['date']), severity: 'error', message: `claim dated ${record.date} is before the attack it claims ("${attack.value.id}", ${attack.value.date})`, rule: 'claim-before-attack' });
+      }
+    }
+    if (record.kind === 'migration') {
+      if (record.from === record.to) {
+        problems.push({ file: entry.file, ...entry.locate(['to']), severity: 'error', message: `migration goes from "${record.from}" to itself: "from" and "to" must differ`, rule: 'migration-same-platform' });
+      }
+      const trigger = record.trigger ? byId.get(record.trigger) : undefined;
+      if (trigger && trigger.value.kind !== 'takedown') {
+        problems.push({ file: entry.file, ...entry.locate(['trigger']), severity: 'error', message: `"trigger" points at "${record.trigger}", which is a ${trigger.value.kind}, not a takedown`, rule: 'wrong-ref-kind' });
+      }
+    }
+    const fields = Object.keys(objectShape(recordSchemas[record.kind]));
+    (record.disputed ?? []).forEach((dispute, index) => {
+      if (!fields.includes(dispute.field) || ['id', 'kind', 'disputed', 'sources', 'incidents'].includes(dispute.field)) {
+        problems.push({ file: entry.file, ...entry.locate(['disputed', index, 'field']), severity: 'error', message: `a ${record.kind} has no field "${dispute.field}" to dispute${didYouMean(dispute.field, fields)}`, rule: 'unknown-field' });
+      } else if (dispute.field === 'date' || (dispute.field === 'launched' && typeof dispute.value === 'string')) {
+        try {
+          parseDate(String(dispute.value));
+        } catch (error) {
+          problems.push({ file: entry.file, ...entry.locate(['disputed', index, 'value']), severity: 'error', message: `disputed date: ${(error as Error).message}`, rule: 'bad-date' });
+        }
+      }
+    });
+  }
+
+  // 6. Warnings.
+  for (const { entry, value: source } of sources) {
+    if (source.url && !source.archived) {
+      problems.push({ file: entry.file, ...entry.locate(['url']), severity: 'warning', message: `source "${source.id}" has a url and no archived copy`, rule: 'missing-archive' });
+    }
+    if (!cited.has(source.id)) {
+      problems.push({ file: entry.file, ...entry.locate(['id']), severity: 'warning', message: `source "${source.id}" is not cited by any record or incident`, rule: 'unused-source' });
+    }
+  }
+  for (const { entry, value: incident } of incidents) {
+    if (!incidentsWithRecords.has(incident.id)) {
+      problems.push({ file: entry.file, ...entry.locate(['title']), severity: 'warning', message: `incident "${incident.id}" has no records (list its slug under "incidents" on its records)`, rule: 'incident-without-records' });
+    }
+  }
+
+  return {
+    problems,
+    locations,
+    data: {
+      site,
+      platforms: platforms.map((p) => p.value),
+      actors: actors.map((a) => a.value),
+      sources: sources.map((s) => s.value),
+      records: records.map((r) => r.value),
+      incidents: incidents.map((i) => i.value),
+      pages,
+    },
+  };
+}

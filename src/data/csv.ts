@@ -1,0 +1,140 @@
+/**
+ * CSV record files: one kind per file, the same field names as YAML. Spreadsheets and other
+ * datasets export CSV, so bulk data can be dropped into data/records/ as it is.
+ *
+ * - nested fields use dotted headers: `location.place`, `location.country`, `scope.count`;
+ * - list fields hold values separated by `;`;
+ * - `disputed` (a list of mappings) holds JSON;
+ * - an empty cell means the field is absent.
+ * Which field is a list or a number is read from the record schemas, not listed here.
+ */
+import type { z } from 'zod';
+import type { Problem } from '../check/problems.ts';
+import { arrayElement, fieldType, objectShape } from '../schema/introspect.ts';
+import { RECORD_KINDS, recordSchemas, type RecordKind } from '../schema/records.ts';
+import { positionsOf, type Entry, type ParsedFile, type PathSegment, type Position } from './files.ts';
+
+interface Cell {
+  text: string;
+  offset: number;
+}
+
+/** RFC 4180: quoted fields, doubled quotes, CRLF or LF. */
+export function parseCsvCells(text: string): { rows: Cell[][]; error?: { offset: number; message: string } } {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    const start = i;
+    let value = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) return { rows, error: { offset: start, message: 'CSV syntax: a quoted field is never closed' } };
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        value += text[i++];
+      }
+      if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+        return { rows, error: { offset: i, message: 'CSV syntax: unexpected character after a closing quote' } };
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') value += text[i++];
+    }
+    row.push({ text: value, offset: start });
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
+    if (!(row.length === 1 && row[0]!.text === '')) rows.push(row);
+    row = [];
+    if (i >= text.length) return { rows };
+  }
+}
+
+function kindFromFileName(file: string): RecordKind | undefined {
+  const name = file.split('/').pop()!.toLowerCase();
+  return RECORD_KINDS.find((kind) => name.startsWith(kind));
+}
+
+/** A cell's text → the value the schema expects (a list, a number), left as text when unsure. */
+function convert(schema: z.ZodType | undefined, raw: string): unknown {
+  if (!schema) return raw;
+  switch (fieldType(schema)) {
+    case 'number': {
+      const n = Number(raw.replace(/[\s,]/g, ''));
+      return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+    }
+    case 'boolean':
+      return raw === 'true' ? true : raw === 'false' ? false : raw;
+    case 'array': {
+      const element = arrayElement(schema);
+      if (element && fieldType(element) === 'object') {
+        try {
+          return JSON.parse(raw);
+        } catch {
+          return raw;
+        }
+      }
+      return raw.split(';').map((part) => convert(element, part.trim())).filter((part) => part !== '');
+    }
+    default:
+      return raw;
+  }
+}
+
+export function parseCsv(file: string, text: string): ParsedFile {
+  const positionOf = positionsOf(text);
+  const problem = (at: Position, message: string, rule = 'syntax'): Problem => ({ file, ...at, severity: 'error', message, rule });
+  const { rows, error } = parseCsvCells(text);
+  if (error) return { entries: [], problems: [problem(positionOf(error.offset), error.message)] };
+  const [header, ...body] = rows;
+  if (!header) return { entries: [], problems: [] };
+  const columns = header.map((cell) => cell.text.trim());
+  const kindColumn = columns.indexOf('kind');
+  const fileKind = kindFromFileName(file);
+  const problems: Problem[] = [];
+  if (kindColumn < 0 && !fileKind) {
+    problems.push(problem(positionOf(0), `a CSV record file needs a "kind" column, or a name that starts with its kind (${RECORD_KINDS.join(', ')})`, 'missing-field'));
+    return { entries: [], problems };
+  }
+  const entries: Entry[] = body.map((cells) => {
+    const kind = kindColumn >= 0 ? cells[kindColumn]?.text.trim() : fileKind;
+    const shape = objectShape(recordSchemas[kind as RecordKind] ?? recordSchemas.attack);
+    const value: Record<string, unknown> = fileKind && kindColumn < 0 ? { kind: fileKind } : {};
+    const cellOf = new Map<string, Cell>();
+    columns.forEach((column, index) => {
+      const cell = cells[index];
+      if (!cell || column === '') return;
+      cellOf.set(column, cell);
+      if (cell.text === '') return;
+      const [head, sub] = column.split('.', 2) as [string, string | undefined];
+      if (sub === undefined) {
+        value[head] = convert(shape[head], cell.text);
+      } else {
+        const nested = (value[head] ??= {}) as Record<string, unknown>;
+        nested[sub] = convert(objectShape(shape[head] ?? recordSchemas.attack)[sub], cell.text);
+      }
+    });
+    const rowStart = cells[0]?.offset ?? 0;
+    return {
+      file,
+      value,
+      locate(path: readonly PathSegment[]): Position {
+        const [head, sub] = path;
+        const cell = (sub !== undefined && typeof sub === 'string' ? cellOf.get(`${String(head)}.${sub}`) : undefined) ?? cellOf.get(String(head));
+        return positionOf(cell?.offset ?? rowStart);
+      },
+    };
+  });
+  return { entries, problems };
+}

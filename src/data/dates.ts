@@ -1,0 +1,150 @@
+/**
+ * EDTF dates as the site uses them: one parse, one shape.
+ *
+ * Data files hold EDTF strings (`2019-11-29`, `2019-11~`, `2019-11-21/2019-11-24`, …). Everything
+ * downstream (sorting, charts, tables, feeds) works on a `DateSpan`, which keeps both the instant
+ * range a date covers and how precisely it was known, so a chart can draw "some day in November"
+ * differently from "29 November at 13:58".
+ */
+import edtf from 'edtf';
+
+/** How finely a date is known: a time of day, a day, a month or a year. */
+export type Precision = 'time' | 'day' | 'month' | 'year';
+
+export interface DateSpan {
+  /** The EDTF string as written (normalised from a YAML Date object when needed). */
+  edtf: string;
+  /** First millisecond the date covers (UTC). */
+  start: number;
+  /** Last millisecond the date covers (UTC), inclusive; equals `start` for a time of day. */
+  end: number;
+  /** The precision of the (lower bound of the) date. */
+  precision: Precision;
+  /** `a/b`: a range of days rather than one point. */
+  interval: boolean;
+  /** EDTF `~` anywhere in the date. */
+  approximate: boolean;
+  /** EDTF `?` anywhere in the date. */
+  uncertain: boolean;
+}
+
+export class DateError extends Error {}
+
+const PRECISION: Record<number, Precision> = { 0: 'time', 3: 'day', 2: 'month', 1: 'year' };
+
+/**
+ * YAML 1.1 parsers (js-yaml, so gray-matter and Astro's loaders) turn an unquoted `2019-11-29`
+ * into a Date at UTC midnight. Turn it back into the string the editor wrote, at day precision.
+ */
+export function dateToEdtf(value: Date): string {
+  const iso = value.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+}
+
+/** Parse an EDTF string; throws `DateError` with a message fit for an editor. */
+export function parseDate(input: string | Date): DateSpan {
+  const text = input instanceof Date ? dateToEdtf(input) : String(input).trim();
+  // The edtf package accepts far more than we can draw (sets, seasons, open intervals);
+  // allow the forms DATA-MODEL.md lists and say so plainly for the rest.
+  if (!/^[0-9T:+\-Z.~?%/X]+$/.test(text) || /\.\.|^\/|\/$/.test(text)) {
+    throw new DateError(`"${text}" is not a date this site can read (use e.g. 2019-11-29, 2019-11, 2019-11~, 2019-11-21/2019-11-24)`);
+  }
+  const parts = text.split('/');
+  if (parts.length === 2) {
+    const [a, b] = parts.map((p) => parseDate(p)) as [DateSpan, DateSpan];
+    if (b.end < a.start) throw new DateError(`interval "${text}" ends before it starts`);
+    return {
+      edtf: text,
+      start: a.start,
+      end: b.end,
+      precision: a.precision,
+      interval: true,
+      approximate: a.approximate || b.approximate,
+      uncertain: a.uncertain || b.uncertain,
+    };
+  }
+  let parsed: ReturnType<typeof edtf>;
+  try {
+    parsed = edtf(text);
+  } catch {
+    throw new DateError(`"${text}" is not a valid EDTF date (use e.g. 2019-11-29, 2019-11, 2019-11~, 2019-11-21/2019-11-24)`);
+  }
+  if (parsed.type !== 'Date' && parsed.type !== 'Year') {
+    throw new DateError(`"${text}" is an EDTF ${parsed.type}; use a date or an interval of two dates`);
+  }
+  const start = parsed.min;
+  const end = parsed.max;
+  if (!Number.isFinite(start) || !Number.isFinite(end)) {
+    throw new DateError(`"${text}" is not a valid EDTF date`);
+  }
+  return {
+    edtf: text,
+    start,
+    end,
+    precision: PRECISION[parsed.precision as number] ?? 'day',
+    interval: false,
+    approximate: text.includes('~') || text.includes('%'),
+    uncertain: text.includes('?') || text.includes('%'),
+  };
+}
+
+/** `true` when the string parses; for schema refinements. */
+export function isDate(input: string | Date): boolean {
+  try {
+    parseDate(input);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function formatPoint(span: DateSpan): string {
+  const d = new Date(span.start);
+  const year = d.getUTCFullYear();
+  const month = MONTHS[d.getUTCMonth()];
+  const day = d.getUTCDate();
+  let text: string;
+  switch (span.precision) {
+    case 'year':
+      text = `${year}`;
+      break;
+    case 'month':
+      text = `${month} ${year}`;
+      break;
+    case 'day':
+      text = `${day} ${month} ${year}`;
+      break;
+    default: {
+      const hh = String(d.getUTCHours()).padStart(2, '0');
+      const mm = String(d.getUTCMinutes()).padStart(2, '0');
+      text = `${day} ${month} ${year}, ${hh}:${mm} UTC`;
+    }
+  }
+  if (span.approximate) text = `about ${text}`;
+  if (span.uncertain) text = `${text} (uncertain)`;
+  return text;
+}
+
+/** A date for people: "29 November 2019", "about November 2019", "21–24 November 2019". */
+export function formatDate(input: string | Date | DateSpan): string {
+  const span = typeof input === 'object' && 'start' in input ? input : parseDate(input);
+  if (!span.interval) return formatPoint(span);
+  const [a, b] = span.edtf.split('/').map((p) => parseDate(p)) as [DateSpan, DateSpan];
+  const da = new Date(a.start);
+  const db = new Date(b.start);
+  const plain = !a.approximate && !a.uncertain && !b.approximate && !b.uncertain;
+  if (plain && a.precision === 'day' && b.precision === 'day' && da.getUTCFullYear() === db.getUTCFullYear()) {
+    if (da.getUTCMonth() === db.getUTCMonth()) {
+      return `${da.getUTCDate()}–${db.getUTCDate()} ${MONTHS[db.getUTCMonth()]} ${db.getUTCFullYear()}`;
+    }
+    return `${da.getUTCDate()} ${MONTHS[da.getUTCMonth()]} – ${db.getUTCDate()} ${MONTHS[db.getUTCMonth()]} ${db.getUTCFullYear()}`;
+  }
+  return `${formatPoint(a)} – ${formatPoint(b)}`;
+}
+
+/** Sort key: start first, then the more precise date first. */
+export function compareSpans(a: DateSpan, b: DateSpan): number {
+  return a.start - b.start || a.end - b.end;
+}

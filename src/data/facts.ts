@@ -1,0 +1,114 @@
+/**
+ * A record's fields as label/value lines for readers, shared by the record cards, tooltips and
+ * feeds. Values are plain text with optional links; nothing here is HTML.
+ */
+import type { DataRecord, Disputed, Scope } from '../schema/index.ts';
+import { formatDate } from './dates.ts';
+import { label } from './labels.ts';
+import type { SiteData } from './queries.ts';
+
+export interface FactPart {
+  text: string;
+  href?: string;
+}
+
+export interface Fact {
+  field: string;
+  label: string;
+  parts: FactPart[];
+}
+
+type Links = { platform(id: string): string; actor(id: string): string; record(id: string): string };
+
+export function formatScope(scope: Scope): string {
+  if (scope.count === undefined) return [scope.text, scope.unit].filter(Boolean).join(' ');
+  const count = scope.count.toLocaleString('en-GB');
+  const unit = scope.unit ?? '';
+  switch (scope.precision) {
+    case 'approximate':
+      return `about ${count} ${unit}`.trim();
+    case 'at-least':
+      return `at least ${count} ${unit}`.trim();
+    default:
+      return `${count} ${unit}`.trim();
+  }
+}
+
+/** The value of one field as text, for facts and for disputed alternatives alike. */
+export function formatValue(field: string, value: unknown): string {
+  if (field === 'date' && typeof value === 'string') {
+    try {
+      return formatDate(value);
+    } catch {
+      return value;
+    }
+  }
+  if (Array.isArray(value)) return value.map((v) => formatValue(field, v)).join(', ');
+  if (typeof value === 'number') return value.toLocaleString('en-GB');
+  return label(String(value));
+}
+
+export function recordFacts(record: DataRecord, data: Pick<SiteData, 'platformById' | 'actorById' | 'recordById'>, links: Links): Fact[] {
+  const facts: Fact[] = [];
+  const add = (field: string, text: string, parts: FactPart[]) => {
+    if (parts.length > 0) facts.push({ field, label: text, parts });
+  };
+  const actor = (id: string): FactPart => ({ text: data.actorById.get(id)?.name ?? id, href: links.actor(id) });
+  const platform = (id: string): FactPart => ({ text: data.platformById.get(id)?.name ?? id, href: links.platform(id) });
+  const plain = (text: string): FactPart[] => [{ text }];
+
+  add('date', 'Date', plain(formatDate(record.date)));
+  switch (record.kind) {
+    case 'attack':
+      add('location', 'Location', plain(`${record.location.place}, ${record.location.country}`));
+      add('perpetrators', 'Perpetrators', (record.perpetrators ?? []).map(actor));
+      add('weapon', 'Weapon', record.weapon ? plain(record.weapon.map(label).join(', ')) : []);
+      if (record.killed !== undefined) add('killed', 'Killed', plain(String(record.killed)));
+      if (record.injured !== undefined) add('injured', 'Injured', plain(String(record.injured)));
+      if (record.perpetrators_killed !== undefined) add('perpetrators_killed', 'Perpetrators killed', plain(String(record.perpetrators_killed)));
+      break;
+    case 'claim': {
+      const attack = data.recordById.get(record.attack);
+      add('attack', 'Claims', [{ text: attack?.title ?? record.attack, href: links.record(record.attack) }]);
+      add('claimant', 'Claimant', [actor(record.claimant)]);
+      if (record.outlet) add('outlet', 'Outlet', [actor(record.outlet)]);
+      add('platforms', 'Published on', (record.platforms ?? []).map(platform));
+      add('mode', 'Mode', plain(label(record.mode)));
+      add('status', 'Status', plain(label(record.status)));
+      if (record.evidence) add('evidence', 'Evidence', plain(label(record.evidence)));
+      break;
+    }
+    case 'takedown':
+      add('platform', 'Platform', [platform(record.platform)]);
+      add('initiator', 'Initiator', plain(label(record.initiator)));
+      if (record.referrer) add('referrer', 'Referrer', [actor(record.referrer)]);
+      add('targets', 'Targets', (record.targets ?? []).map(actor));
+      add('outcome', 'Outcome', plain(label(record.outcome)));
+      if (record.scope) add('scope', 'Scope', plain(formatScope(record.scope)));
+      if (record.countries !== undefined) add('countries', 'Countries taking part', plain(String(record.countries)));
+      if (record.providers !== undefined) add('providers', 'Service providers taking part', plain(String(record.providers)));
+      break;
+    case 'migration':
+      add('actors', 'Who moved', record.actors.map(actor));
+      add('from', 'From', [platform(record.from)]);
+      add('to', 'To', [platform(record.to)]);
+      if (record.trigger) add('trigger', 'Set off by', [{ text: data.recordById.get(record.trigger)?.title ?? record.trigger, href: links.record(record.trigger) }]);
+      break;
+    case 'statement':
+      add('actor', 'Said by', [actor(record.actor)]);
+      if (record.platform) add('platform', 'On', [platform(record.platform)]);
+      break;
+  }
+  return facts;
+}
+
+/** Disputes grouped by field, in the order the facts show them. */
+export function disputesByField(record: DataRecord): Map<string, Disputed[]> {
+  const groups = new Map<string, Disputed[]>();
+  for (const dispute of record.disputed ?? []) {
+    const group = groups.get(dispute.field) ?? [];
+    group.push(dispute);
+    groups.set(dispute.field, group);
+  }
+  return groups;
+}

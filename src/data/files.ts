@@ -1,0 +1,139 @@
+/**
+ * Reading data files with positions. Every value an editor wrote keeps the line and column it
+ * came from, so a problem found anywhere later (schema, references, cross-record rules) can
+ * point at the exact place.
+ */
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Problem } from '../check/problems.ts';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export type PathSegment = string | number;
+
+/** One mapping an editor wrote: a registry entry, a record, a frontmatter block. */
+export interface Entry {
+  /** Project-relative path with forward slashes. */
+  file: string;
+  value: unknown;
+  /** Where the value at `path` starts; with `key`, where its key starts. Falls back to the nearest parent that exists. */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): Position;
+}
+
+export interface ParsedFile {
+  entries: Entry[];
+  problems: Problem[];
+}
+
+/** Offset → 1-based line and column, over the whole file. */
+function positionsOf(text: string): (offset: number) => Position {
+  const counter = new LineCounter();
+  let at = 0;
+  counter.addNewLine(0);
+  for (;;) {
+    at = text.indexOf('\n', at);
+    if (at < 0) break;
+    at += 1;
+    counter.addNewLine(at);
+  }
+  return (offset) => counter.linePos(Math.max(0, offset));
+}
+
+function syntaxProblem(file: string, where: Position, message: string): Problem {
+  return { file, ...where, severity: 'error', message, rule: 'syntax' };
+}
+
+/** The node at `path` under `root`, or the deepest parent that exists. */
+function walk(root: YamlNode, path: readonly PathSegment[], key: boolean): YamlNode {
+  let node: YamlNode = root;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return node;
+      if (last && key && isScalar(pair.key)) return pair.key;
+      if (!pair.value) return pair.key as YamlNode;
+      node = pair.value as YamlNode;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment] as YamlNode;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
+interface YamlOptions {
+  /** Where `text` starts inside the file (frontmatter sits after the opening `---`). */
+  offset?: number;
+  /** What the top level must be. */
+  shape: 'list' | 'mapping';
+  /** Position lookup over the whole file, when `text` is only a part of it. */
+  positionOf?: (offset: number) => Position;
+}
+
+/** YAML → entries (one per list item, or one for a mapping), with positions. */
+export function parseYaml(file: string, text: string, options: YamlOptions): ParsedFile {
+  const offset = options.offset ?? 0;
+  const positionOf = options.positionOf ?? positionsOf(text);
+  const at = (o: number) => positionOf(o + offset);
+  // The core schema keeps `2019-11-29` a string, as the editor wrote it.
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const problems: Problem[] = doc.errors.map((error) =>
+    syntaxProblem(file, at(error.pos[0]), `YAML syntax: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')}`),
+  );
+  if (problems.length > 0) return { entries: [], problems };
+  const root = doc.contents as YamlNode | null;
+  const entry = (node: YamlNode): Entry => ({
+    file,
+    value: node.toJSON(),
+    locate: (path, opts) => at(walk(node, path, opts?.key ?? false).range?.[0] ?? 0),
+  });
+  if (root === null) {
+    return options.shape === 'list' ? { entries: [], problems } : { entries: [], problems: [syntaxProblem(file, at(0), 'expected a mapping of settings, found an empty file')] };
+  }
+  if (options.shape === 'mapping') {
+    // A one-item list is accepted too: DATA-MODEL.md says every YAML file is a list.
+    const node = isSeq(root) && root.items.length === 1 ? (root.items[0] as YamlNode) : root;
+    if (!isMap(node)) return { entries: [], problems: [syntaxProblem(file, at(root.range?.[0] ?? 0), 'expected a mapping of settings (key: value lines)')] };
+    return { entries: [entry(node)], problems };
+  }
+  if (!isSeq(root)) {
+    return { entries: [], problems: [syntaxProblem(file, at(root.range?.[0] ?? 0), 'expected a list of mappings (each entry starts with "- ")')] };
+  }
+  const entries: Entry[] = [];
+  for (const item of root.items as YamlNode[]) {
+    if (!isMap(item)) {
+      problems.push(syntaxProblem(file, at(item.range?.[0] ?? 0), 'expected a mapping (field: value lines) in this list'));
+      continue;
+    }
+    entries.push(entry(item));
+  }
+  return { entries, problems };
+}
+
+export interface FrontmatterFile extends ParsedFile {
+  /** The MDX body after the frontmatter, and the line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+/** MDX → its frontmatter as one entry, with positions in the real file (gray-matter splits). */
+export function parseFrontmatter(file: string, text: string): FrontmatterFile {
+  const positionOf = positionsOf(text);
+  // gray-matter only splits here; `yaml` parses, so positions and the core schema match data/.
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  if (!text.startsWith('---')) {
+    return { entries: [], body: text, bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'missing frontmatter: the file must start with a --- block (title, date, summary)')] };
+  }
+  const raw = split.matter;
+  const offset = raw.length > 0 ? text.indexOf(raw) : 3;
+  const parsed = parseYaml(file, raw, { shape: 'mapping', offset, positionOf });
+  const bodyStart = text.length - split.content.length;
+  return { ...parsed, body: split.content, bodyLine: positionOf(bodyStart).line };
+}
+
+export { positionsOf };

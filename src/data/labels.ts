@@ -1,0 +1,37 @@
+/** Words for readers in place of the data's kebab-case values. */
+const SPECIAL: Record<string, string> = {
+  'law-enforcement-referral': 'law-enforcement referral',
+  'user-reports': 'user reports',
+  'court-order': 'court order',
+  'posted-online': 'posted online',
+  'none-offered': 'none offered',
+  'at-least': 'at least',
+  'machine-translation': 'machine translation',
+  'press-release': 'press release',
+  'platform-statement': 'platform statement',
+  'social-post': 'social post',
+  'armed-group': 'armed group',
+  'media-outlet': 'media outlet',
+  'government-agency': 'government agency',
+  'platform-operator': 'platform operator',
+  'social-network': 'social network',
+  'chat-server': 'chat server',
+  'file-sharing': 'file sharing',
+  perpetrators_killed: 'perpetrators killed',
+};
+
+export function label(value: string): string {
+  return SPECIAL[value] ?? value.replaceAll('-', ' ');
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const KIND_LABELS = {
+  attack: 'Attack',
+  claim: 'Claim of responsibility',
+  takedown: 'Takedown',
+  migration: 'Migration',
+  statement: 'Statement',
+} as const;

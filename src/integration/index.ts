@@ -1,0 +1,47 @@
+/**
+ * The Driftwatch Astro integration: runs the same checks as `npm run check` before `astro build`
+ * and `astro dev`, with the same lines. A build with errors stops before rendering anything;
+ * `astro dev` keeps serving and re-checks whenever content/ or data/ changes.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { DataProblemsError, formatProblem, hasErrors } from '../check/problems.ts';
+import { projectDir } from '../data/paths.ts';
+import { invalidateProject, loadProject } from '../data/project.ts';
+
+function report(root: string, logger: AstroIntegrationLogger): boolean {
+  const { problems } = loadProject(root);
+  for (const problem of problems) {
+    if (problem.severity === 'error') logger.error(formatProblem(problem));
+    else logger.warn(formatProblem(problem));
+  }
+  return hasErrors(problems);
+}
+
+export default function driftwatch(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'driftwatch',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        root = projectDir(config.root);
+        invalidateProject(root);
+        const failed = report(root, logger);
+        if (failed && command === 'build') {
+          // The lines above are the report; the error carries them again for programmatic builds.
+          throw new DataProblemsError(loadProject(root).problems.filter((p) => p.severity === 'error'));
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const watched = /[\\/](content|data)[\\/]/;
+        const recheck = (file: string) => {
+          if (!watched.test(file)) return;
+          invalidateProject(root);
+          if (!report(root, logger)) logger.info('content/ and data/: no errors');
+        };
+        server.watcher.on('change', recheck);
+        server.watcher.on('add', recheck);
+        server.watcher.on('unlink', recheck);
+      },
+    },
+  };
+}

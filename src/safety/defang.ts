@@ -1,0 +1,28 @@
+/**
+ * Extremist links are data, not links. A URL on a listed domain (or any subdomain of one) is
+ * shown as `hxxps://t[.]me/...`: readable and copyable by a researcher, but never clickable,
+ * never fetched, never indexed as a link.
+ */
+
+/** `https://t.me/x` → `hxxps://t[.]me/x`. Non-URLs are returned with their dots bracketed. */
+export function defang(url: string): string {
+  const match = /^(https?)(:\/\/)([^/?#]*)(.*)$/i.exec(url);
+  if (!match) return url.replaceAll('.', '[.]');
+  const [, scheme, sep, host, rest] = match as unknown as [string, string, string, string, string];
+  return `${scheme.replace(/^http/i, 'hxxp')}${sep}${host.replaceAll('.', '[.]')}${rest}`;
+}
+
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the URL's host is a listed domain or a subdomain of one. */
+export function isDefangedDomain(url: string, domains: readonly string[]): boolean {
+  const host = hostOf(url);
+  if (host === undefined) return false;
+  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}

@@ -1,0 +1,93 @@
+/**
+ * Building blocks shared by every schema: ids, references, dates, URLs, sources, disputes.
+ *
+ * A reference field carries `references: '<registry>'` in its zod metadata. The checker reads
+ * that metadata to resolve ids, and the JSON Schema export keeps it, so "which fields point
+ * where" is written down exactly once: here, on the field.
+ */
+import { z } from 'zod';
+import { DateError, parseDate } from '../data/dates.ts';
+
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Where an id can point. Records and incidents count as registries for this purpose. */
+export type Registry = 'platforms' | 'actors' | 'sources' | 'records' | 'incidents';
+
+/** A permanent lower-case kebab-case id: it is the URL and the join key. */
+export const id = z
+  .string()
+  .regex(ID_PATTERN, { message: 'must be lower-case kebab-case (a-z, 0-9 and single hyphens)', params: { rule: 'bad-id' } })
+  .describe('Permanent lower-case kebab-case id: the URL and the join key.');
+
+/** An id in another registry; resolved by the checker, with a "did you mean" hint. */
+export function ref(target: Registry, description: string) {
+  return z.string().meta({ references: target, description });
+}
+
+/** The registry a schema's field points at, if any (see `ref`). */
+export function referenceTarget(schema: z.ZodType): Registry | undefined {
+  const meta = z.globalRegistry.get(schema) as { references?: Registry } | undefined;
+  return meta?.references;
+}
+
+/** An EDTF date string (`2019-11-29`, `2019-11~`, `2019-11-21/2019-11-24`, …). */
+export const edtfDate = z
+  .string()
+  .superRefine((value, ctx) => {
+    try {
+      parseDate(value);
+    } catch (error) {
+      const message = error instanceof DateError ? error.message : `"${value}" is not a valid date`;
+      ctx.addIssue({ code: 'custom', message, params: { rule: message.includes('ends before') ? 'interval-order' : 'bad-date' } });
+    }
+  })
+  .meta({ format: 'edtf', description: 'EDTF date: 2019-11-29, 2019-11, 2019, 2019-11~, 2019-12-01?, 2019-11-21/2019-11-24 or 2019-11-29T13:58:00Z.' });
+
+/** An absolute http(s) URL. `javascript:`, `data:` and relative paths are errors. */
+export const url = z
+  .string()
+  .refine((value) => /^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(value) && URL.canParse(value), {
+    message: 'must be an absolute http: or https: URL',
+    params: { rule: 'bad-url' },
+  })
+  .meta({ format: 'uri', description: 'Absolute http: or https: URL.' });
+
+/** ISO 3166-1 alpha-2 country code. */
+export const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. GB' })
+  .describe('ISO 3166-1 alpha-2 country code, e.g. GB.');
+
+/** Plain text: shown escaped, never interpreted as Markdown or HTML. */
+export const text = (description: string) => z.string().min(1, { message: 'must not be empty' }).describe(description);
+
+/** A non-empty list of source ids: a fact nobody published is not a fact on this site. */
+export const sources = z
+  .array(ref('sources', 'A source id from data/sources.yaml.'))
+  .min(1, { message: 'needs at least one source: a fact nobody published is not a fact here', params: { rule: 'no-sources' } })
+  .describe('Source ids (data/sources.yaml) that support this.');
+
+/** Another value that other sources give, kept side by side instead of silently picking one. */
+export const disputedValue = z
+  .strictObject({
+    field: z.string().describe('The field of this record whose value is disputed.'),
+    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).describe('The value the other sources give.'),
+    sources: z
+      .array(ref('sources', 'A source id from data/sources.yaml.'))
+      .min(1, { message: 'needs at least one source', params: { rule: 'no-sources' } })
+      .describe('Sources that give this value.'),
+    note: z.string().optional().describe('What exactly the sources say, for readers.'),
+  })
+  .describe('A value that other sources give.');
+
+export const location = z
+  .strictObject({
+    place: text('Place name as readers know it.'),
+    country,
+    lat: z.number().min(-90).max(90).optional().describe('Latitude, WGS 84.'),
+    lon: z.number().min(-180).max(180).optional().describe('Longitude, WGS 84.'),
+  })
+  .describe('Where it happened.');
+
+/** Fields every record and registry entry may carry. */
+export const notes = z.string().optional().describe('Free text for editors; may be shown on the site.');
