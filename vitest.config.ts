@@ -9,5 +9,6 @@ export default defineConfig({
     // Build tests write into their own temporary folders, but two Astro builds at once on two
     // cores only slow each other down.
     fileParallelism: false,
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });

@@ -65,9 +65,13 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
       return { text: `"${field}" ${issue.message.startsWith('must') ? issue.message : `is not valid: ${issue.message}`}`, rule: path[path.length - 1] === 'id' ? 'bad-id' : 'invalid-format' };
     case 'too_small':
     case 'too_big':
-      return { text: `"${field}" ${issue.message.startsWith('Too') ? issue.message.toLowerCase() : issue.message}`, rule: params?.rule ?? 'out-of-range' };
+      return {
+        text: `"${field}" ${issue.message.startsWith('Too') ? issue.message.toLowerCase() : issue.message}`,
+        rule: params?.rule ?? (path[path.length - 1] === 'sources' ? 'no-sources' : 'out-of-range'),
+      };
     default:
-      return { text: path.length ? `"${field}" ${issue.message}` : issue.message, rule: params?.rule ?? 'invalid' };
+      if (!path.length) return { text: issue.message, rule: params?.rule ?? 'invalid' };
+      return { text: `"${field}"${issue.message.startsWith('must') ? ' ' : ': '}${issue.message}`, rule: params?.rule ?? 'invalid' };
   }
 }
 

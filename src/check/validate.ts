@@ -33,7 +33,7 @@ import {
   type SiteSettings,
   type Source,
 } from '../schema/index.ts';
-import { referenceTarget } from '../schema/common.ts';
+import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 import { issuesToProblems } from './issues.ts';
 import type { Problem } from './problems.ts';
@@ -125,48 +125,60 @@ const NAMES: Record<Registry, string> = { platforms: 'platform', actors: 'actor'
 
 export function checkProject(root: string): CheckResult {
   const problems: Problem[] = [];
-  const read = (file: string, parse: (file: string, text: string) => ParsedFile): Entry[] => {
+  /** Registries with a file that did not parse: references into them cannot be judged. */
+  const unreadable = new Set<Registry>();
+  const read = (registry: Registry | undefined, file: string, parse: (file: string, text: string) => ParsedFile): Entry[] => {
     const parsed = parse(file, readFileSync(join(root, file), 'utf8'));
     problems.push(...parsed.problems);
+    if (registry && parsed.problems.some((p) => p.rule === 'syntax')) unreadable.add(registry);
     return parsed.entries;
   };
-  const readList = (file: string) => (existsSync(join(root, file)) ? read(file, (f, t) => parseYaml(f, t, { shape: 'list' })) : []);
+  const readList = (registry: Registry, file: string) => (existsSync(join(root, file)) ? read(registry, file, (f, t) => parseYaml(f, t, { shape: 'list' })) : []);
 
-  // 1–2. Read and validate each file against its schema.
-  const siteEntry = existsSync(join(root, 'data/site.yaml')) ? read('data/site.yaml', (f, t) => parseYaml(f, t, { shape: 'mapping' }))[0] : undefined;
-  const site = (siteEntry && validateEntry(siteSchema, siteEntry, problems)?.value) || DEFAULT_SITE;
-  const platforms = readList('data/platforms.yaml').flatMap((e) => validateEntry(platformSchema, e, problems) ?? []);
-  const actors = readList('data/actors.yaml').flatMap((e) => validateEntry(actorSchema, e, problems) ?? []);
-  const sources = readList('data/sources.yaml').flatMap((e) => validateEntry(sourceSchema, e, problems) ?? []);
+  // 1. Read every file, with positions.
+  const siteEntry = existsSync(join(root, 'data/site.yaml')) ? read(undefined, 'data/site.yaml', (f, t) => parseYaml(f, t, { shape: 'mapping' }))[0] : undefined;
+  const raw = {
+    platforms: readList('platforms', 'data/platforms.yaml'),
+    actors: readList('actors', 'data/actors.yaml'),
+    sources: readList('sources', 'data/sources.yaml'),
+    records: listFiles(join(root, 'data/records'), ['.yaml', '.yml', '.csv']).flatMap((name) => {
+      const file = `data/records/${name}`;
+      return name.endsWith('.csv') ? read('records', file, parseCsv) : readList('records', file);
+    }),
+  };
+  const mdx = (dir: string) => listFiles(join(root, dir), ['.mdx', '.md']).map((name) => ({ name, file: `${dir}/${name}`, slug: name.replace(/\.mdx?$/, '') }));
+  const incidentFiles = mdx('content/incidents').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readFileSync(join(root, item.file), 'utf8')) }));
+  const pageFiles = mdx('content/pages').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readFileSync(join(root, item.file), 'utf8')) }));
+  for (const { parsed } of [...incidentFiles, ...pageFiles]) problems.push(...parsed.problems);
 
-  const recordEntries = listFiles(join(root, 'data/records'), ['.yaml', '.yml', '.csv']).flatMap((name) => {
-    const file = `data/records/${name}`;
-    return name.endsWith('.csv') ? read(file, parseCsv) : readList(file);
-  });
-  const records: Validated<DataRecord>[] = [];
-  for (const entry of recordEntries) {
+  /** The schema of a record entry, or undefined (reported) when its kind is missing or unknown. */
+  const recordSchemaOf = (entry: Entry): z.ZodType<DataRecord> | undefined => {
     const kind = (entry.value as { kind?: unknown }).kind;
-    if (typeof kind !== 'string' || !(RECORD_KINDS as readonly string[]).includes(kind)) {
-      const message =
-        kind === undefined
-          ? 'missing required field "kind"'
-          : `"kind" has ${JSON.stringify(kind)}, which is not one of: ${RECORD_KINDS.join(', ')}${typeof kind === 'string' ? didYouMean(kind, RECORD_KINDS) : ''}`;
-      problems.push({ file: entry.file, ...entry.locate(['kind']), severity: 'error', message, rule: kind === undefined ? 'missing-field' : 'invalid-value' });
-      continue;
-    }
-    const valid = validateEntry(recordSchemas[kind as keyof typeof recordSchemas] as z.ZodType<DataRecord>, entry, problems);
-    if (valid) records.push(valid);
-  }
+    if (typeof kind === 'string' && (RECORD_KINDS as readonly string[]).includes(kind)) return recordSchemas[kind as keyof typeof recordSchemas] as z.ZodType<DataRecord>;
+    const message =
+      kind === undefined
+        ? 'missing required field "kind"'
+        : `"kind" has ${JSON.stringify(kind)}, which is not one of: ${RECORD_KINDS.join(', ')}${typeof kind === 'string' ? didYouMean(kind, RECORD_KINDS) : ''}`;
+    problems.push({ file: entry.file, ...entry.locate(['kind']), severity: 'error', message, rule: kind === undefined ? 'missing-field' : 'invalid-value' });
+    return undefined;
+  };
+  const recordSchemaByEntry = new Map(raw.records.map((entry) => [entry, recordSchemaOf(entry)]));
 
-  const mdx = (dir: string) => listFiles(join(root, dir), ['.mdx', '.md']).map((name) => ({ name, file: `${dir}/${name}` }));
+  // 2. Each entry against its schema. Entries with errors stay out of the data, but their ids and
+  //    references are still checked below, so one run reports everything.
+  const site = (siteEntry && validateEntry(siteSchema, siteEntry, problems)?.value) || DEFAULT_SITE;
+  const platforms = raw.platforms.flatMap((e) => validateEntry(platformSchema, e, problems) ?? []);
+  const actors = raw.actors.flatMap((e) => validateEntry(actorSchema, e, problems) ?? []);
+  const sources = raw.sources.flatMap((e) => validateEntry(sourceSchema, e, problems) ?? []);
+  const records = raw.records.flatMap((e) => {
+    const schema = recordSchemaByEntry.get(e);
+    return (schema && validateEntry(schema, e, problems)) || [];
+  });
   const incidents: Validated<Incident>[] = [];
-  for (const { name, file } of mdx('content/incidents')) {
-    const parsed = parseFrontmatter(file, readFileSync(join(root, file), 'utf8'));
-    problems.push(...parsed.problems);
-    const slug = name.replace(/\.mdx?$/, '');
+  for (const { name, file, slug, parsed } of incidentFiles) {
     const entry = parsed.entries[0];
     if (!entry) continue;
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+    if (!ID_PATTERN.test(slug)) {
       problems.push({ file, line: 1, col: 1, severity: 'error', message: `file name "${name}" must be a lower-case kebab-case slug: it is the incident's id and URL`, rule: 'bad-id' });
       continue;
     }
@@ -174,53 +186,54 @@ export function checkProject(root: string): CheckResult {
     if (valid) incidents.push({ entry, value: { ...valid.value, id: slug, file, body: parsed.body, bodyLine: parsed.bodyLine } });
   }
   const pages: Page[] = [];
-  for (const { name, file } of mdx('content/pages')) {
-    const parsed = parseFrontmatter(file, readFileSync(join(root, file), 'utf8'));
-    problems.push(...parsed.problems);
+  for (const { file, slug, parsed } of pageFiles) {
     const valid = parsed.entries[0] && validateEntry(pageSchema, parsed.entries[0], problems);
-    if (valid) pages.push({ ...valid.value, id: name.replace(/\.mdx?$/, ''), file, body: parsed.body });
+    if (valid) pages.push({ ...valid.value, id: slug, file, body: parsed.body });
   }
 
   // 3. Ids: unique within each registry; record ids unique across every record file.
   const locations = new Map<string, Entry>();
-  const idsOf = (registry: Registry, items: Validated<{ id: string }>[]): Set<string> => {
-    const seen = new Map<string, Entry>();
-    for (const { entry, value } of items) {
-      const first = seen.get(value.id);
+  const idsOf = (registry: Registry, entries: Entry[]): Set<string> => {
+    for (const entry of entries) {
+      const id = (entry.value as { id?: unknown }).id;
+      if (typeof id !== 'string') continue;
+      const first = locations.get(`${registry}:${id}`);
       if (first) {
         const at = first.locate(['id']);
-        problems.push({ file: entry.file, ...entry.locate(['id']), severity: 'error', message: `duplicate ${NAMES[registry]} id "${value.id}" (first defined at ${first.file}:${at.line}:${at.col})`, rule: 'duplicate-id' });
+        problems.push({ file: entry.file, ...entry.locate(['id']), severity: 'error', message: `duplicate ${NAMES[registry]} id "${id}" (first defined at ${first.file}:${at.line}:${at.col})`, rule: 'duplicate-id' });
       } else {
-        seen.set(value.id, entry);
-        locations.set(`${registry}:${value.id}`, entry);
+        locations.set(`${registry}:${id}`, entry);
       }
     }
-    return new Set(seen.keys());
+    return new Set(entries.map((e) => (e.value as { id?: unknown }).id).filter((id): id is string => typeof id === 'string'));
   };
   const ids: Record<Registry, Set<string>> = {
-    platforms: idsOf('platforms', platforms),
-    actors: idsOf('actors', actors),
-    sources: idsOf('sources', sources),
-    records: idsOf('records', records),
-    incidents: new Set(incidents.map((i) => i.value.id)),
+    platforms: idsOf('platforms', raw.platforms),
+    actors: idsOf('actors', raw.actors),
+    sources: idsOf('sources', raw.sources),
+    records: idsOf('records', raw.records),
+    incidents: new Set(incidentFiles.map((i) => i.slug)),
   };
 
   // 4. References, resolved through the `references` metadata on each schema field.
   const cited = new Set<string>();
-  const checkReferences = (schema: z.ZodType, { entry, value }: Validated<unknown>) =>
-    forEachReference(schema, value, [], (id, target, path) => {
+  const checkReferences = (schema: z.ZodType | undefined, entry: Entry) => {
+    if (!schema) return;
+    forEachReference(schema, entry.value, [], (id, target, path) => {
       if (target === 'sources') cited.add(id);
-      if (ids[target].has(id)) return;
+      if (ids[target].has(id) || unreadable.has(target)) return;
       problems.push({ file: entry.file, ...entry.locate(path), severity: 'error', message: `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}`, rule: 'unknown-ref' });
     });
-  for (const item of platforms) checkReferences(platformSchema, item);
-  for (const item of actors) checkReferences(actorSchema, item);
-  for (const item of sources) checkReferences(sourceSchema, item);
-  for (const item of records) checkReferences(recordSchemas[item.value.kind], item);
-  for (const item of incidents) checkReferences(incidentSchema, item);
+  };
+  for (const entry of raw.platforms) checkReferences(platformSchema, entry);
+  for (const entry of raw.actors) checkReferences(actorSchema, entry);
+  for (const entry of raw.sources) checkReferences(sourceSchema, entry);
+  for (const entry of raw.records) checkReferences(recordSchemaByEntry.get(entry), entry);
+  for (const { parsed } of incidentFiles) if (parsed.entries[0]) checkReferences(incidentSchema, parsed.entries[0]);
 
-  // 5. Rules across records.
-  const byId = new Map(records.map((r) => [r.value.id, r]));
+  // 5. Rules across records (on valid records; the first of duplicate ids wins).
+  const byId = new Map<string, Validated<DataRecord>>();
+  for (const record of records) if (!byId.has(record.value.id)) byId.set(record.value.id, record);
   const incidentsWithRecords = new Set<string>();
   for (const { entry, value: record } of records) {
     for (const slug of record.incidents ?? []) incidentsWithRecords.add(slug);
@@ -270,8 +283,10 @@ export function checkProject(root: string): CheckResult {
     }
   }
 
+  // One YAML mistake can make the parser say the same thing twice.
+  const unique = [...new Map(problems.map((p) => [`${p.file}:${p.line}:${p.col}:${p.message}`, p])).values()];
   return {
-    problems,
+    problems: unique,
     locations,
     data: {
       site,

@@ -127,7 +127,7 @@ export function parseFrontmatter(file: string, text: string): FrontmatterFile {
   // gray-matter only splits here; `yaml` parses, so positions and the core schema match data/.
   const split = matter(text, { engines: { yaml: () => ({}) } });
   if (!text.startsWith('---')) {
-    return { entries: [], body: text, bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'missing frontmatter: the file must start with a --- block (title, date, summary)')] };
+    return { entries: [], body: text, bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'missing frontmatter: the file must start with a --- block of fields (title, …) closed by ---')] };
   }
   const raw = split.matter;
   const offset = raw.length > 0 ? text.indexOf(raw) : 3;

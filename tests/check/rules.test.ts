@@ -1,0 +1,197 @@
+/**
+ * Every rule of DATA-MODEL.md's "What npm run check rejects" list, triggered by one edit to the
+ * minimal fixture site, with the exact line the editor sees (message and file:line:col).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/check/problems.ts';
+import { checkProject } from '../../src/check/validate.ts';
+import { fixture, removeFixture, replaceOnce, type Edit } from '../helpers/fixture.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach(removeFixture));
+
+function problemsAfter(edits: Record<string, Edit>): string[] {
+  const dir = fixture('minimal', edits);
+  made.push(dir);
+  return checkProject(dir).problems.map(formatProblem);
+}
+
+const RECORDS = 'data/records/main.yaml';
+
+describe('the minimal fixture', () => {
+  it('has no problems', () => {
+    expect(problemsAfter({})).toEqual([]);
+  });
+});
+
+describe('errors', () => {
+  const cases: [string, Record<string, Edit>, string[]][] = [
+    [
+      'YAML syntax',
+      { 'data/platforms.yaml': replaceOnce('  kind: messenger\n- id: tamtam', '  kind: [messenger\n- id: tamtam') },
+      ['data/platforms.yaml:4:1  error  YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]  syntax'],
+    ],
+    [
+      'frontmatter syntax, at the real line of the MDX file',
+      { 'content/incidents/incident-one.mdx': replaceOnce("date: '2019-11-29'", "date: '2019-11-29\nfoo: [") },
+      ["content/incidents/incident-one.mdx:6:36  error  YAML syntax: Missing closing 'quote  syntax"],
+    ],
+    [
+      'a missing field',
+      { [RECORDS]: replaceOnce('  platform: telegram\n  initiator', '  initiator') },
+      ['data/records/main.yaml:26:3  error  missing required field "platform"  missing-field'],
+    ],
+    [
+      'a mistyped field',
+      { [RECORDS]: replaceOnce('killed: 2', 'killed: two') },
+      ['data/records/main.yaml:6:11  error  "killed" must be a number, not "two"  wrong-type'],
+    ],
+    [
+      'a value outside its list, with a hint',
+      { [RECORDS]: replaceOnce('mode: posted-online', 'mode: posted-onlin') },
+      ['data/records/main.yaml:17:9  error  "mode" has "posted-onlin", which is not one of: letter, call, email, note, video, posted-online, personal, other, unknown (did you mean "posted-online"?)  invalid-value'],
+    ],
+    [
+      'an unknown record kind',
+      { [RECORDS]: replaceOnce('kind: migration', 'kind: migraton') },
+      ['data/records/main.yaml:36:9  error  "kind" has "migraton", which is not one of: attack, claim, takedown, migration, statement (did you mean "migration"?)  invalid-value'],
+    ],
+    [
+      'a bad EDTF date',
+      { [RECORDS]: replaceOnce("date: '2019-11-30'", "date: '2019-11-31'") },
+      ['data/records/main.yaml:11:9  error  "date": "2019-11-31" is not a valid EDTF date (use e.g. 2019-11-29, 2019-11, 2019-11~, 2019-11-21/2019-11-24)  bad-date'],
+    ],
+    [
+      'an interval that ends before it starts',
+      { [RECORDS]: replaceOnce("'2019-11-21/2019-11-22'", "'2019-11-22/2019-11-21'") },
+      ['data/records/main.yaml:28:9  error  "date": interval "2019-11-22/2019-11-21" ends before it starts  interval-order'],
+    ],
+    [
+      'a duplicate id within a file',
+      { [RECORDS]: replaceOnce('id: takedown-1', 'id: claim-1') },
+      [
+        'data/records/main.yaml:26:7  error  duplicate record id "claim-1" (first defined at data/records/main.yaml:9:7)  duplicate-id',
+        'data/records/main.yaml:42:12  error  unknown record "takedown-1"  unknown-ref',
+      ],
+    ],
+    [
+      'a duplicate id across YAML and CSV record files',
+      { 'data/records/statements.csv': replaceOnce('statement-1', 'attack-1') },
+      ['data/records/statements.csv:2:1  error  duplicate record id "attack-1" (first defined at data/records/main.yaml:1:7)  duplicate-id'],
+    ],
+    [
+      'an unknown platform',
+      { [RECORDS]: replaceOnce('platforms: [telegram]', 'platforms: [telegrm]') },
+      ['data/records/main.yaml:16:15  error  unknown platform "telegrm" (did you mean "telegram"?)  unknown-ref'],
+    ],
+    [
+      'an unknown actor',
+      { 'data/actors.yaml': replaceOnce('parent: islamic-state', 'parent: islamic-stat') },
+      ['data/actors.yaml:8:11  error  unknown actor "islamic-stat" (did you mean "islamic-state"?)  unknown-ref'],
+    ],
+    [
+      'an unknown source',
+      { [RECORDS]: replaceOnce('sources: [news-1, post-1]', 'sources: [news-1, post-2]') },
+      [
+        'data/records/main.yaml:19:21  error  unknown source "post-2" (did you mean "post-1"?)  unknown-ref',
+        'data/sources.yaml:8:7  warning  source "post-1" is not cited by any record or incident  unused-source',
+      ],
+    ],
+    [
+      'an unknown record',
+      { [RECORDS]: replaceOnce('attack: attack-1', 'attack: attack-2') },
+      ['data/records/main.yaml:13:11  error  unknown record "attack-2" (did you mean "attack-1"?)  unknown-ref'],
+    ],
+    [
+      'an unknown incident',
+      { [RECORDS]: replaceOnce('  sources: [news-1]\n  incidents: [incident-one]', '  sources: [news-1]\n  incidents: [incident-on]') },
+      ['data/records/main.yaml:8:15  error  unknown incident "incident-on" (did you mean "incident-one"?)  unknown-ref'],
+    ],
+    [
+      'an unknown platform in a CSV file, at its cell',
+      { 'data/records/statements.csv': replaceOnce(',tamtam,', ',tamtm,') },
+      ['data/records/statements.csv:2:51  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref'],
+    ],
+    [
+      'a claim dated before the attack it claims',
+      { [RECORDS]: replaceOnce("date: '2019-11-30'\n  title: A claim", "date: '2019-11-28'\n  title: A claim") },
+      ['data/records/main.yaml:11:9  error  claim dated 2019-11-28 is before the attack it claims ("attack-1", 2019-11-29T13:58:00Z)  claim-before-attack'],
+    ],
+    [
+      'a migration whose from equals its to',
+      { [RECORDS]: replaceOnce('to: tamtam', 'to: telegram') },
+      ['data/records/main.yaml:41:7  error  migration goes from "telegram" to itself: "from" and "to" must differ  migration-same-platform'],
+    ],
+    [
+      'an id that is not kebab-case',
+      { 'data/actors.yaml': replaceOnce('id: amaq', 'id: Amaq_Agency') },
+      [
+        'data/actors.yaml:5:7  error  "id" must be lower-case kebab-case (a-z, 0-9 and single hyphens)  bad-id',
+        // The old id is gone, so what pointed at it is reported too.
+        'data/records/main.yaml:15:11  error  unknown actor "amaq"  unknown-ref',
+        'data/records/statements.csv:2:46  error  unknown actor "amaq"  unknown-ref',
+      ],
+    ],
+    [
+      'a javascript: URL',
+      { 'data/sources.yaml': replaceOnce('url: https://news.example/report', 'url: javascript:alert(1)') },
+      ['data/sources.yaml:6:8  error  "url" must be an absolute http: or https: URL  bad-url'],
+    ],
+    [
+      'an unknown (misspelt) field',
+      { [RECORDS]: replaceOnce('  killed: 2', '  kiled: 2') },
+      ['data/records/main.yaml:6:3  error  unknown field "kiled" (did you mean "killed"?)  unknown-field'],
+    ],
+    [
+      'a record without sources',
+      { [RECORDS]: replaceOnce('  sources: [news-1]\n  incidents: [incident-one]', '  sources: []\n  incidents: [incident-one]') },
+      ['data/records/main.yaml:7:12  error  "sources" needs at least one source: a fact nobody published is not a fact here  no-sources'],
+    ],
+    [
+      'a disputed field the record does not have',
+      { [RECORDS]: replaceOnce('    - field: date', '    - field: dat') },
+      ['data/records/main.yaml:22:14  error  a claim has no field "dat" to dispute (did you mean "date"?)  unknown-field'],
+    ],
+    [
+      'CSV syntax',
+      { 'data/records/statements.csv': replaceOnce(',tamtam,', ',"tamtam,') },
+      ['data/records/statements.csv:2:51  error  CSV syntax: a quoted field is never closed  syntax'],
+    ],
+    [
+      'a frontmatter value outside its list',
+      { 'content/incidents/incident-one.mdx': replaceOnce("date: '2019-11-29'", "date: 2019-11-29\nstatus: publish") },
+      ['content/incidents/incident-one.mdx:4:9  error  "status" has "publish", which is not one of: published, draft (did you mean "published"?)  invalid-value'],
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, edits, expected) => {
+    expect(problemsAfter(edits)).toEqual(expected);
+  });
+
+  it('reports every problem in one run, not the first alone', () => {
+    const lines = problemsAfter({
+      [RECORDS]: (text) => replaceOnce('killed: 2', 'killed: two')(replaceOnce('to: tamtam', 'to: telegram')(text)),
+      'data/actors.yaml': replaceOnce('parent: islamic-state', 'parent: nobody'),
+    });
+    expect(lines).toHaveLength(3);
+  });
+});
+
+describe('warnings', () => {
+  it('flags a source with a url and no archived copy', () => {
+    expect(problemsAfter({ 'data/sources.yaml': replaceOnce('  archived: https://archive.example/news.example/report\n', '') })).toEqual([
+      'data/sources.yaml:6:8  warning  source "news-1" has a url and no archived copy  missing-archive',
+    ]);
+  });
+  it('flags a source no record cites', () => {
+    const extra = "- id: unused\n  title: U\n  publisher: P\n  kind: report\n  published: '2020'\n";
+    expect(problemsAfter({ 'data/sources.yaml': (text) => text + extra })).toEqual([
+      'data/sources.yaml:15:7  warning  source "unused" is not cited by any record or incident  unused-source',
+    ]);
+  });
+  it('flags an incident with no records', () => {
+    expect(problemsAfter({ 'content/incidents/second.mdx': '---\ntitle: Two\ndate: 2020-01-02\nsummary: S.\n---\nText.\n' })).toEqual([
+      'content/incidents/second.mdx:2:8  warning  incident "second" has no records (list its slug under "incidents" on its records)  incident-without-records',
+    ]);
+  });
+});

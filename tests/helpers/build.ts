@@ -1,0 +1,50 @@
+/**
+ * Whole-site builds for tests: Astro's own `build()`, into a temporary folder, quietly.
+ * Builds are cached per (project, base) within one test process, since several test files
+ * look at the same output.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from './fixture.ts';
+
+export interface BuildOptions {
+  /** A folder with content/ and data/ (DRIFTWATCH_PROJECT); the bundled case study by default. */
+  project?: string;
+  /** BASE_PATH, e.g. '/dw/'. */
+  base?: string;
+}
+
+const builds = new Map<string, Promise<string>>();
+
+async function run({ project, base }: BuildOptions): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'dw-dist-'));
+  const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH };
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  if (project) process.env.DRIFTWATCH_PROJECT = project;
+  else delete process.env.DRIFTWATCH_PROJECT;
+  if (base) process.env.BASE_PATH = base;
+  else delete process.env.BASE_PATH;
+  try {
+    const { build } = await import('astro');
+    await build({ root: REPO, outDir, logLevel: 'error' });
+    return outDir;
+  } finally {
+    for (const [key, value] of [['DRIFTWATCH_PROJECT', saved.project], ['BASE_PATH', saved.base]] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+export function buildSite(options: BuildOptions = {}): Promise<string> {
+  const key = JSON.stringify(options);
+  let pending = builds.get(key);
+  if (!pending) {
+    // Builds share process.env, so they run one after another.
+    const previous = [...builds.values()].at(-1) ?? Promise.resolve('');
+    pending = previous.catch(() => '').then(() => run(options));
+    builds.set(key, pending);
+  }
+  return pending;
+}
