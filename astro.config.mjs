@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import driftwatch from './src/integration/index.ts';
+import rehypeSafeLinks from './src/markdown/safe-links.ts';
+import { defangDomains } from './src/data/project.ts';
 
 // Where the site is served: one setting for links, assets, feeds and search.
 // SITE_URL=https://example.org BASE_PATH=/dw/ npm run build
@@ -25,6 +27,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkGfm],
+      rehypePlugins: [[rehypeSafeLinks, { domains: () => defangDomains(process.cwd()) }]],
     }),
   },
   vite: {

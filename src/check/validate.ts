@@ -36,6 +36,8 @@ import {
 import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 import { issuesToProblems } from './issues.ts';
+import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
+import { MdxSyntaxError, scanComponents, type ComponentUse } from '../mdx/scan.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -230,6 +232,34 @@ export function checkProject(root: string): CheckResult {
   for (const entry of raw.sources) checkReferences(sourceSchema, entry);
   for (const entry of raw.records) checkReferences(recordSchemaByEntry.get(entry), entry);
   for (const { parsed } of incidentFiles) if (parsed.entries[0]) checkReferences(incidentSchema, parsed.entries[0]);
+
+  // 4b. Components in MDX bodies: known names, valid props, ids that exist.
+  for (const { file, parsed } of [...incidentFiles, ...pageFiles]) {
+    if (!parsed.entries[0]) continue;
+    let uses: ComponentUse[] = [];
+    try {
+      uses = scanComponents(parsed.body, parsed.bodyLine);
+    } catch (error) {
+      const at = error instanceof MdxSyntaxError ? error.at : { line: parsed.bodyLine, col: 1 };
+      problems.push({ file, ...at, severity: 'error', message: (error as Error).message, rule: 'syntax' });
+      continue;
+    }
+    for (const use of uses) {
+      if (!(COMPONENT_NAMES as string[]).includes(use.name)) {
+        problems.push({ file, ...use.at, severity: 'error', message: `unknown component <${use.name}>${didYouMean(use.name, COMPONENT_NAMES)}; write-ups can use ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}`, rule: 'unknown-component' });
+        continue;
+      }
+      const schema = componentProps[use.name as ComponentName];
+      const entry: Entry = { file, value: use.props, locate: (path) => use.propAt[String(path[0])] ?? use.at };
+      const before = problems.length;
+      const result = schema.safeParse(use.props);
+      if (!result.success) problems.push(...issuesToProblems(result.error.issues, entry, () => Object.keys(objectShape(schema))));
+      checkReferences(schema, entry);
+      for (const problem of problems.slice(before)) {
+        problem.message = `<${use.name}>: ${problem.message.replace(/\bfield\b/, 'prop')}`;
+      }
+    }
+  }
 
   // 5. Rules across records (on valid records; the first of duplicate ids wins).
   const byId = new Map<string, Validated<DataRecord>>();

@@ -4,6 +4,7 @@
  * build and again only when a file changes in `astro dev`.
  */
 import { checkProject, type CheckResult } from '../check/validate.ts';
+import { projectDir } from './paths.ts';
 
 // Astro loads the config and the pages through different module graphs; a global keeps one cache.
 const CACHE = Symbol.for('driftwatch.project');
@@ -26,3 +27,8 @@ export function invalidateProject(root?: string): void {
   else cache.delete(root);
 }
 
+
+/** The defang list of data/site.yaml, for the Markdown pipeline (which has no other way in). */
+export function defangDomains(astroRoot: string): readonly string[] {
+  return loadProject(projectDir(astroRoot)).data.site.defang;
+}

@@ -1,5 +1,13 @@
 /**
- * What editors put in MDX write-ups, through one barrel. Pages pass these to `<Content components={…}/>`
- * so write-ups use them without imports.
+ * What editors put in MDX write-ups, through one barrel. Pages pass these to
+ * `<Content components={mdxComponents} />` so write-ups use them without imports.
+ * Their props are defined in ./props.ts and checked by `npm run check`.
  */
-export const mdxComponents = {};
+import Callout from './Callout.astro';
+import Cite from './Cite.astro';
+import ContentWarning from './ContentWarning.astro';
+import Defang from './Defang.astro';
+import Record from './Record.astro';
+
+export const mdxComponents = { Cite, Record, ContentWarning, Callout, Defang };
+export { setWriteupContext } from './context.ts';

@@ -1,0 +1,103 @@
+/**
+ * rehype plugin: links in write-ups are safe to publish.
+ *
+ * - A link to a defanged domain (data/site.yaml `defang`) becomes defanged text, never an `<a>`:
+ *   Markdown links, GFM autolinks and JSX `<a>` written in MDX alike. A URL on such a domain in
+ *   plain text or code is defanged in place too.
+ * - Every other external link gets `rel="noopener noreferrer nofollow"` and
+ *   `referrerpolicy="no-referrer"`: readers' visits leak nothing to the sites cited.
+ * - Headings h2–h4 get an anchor link to themselves.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visit, SKIP } from 'unist-util-visit';
+import { defang, isDefangedDomain } from '../safety/defang.ts';
+
+export interface SafeLinksOptions {
+  /** The defang list; a function so `astro dev` picks up edits to data/site.yaml. */
+  domains: readonly string[] | (() => readonly string[]);
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+/gi;
+
+/** An MDX JSX element (`<a href="…">` written in MDX) as far as this plugin needs it. */
+interface JsxElement {
+  type: 'mdxJsxTextElement' | 'mdxJsxFlowElement';
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  children: ElementContent[];
+}
+
+function defangedSpan(text: string): Element {
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['defanged'], title: 'Defanged: extremist material, not a link' },
+    children: [{ type: 'text', value: text }],
+  };
+}
+
+function defangText(value: string, domains: readonly string[]): string {
+  return value.replace(URL_IN_TEXT, (url) => (isDefangedDomain(url, domains) ? defang(url) : url));
+}
+
+/** What the reader sees instead of a dangerous link: its words, and the address defanged. */
+function replacement(href: string, label: string, domains: readonly string[]): Element {
+  const shown = defangText(label.trim(), domains);
+  const address = defang(href);
+  return defangedSpan(shown === address || shown === '' ? address : `${shown} (${address})`);
+}
+
+export default function rehypeSafeLinks(options: SafeLinksOptions) {
+  return (tree: Root) => {
+    const domains = typeof options.domains === 'function' ? options.domains() : options.domains;
+    const slugger = new GithubSlugger();
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'text') {
+        (node as Text).value = defangText((node as Text).value, domains);
+        return;
+      }
+      const jsx = node as unknown as JsxElement;
+      if ((jsx.type === 'mdxJsxTextElement' || jsx.type === 'mdxJsxFlowElement') && jsx.name === 'a' && parent && index !== undefined) {
+        const href = jsx.attributes.find((a) => a.name === 'href')?.value;
+        if (typeof href === 'string' && isDefangedDomain(href, domains)) {
+          parent.children[index] = replacement(href, toText({ type: 'root', children: jsx.children } as Root), domains);
+          return SKIP;
+        }
+        if (typeof href === 'string' && /^https?:/i.test(href)) {
+          jsx.attributes = jsx.attributes.filter((a) => !['rel', 'referrerpolicy', 'referrerPolicy'].includes(a.name ?? ''));
+          jsx.attributes.push({ type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer nofollow' });
+          jsx.attributes.push({ type: 'mdxJsxAttribute', name: 'referrerpolicy', value: 'no-referrer' });
+        }
+        return;
+      }
+      if (node.type !== 'element') return;
+      const element = node as Element;
+      if (element.tagName === 'a' && typeof element.properties.href === 'string' && parent && index !== undefined) {
+        const href = element.properties.href;
+        if (isDefangedDomain(href, domains)) {
+          parent.children[index] = replacement(href, toText(element), domains);
+          return SKIP;
+        }
+        if (/^https?:/i.test(href)) {
+          element.properties.rel = ['noopener', 'noreferrer', 'nofollow'];
+          element.properties.referrerPolicy = 'no-referrer';
+        }
+        return;
+      }
+      if (/^h[2-4]$/.test(element.tagName)) {
+        const id = typeof element.properties.id === 'string' ? element.properties.id : slugger.slug(toText(element));
+        element.properties.id = id;
+        element.children.push({
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${toText(element)}”` },
+          children: [{ type: 'text', value: '#' }],
+        });
+        return SKIP;
+      }
+      return;
+    });
+  };
+}
