@@ -35,7 +35,7 @@ import {
 } from '../schema/index.ts';
 import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
-import { issuesToProblems } from './issues.ts';
+import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
 import { MdxSyntaxError, scanComponents, type ComponentUse } from '../mdx/scan.ts';
 import type { Problem } from './problems.ts';
@@ -100,10 +100,32 @@ function fieldsAt(schema: z.ZodType, path: PathSegment[]): string[] {
   return options.flatMap((option) => Object.keys(objectShape(option)));
 }
 
+/** Values that scaffolds (`npm run new`) leave for a person to fill in. */
+const UNFILLED = /^TODO\b/;
+
+function unfilledPaths(value: unknown, path: PathSegment[] = []): PathSegment[][] {
+  if (typeof value === 'string') return UNFILLED.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => unfilledPaths(item, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => unfilledPaths(item, [...path, key]));
+  return [];
+}
+
+const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]) => prefix.every((segment, i) => path[i] === segment);
+
+/**
+ * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
+ * fresh skeleton passes the check) and kept out of the site until it is filled.
+ */
 function validateEntry<T>(schema: z.ZodType<T>, entry: Entry, problems: Problem[]): Validated<T> | undefined {
+  const unfilled = unfilledPaths(entry.value);
+  for (const path of unfilled) {
+    const name = fieldName(path.filter((segment, i) => !(typeof segment === 'number' && i === path.length - 1)));
+    problems.push({ file: entry.file, ...entry.locate(path), severity: 'warning', message: `fill in "${name}" (still TODO); until then this entry is left out of the site`, rule: 'unfilled' });
+  }
   const result = schema.safeParse(entry.value);
-  if (result.success) return { entry, value: result.data };
-  problems.push(...issuesToProblems(result.error.issues, entry, (path) => fieldsAt(schema, path)));
+  if (result.success) return unfilled.length === 0 ? { entry, value: result.data } : undefined;
+  const issues = result.error.issues.filter((issue) => !unfilled.some((path) => startsWith(issue.path as PathSegment[], path)));
+  problems.push(...issuesToProblems(issues, entry, (path) => fieldsAt(schema, path)));
   return undefined;
 }
 
@@ -223,7 +245,7 @@ export function checkProject(root: string): CheckResult {
     if (!schema) return;
     forEachReference(schema, entry.value, [], (id, target, path) => {
       if (target === 'sources') cited.add(id);
-      if (ids[target].has(id) || unreadable.has(target)) return;
+      if (ids[target].has(id) || unreadable.has(target) || UNFILLED.test(id)) return;
       problems.push({ file: entry.file, ...entry.locate(path), severity: 'error', message: `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}`, rule: 'unknown-ref' });
     });
   };

@@ -1,0 +1,67 @@
+/** `npm run new`: skeletons with unique ids that pass the check and name what is left to fill. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/check/validate.ts';
+import { runNew } from '../../src/scaffold/cli.ts';
+import { RECORD_KINDS } from '../../src/schema/records.ts';
+import { fixture, removeFixture } from '../helpers/fixture.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach(removeFixture));
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+function site(): string {
+  const dir = fixture('minimal');
+  made.push(dir);
+  return dir;
+}
+
+const quiet = () => {};
+
+describe('npm run new', () => {
+  it('writes a draft incident that passes the check as written', () => {
+    const dir = site();
+    expect(runNew(['incident', 'Attack on Café Müller'], dir, quiet, NOW)).toBe(0);
+    const text = readFileSync(join(dir, 'content/incidents/attack-on-cafe-muller.mdx'), 'utf8');
+    expect(text).toContain('status: draft');
+    expect(text).toContain('date: 2026-11-28');
+    const { problems, data } = checkProject(dir);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(data.incidents.find((i) => i.id === 'attack-on-cafe-muller')?.status).toBe('draft');
+    // A second incident with the same title gets its own slug.
+    runNew(['incident', 'Attack on Café Müller'], dir, quiet, NOW);
+    expect(checkProject(dir).data.incidents.map((i) => i.id)).toContain('attack-on-cafe-muller-2');
+  });
+
+  it('adds a source whose unfilled fields the check names one by one, without failing', () => {
+    const dir = site();
+    expect(runNew(['source', 'https://www.example.org/news/1'], dir, quiet, NOW)).toBe(0);
+    const { problems } = checkProject(dir);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const unfilled = problems.filter((p) => p.rule === 'unfilled').map((p) => `${p.line}:${p.col} ${p.message.split(' (')[0]}`);
+    expect(unfilled).toEqual(['17:10 fill in "title"', '18:14 fill in "publisher"', '19:9 fill in "kind"', '22:13 fill in "archived"', '24:16 fill in "reliability"']);
+  });
+
+  it.each(RECORD_KINDS)('adds a %s record with every required field marked, and unique ids', (kind) => {
+    const dir = site();
+    expect(runNew(['record', kind], dir, quiet, NOW)).toBe(0);
+    expect(runNew(['record', kind], dir, quiet, NOW)).toBe(0);
+    const { problems, data } = checkProject(dir);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const fields = problems.filter((p) => p.rule === 'unfilled').map((p) => /"([^"]+)"/.exec(p.message)![1]);
+    expect(fields).toContain('title');
+    expect(fields).toContain('sources');
+    // Left out of the site until filled.
+    expect(data.records.some((r) => r.id.startsWith(`${kind}-2026-11-28`))).toBe(false);
+    const text = readFileSync(join(dir, 'data/records/2026.yaml'), 'utf8');
+    expect(text).toContain(`id: ${kind}-2026-11-28\n`);
+    expect(text).toContain(`id: ${kind}-2026-11-28-2\n`);
+  });
+
+  it('refuses an unknown kind with a hint', () => {
+    const lines: string[] = [];
+    expect(runNew(['record', 'atack'], site(), (l) => lines.push(l), NOW)).toBe(2);
+    expect(lines.join('\n')).toContain('unknown record kind "atack" (did you mean "attack"?)');
+  });
+});
