@@ -6,6 +6,7 @@ import { getCollection, getEntry } from 'astro:content';
 import type { DataRecord } from '../schema/index.ts';
 import { buildSiteData, type SiteData } from './queries.ts';
 import { withBase } from './urls.ts';
+import { showDrafts } from './drafts.ts';
 
 export interface Site extends SiteData {
   /** A site path (`/incidents/x/`) under the configured base path. */
@@ -34,7 +35,7 @@ async function load(): Promise<Site> {
       sources: sources.map((e) => e.data),
       records: records.map((e) => e.data),
     },
-    { includeDrafts: import.meta.env.DEV },
+    { includeDrafts: showDrafts() },
   );
   return {
     ...data,

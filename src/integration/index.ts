@@ -24,6 +24,7 @@ export default function driftwatch(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         root = projectDir(config.root);
+        process.env.DRIFTWATCH_COMMAND = command;
         invalidateProject(root);
         const failed = report(root, logger);
         if (failed && command === 'build') {

@@ -7,7 +7,8 @@ import Callout from './Callout.astro';
 import Cite from './Cite.astro';
 import ContentWarning from './ContentWarning.astro';
 import Defang from './Defang.astro';
+import FieldReference from './FieldReference.astro';
 import Record from './Record.astro';
 
-export const mdxComponents = { Cite, Record, ContentWarning, Callout, Defang };
+export const mdxComponents = { Cite, Record, ContentWarning, Callout, Defang, FieldReference };
 export { setWriteupContext } from './context.ts';

@@ -1,0 +1,113 @@
+/**
+ * The field reference for editors, read from the zod schemas: the guide page and
+ * docs/data-model.md both render it, so neither can drift from the model.
+ */
+import type { z } from 'zod';
+import { referenceTarget } from './common.ts';
+import { actorSchema } from './actors.ts';
+import { incidentSchema, pageSchema } from './content.ts';
+import { arrayElement, description, enumValues, fieldType, isOptional, objectShape, unionOptions, unwrap } from './introspect.ts';
+import { platformSchema } from './platforms.ts';
+import { RECORD_KINDS, recordSchemas } from './records.ts';
+import { siteSchema } from './site.ts';
+import { sourceSchema } from './sources.ts';
+
+export interface FieldRow {
+  field: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+export interface ReferenceTable {
+  id: string;
+  title: string;
+  file: string;
+  rows: FieldRow[];
+}
+
+const FORMAT_NAMES: Record<string, string> = { edtf: 'EDTF date', uri: 'http(s) URL' };
+
+function formatOf(schema: z.ZodType): string | undefined {
+  const meta = (unwrap(schema) as unknown as { meta?: () => { format?: string } | undefined }).meta?.();
+  return meta?.format ? FORMAT_NAMES[meta.format] : undefined;
+}
+
+/** A short, human description of what a field takes. */
+export function typeText(schema: z.ZodType): string {
+  const inner = unwrap(schema);
+  const target = referenceTarget(inner);
+  if (target) return `id in ${target}`;
+  const format = formatOf(inner);
+  if (format) return format;
+  switch (fieldType(inner)) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of: ${enumValues(inner).join(', ')}`;
+    case 'literal':
+      return enumValues(inner).join(', ');
+    case 'array':
+      return `list of ${typeText(arrayElement(inner)!)}`;
+    case 'object':
+      return `mapping: ${Object.keys(objectShape(inner)).join(', ')}`;
+    case 'union':
+      return unionOptions(inner).map(typeText).join(', or ');
+    default:
+      return 'value';
+  }
+}
+
+function rows(schema: z.ZodType, prefix = ''): FieldRow[] {
+  return Object.entries(objectShape(schema)).flatMap(([key, field]) => {
+    const row: FieldRow = { field: `${prefix}${key}`, type: typeText(field), required: !isOptional(field), description: description(field) ?? '' };
+    const inner = unwrap(field);
+    // Spell out nested mappings (location, scope, disputed entries) field by field.
+    if (fieldType(inner) === 'object') return [row, ...rows(inner, `${prefix}${key}.`)];
+    const element = fieldType(inner) === 'array' ? arrayElement(inner) : undefined;
+    if (element && fieldType(element) === 'object') return [row, ...rows(element, `${prefix}${key}[].`)];
+    return [row];
+  });
+}
+
+export function fieldReference(): ReferenceTable[] {
+  return [
+    { id: 'incidents', title: 'Incident write-ups', file: 'content/incidents/<slug>.mdx (frontmatter)', rows: rows(incidentSchema) },
+    { id: 'pages', title: 'Free pages', file: 'content/pages/<slug>.mdx (frontmatter)', rows: rows(pageSchema) },
+    { id: 'site', title: 'Site settings', file: 'data/site.yaml (one mapping)', rows: rows(siteSchema) },
+    { id: 'platforms', title: 'Platforms', file: 'data/platforms.yaml', rows: rows(platformSchema) },
+    { id: 'actors', title: 'Actors', file: 'data/actors.yaml', rows: rows(actorSchema) },
+    { id: 'sources', title: 'Sources', file: 'data/sources.yaml', rows: rows(sourceSchema) },
+    ...RECORD_KINDS.map((kind) => ({
+      id: `records-${kind}`,
+      title: `Records: ${kind}`,
+      file: 'data/records/*.yaml or *.csv',
+      rows: rows(recordSchemas[kind]),
+    })),
+  ];
+}
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+export function referenceMarkdown(): string {
+  const out = [
+    '<!-- Generated from src/schema by `npm run schemas`; do not edit by hand. -->',
+    '',
+    '# Field reference',
+    '',
+    'Every field of every file editors write, read from the zod schemas in `src/schema/`. The',
+    'project contract is `DATA-MODEL.md` (shared with the team); this page adds what the code',
+    'accepts beyond it. Rules the checker applies are in [checks.md](checks.md).',
+    '',
+  ];
+  for (const table of fieldReference()) {
+    out.push(`## ${table.title}`, '', `\`${table.file}\``, '', '| field | takes | required | meaning |', '| --- | --- | --- | --- |');
+    for (const row of table.rows) out.push(`| \`${row.field}\` | ${cell(row.type)} | ${row.required ? 'yes' : ''} | ${cell(row.description)} |`);
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}

@@ -1,0 +1,130 @@
+/**
+ * What editors write, built: components render as documented, links to defanged domains never
+ * become links anywhere in dist/, and a draft leaves no trace.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { fixture, removeFixture } from '../helpers/fixture.ts';
+
+const WRITEUP = `---
+title: Incident one
+date: '2019-11-29'
+summary: A fixture incident.
+contentWarning: Describes violence.
+---
+
+As reported <Cite id="news-1" /> and in a post <Cite id="post-1" />, the claim <Record id="claim-1" /> came a day later.
+
+<ContentWarning>The next part quotes propaganda.</ContentWarning>
+
+<Callout type="caution" title="Read with care">Only one source says so.</Callout>
+
+The channel was [on Telegram](https://t.me/evil_channel/42), also at https://telegram.t.me/x and
+<a href="https://t.me/jsx_link">a JSX link</a>; the address <Defang>https://t.me/copy_me</Defang> is for copying.
+In code: \`https://t.me/in_code\`. A normal [news link](https://news.example/report).
+
+## A section heading
+`;
+
+const DRAFT = `---
+title: Secret draft DRAFTMARKER
+date: '2020-01-01'
+summary: Never published DRAFTMARKER.
+status: draft
+---
+
+Draft body DRAFTMARKER.
+`;
+
+const DRAFT_RECORD = `
+- id: draftonly-record
+  kind: statement
+  date: '2020-01-01'
+  title: Draft-only statement DRAFTMARKER
+  actor: amaq
+  sources: [news-1]
+  incidents: [secret-draft]
+`;
+
+let project: string;
+let dist: string;
+const files: string[] = [];
+
+function walk(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(path);
+  }
+}
+
+beforeAll(async () => {
+  project = fixture('minimal', {
+    'content/incidents/incident-one.mdx': WRITEUP,
+    'content/incidents/secret-draft.mdx': DRAFT,
+    'data/records/main.yaml': (text) => text + DRAFT_RECORD,
+  });
+  dist = await buildSite({ project });
+  walk(dist);
+});
+afterAll(() => removeFixture(project));
+
+const incident = () => readFileSync(join(dist, 'incidents/incident-one/index.html'), 'utf8');
+
+describe('MDX components', () => {
+  it('<Cite> renders a numbered link into the page’s source list', () => {
+    const html = incident();
+    expect(html).toMatch(/<sup class="cite"><a href="#source-news-1"[^>]*>\[1\]<\/a><\/sup>/);
+    expect(html).toMatch(/<sup class="cite"><a href="#source-post-1"[^>]*>\[2\]<\/a><\/sup>/);
+    expect(html).toContain('id="source-news-1"');
+  });
+
+  it('<Record> links to the record with its date', () => {
+    expect(incident()).toMatch(/<a class="record-mention" href="\/incidents\/incident-one\/#record-claim-1" title="Claim of responsibility, 30 November 2019: A claim" data-record="claim-1">A claim<\/a> <span class="meta">\(30 November 2019\)<\/span>/);
+  });
+
+  it('<ContentWarning> and <Callout> render as notes', () => {
+    const html = incident();
+    expect(html).toContain('<aside class="content-warning" role="note"><strong>Content warning:</strong> The next part quotes propaganda.</aside>');
+    expect(html).toMatch(/<aside class="callout callout-caution" role="note">\s*<strong class="callout-title">Read with care<\/strong>/);
+  });
+
+  it('headings get anchors', () => {
+    expect(incident()).toMatch(/<h2 id="a-section-heading">A section heading<a class="heading-anchor" href="#a-section-heading"/);
+  });
+});
+
+describe('links to defanged domains', () => {
+  it('are text, defanged, in the write-up', () => {
+    const html = incident();
+    expect(html).toContain('on Telegram (hxxps://t[.]me/evil_channel/42)');
+    expect(html).toContain('hxxps://telegram[.]t[.]me/x');
+    expect(html).toContain('a JSX link (hxxps://t[.]me/jsx_link)');
+    expect(html).toContain('hxxps://t[.]me/copy_me');
+    expect(html).toContain('hxxps://t[.]me/in_code');
+  });
+
+  it('never become an href anywhere in dist/', () => {
+    const offenders = files.filter((file) => /\.(html|xml|json|svg|js)$/.test(file) && /href=["']?https?:\/\/([a-z0-9-]+\.)*t\.me/i.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+    // The same scan does catch a live link, so it can fail.
+    expect(/href=["']?https?:\/\/([a-z0-9-]+\.)*t\.me/i.test('<a href="https://t.me/x">')).toBe(true);
+  });
+
+  it('other external links open without a referrer', () => {
+    expect(incident()).toContain('<a href="https://news.example/report" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">news link</a>');
+  });
+});
+
+describe('a draft', () => {
+  it('leaves no trace in dist/: no page, no record, no mention in any file', () => {
+    expect(files.length).toBeGreaterThan(3);
+    const traces = files.filter((file) => {
+      const text = readFileSync(file);
+      return text.includes('DRAFTMARKER') || text.includes('secret-draft') || text.includes('draftonly-record');
+    });
+    expect(traces).toEqual([]);
+  });
+});

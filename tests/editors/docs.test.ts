@@ -1,0 +1,23 @@
+/** The docs that derive from code stay true to it. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { referenceMarkdown } from '../../src/schema/reference.ts';
+import { REPO } from '../helpers/fixture.ts';
+
+describe('docs', () => {
+  it('docs/data-model.md is the field reference the schemas generate (run `npm run schemas`)', () => {
+    expect(readFileSync(join(REPO, 'docs/data-model.md'), 'utf8')).toBe(referenceMarkdown());
+  });
+
+  it('docs/checks.md lists every rule id the checker can report', () => {
+    const docs = readFileSync(join(REPO, 'docs/checks.md'), 'utf8');
+    const code = ['src/check', 'src/data', 'src/schema']
+      .flatMap((dir) => readdirSync(join(REPO, dir)).map((f) => readFileSync(join(REPO, dir, f), 'utf8')))
+      .join('\n');
+    const rules = new Set([...code.matchAll(/rule(?::| =| \?\?) '([a-z-]+)'/g)].map((m) => m[1]!));
+    for (const m of code.matchAll(/\? '([a-z-]+)' : '([a-z-]+)'/g)) [m[1], m[2]].forEach((r) => rules.add(r!));
+    expect(rules.size).toBeGreaterThan(15);
+    for (const rule of rules) expect(docs, rule).toContain(`| \`${rule}\` |`);
+  });
+});
