@@ -4,13 +4,13 @@
  * `astro dev` keeps serving and re-checks whenever content/ or data/ changes.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { DataProblemsError, formatProblem, hasErrors } from '../check/problems.ts';
+import { compareProblems, DataProblemsError, formatProblem, hasErrors } from '../check/problems.ts';
 import { projectDir } from '../data/paths.ts';
 import { invalidateProject, loadProject } from '../data/project.ts';
 
 function report(root: string, logger: AstroIntegrationLogger): boolean {
   const { problems } = loadProject(root);
-  for (const problem of problems) {
+  for (const problem of [...problems].sort(compareProblems)) {
     if (problem.severity === 'error') logger.error(formatProblem(problem));
     else logger.warn(formatProblem(problem));
   }

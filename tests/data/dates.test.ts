@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DateError, dateToEdtf, formatDate, parseDate } from '../../src/data/dates.ts';
+
+describe('parseDate', () => {
+  it.each([
+    ['2019-11-29', 'day', '2019-11-29T00:00:00.000Z', '2019-11-29T23:59:59.999Z'],
+    ['2019-11', 'month', '2019-11-01T00:00:00.000Z', '2019-11-30T23:59:59.999Z'],
+    ['2019', 'year', '2019-01-01T00:00:00.000Z', '2019-12-31T23:59:59.999Z'],
+    ['2019-11-29T13:58:00Z', 'time', '2019-11-29T13:58:00.000Z', '2019-11-29T13:58:00.000Z'],
+    ['2019-11-29T16:58:00+03:00', 'time', '2019-11-29T13:58:00.000Z', '2019-11-29T13:58:00.000Z'],
+    ['2019-11-21/2019-11-24', 'day', '2019-11-21T00:00:00.000Z', '2019-11-24T23:59:59.999Z'],
+  ])('%s is a %s from %s to %s', (text, precision, start, end) => {
+    const span = parseDate(text);
+    expect(span.precision).toBe(precision);
+    expect(new Date(span.start).toISOString()).toBe(start);
+    expect(new Date(span.end).toISOString()).toBe(end);
+  });
+
+  it('flags approximate, uncertain and interval dates', () => {
+    expect(parseDate('2019-11~')).toMatchObject({ approximate: true, uncertain: false, interval: false });
+    expect(parseDate('2019-12-01?')).toMatchObject({ approximate: false, uncertain: true });
+    expect(parseDate('2019-11-21/2019-11-24~')).toMatchObject({ interval: true, approximate: true });
+  });
+
+  it('rejects what it cannot draw, in words an editor understands', () => {
+    expect(() => parseDate('2019-11-24/2019-11-21')).toThrow('interval "2019-11-24/2019-11-21" ends before it starts');
+    expect(() => parseDate('2019-13-01')).toThrow('"2019-13-01" is not a valid EDTF date');
+    expect(() => parseDate('yesterday')).toThrow(DateError);
+    expect(() => parseDate('2019-11-22/..')).toThrow(DateError);
+  });
+
+  it('takes a YAML Date back to the day the editor wrote', () => {
+    expect(dateToEdtf(new Date('2019-11-29T00:00:00Z'))).toBe('2019-11-29');
+    expect(parseDate(new Date('2019-11-29T00:00:00Z')).precision).toBe('day');
+    expect(dateToEdtf(new Date('2019-11-29T13:58:00Z'))).toBe('2019-11-29T13:58:00Z');
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2019-11-29', '29 November 2019'],
+    ['2019-11', 'November 2019'],
+    ['2019-11~', 'about November 2019'],
+    ['2019-12-01?', '1 December 2019 (uncertain)'],
+    ['2019-11-21/2019-11-24', '21–24 November 2019'],
+    ['2019-11-30/2019-12-03', '30 November – 3 December 2019'],
+    ['2019-11-29T13:58:00Z', '29 November 2019, 13:58 UTC'],
+  ])('%s reads "%s"', (text, expected) => {
+    expect(formatDate(text)).toBe(expected);
+  });
+});
