@@ -1,0 +1,58 @@
+/** Small questions charts ask of records: their date, their platforms, names for ids. */
+import { parseDate } from '../../data/dates.ts';
+import type { DateSpan } from '../../data/dates.ts';
+import type { DataRecord } from '../../schema/records.ts';
+import type { Platform } from '../../schema/platforms.ts';
+import type { Actor } from '../../schema/actors.ts';
+
+export interface ChartInput {
+  records: readonly DataRecord[];
+  platforms?: readonly Platform[];
+  actors?: readonly Actor[];
+  /** SVG user units; the SVG scales to its container. */
+  width?: number;
+}
+
+/** Parse without throwing: validated data never fails here, but a chart must not take a page down. */
+export function spanOf(date: unknown): DateSpan | undefined {
+  try {
+    return typeof date === 'string' || date instanceof Date ? parseDate(date) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Platform ids a record happened on; a migration belongs to both ends. */
+export function platformsOf(record: DataRecord): string[] {
+  switch (record.kind) {
+    case 'takedown':
+      return [record.platform];
+    case 'claim':
+      return record.platforms ?? [];
+    case 'migration':
+      return [record.from, record.to];
+    case 'statement':
+      return record.platform ? [record.platform] : [];
+    default:
+      return [];
+  }
+}
+
+/** Alternative dates other sources give (`disputed` entries on the `date` field). */
+export function disputedDates(record: DataRecord): { span: DateSpan; note?: string; sources: string[] }[] {
+  return (record.disputed ?? []).flatMap((d) => {
+    if (d.field !== 'date' || typeof d.value !== 'string') return [];
+    const span = spanOf(d.value);
+    return span ? [{ span, note: d.note, sources: d.sources }] : [];
+  });
+}
+
+export function namer(list: readonly { id: string; name: string }[] | undefined): (id: string) => string {
+  const names = new Map((list ?? []).map((x) => [x.id, x.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+/** Stable order: by date, then id, so layouts and snapshots never depend on input order. */
+export function byDate<T extends { span: DateSpan; record: DataRecord }>(a: T, b: T): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
+}

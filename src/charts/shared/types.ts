@@ -1,0 +1,146 @@
+/**
+ * The plain data every chart layout returns: records go in, pixels and words come out.
+ * Nothing here touches the DOM, so layouts are unit-tested and the same result feeds the
+ * build-time SVG (the .astro components) and the browser's zoom (element.ts).
+ */
+
+/** A UTC time scale as plain data (Observable Plot's exposeScale): linear from domain to range. */
+export interface ExposedScale {
+  type: 'utc';
+  /** [first, last] instant in ms since the epoch (UTC). */
+  domain: [number, number];
+  /** [left, right] in SVG user units. */
+  range: [number, number];
+}
+
+export interface Tick {
+  /** The tick's instant (ms UTC) or, on a latency axis, its duration in ms. */
+  value: number;
+  x: number;
+  label: string;
+}
+
+export interface Axis {
+  /** Baseline y of the axis; tick labels go below it, grid lines run up to `top`. */
+  y: number;
+  top: number;
+  ticks: Tick[];
+  /** A time axis that zoom redraws. */
+  zoomable: boolean;
+}
+
+export interface Lane {
+  id: string;
+  label: string;
+  /** Top of the lane band. */
+  y: number;
+  height: number;
+  /** How many records the lane holds (shown in its label and the lane filter). */
+  count: number;
+}
+
+/** A bar behind a symbol: an interval, or the whole month or year an imprecise date covers. */
+export interface SpanBar {
+  /** Instants the bar covers, so the browser can redraw it when zooming. */
+  t0: number;
+  t1: number;
+  /** Ends relative to the mark's x. */
+  x0: number;
+  x1: number;
+  style: 'interval' | 'imprecise';
+}
+
+export type MarkType = 'record' | 'ghost' | 'bin' | 'arrow';
+
+export interface Mark {
+  /** Unique within the chart; stable across builds. */
+  key: string;
+  type: MarkType;
+  /** The record the mark stands for (absent for bins, which stand for many). */
+  recordId?: string;
+  /** Lane id, for lane filters. */
+  lane?: string;
+  /** Anchor of the mark (symbol centre, or a bin's left edge). */
+  x: number;
+  y: number;
+  /** Instant at `x`, when the x axis is a time axis (zoomable). */
+  t?: number;
+  /** Symbol path around (0, 0). */
+  symbol?: string;
+  span?: SpanBar;
+  /** A bin's bar, relative to (x, y). */
+  rect?: { width: number; height: number; y: number; t1: number };
+  /** Path relative to (x, y): a migration arrow's line. */
+  path?: string;
+  /** Path relative to (x, y): a migration arrow's head. */
+  head?: string;
+  /** Symbol path relative to (x, y) drawn around the symbol: "at least this many". */
+  halo?: string;
+  /** Relative dashed link for a ghost: from the ghost to the record's mark at `linkT`. */
+  link?: { dx: number; t: number };
+  /** A short marker beside the symbol: `~` approximate, `?` uncertain. */
+  glyph?: string;
+  /** Visible text beside the mark, e.g. "hundreds" or "+1 d 2 h". */
+  label?: { text: string; dx: number; dy: number; anchor?: 'start' | 'middle' | 'end' };
+  /** Tooltip and accessible text; lines separated by "\n". */
+  tip: string;
+  classes: string[];
+  /** Bins: how many records they stand for. */
+  count?: number;
+  /** Bins: the table group they lead to. */
+  group?: string;
+}
+
+export interface LegendItem {
+  label: string;
+  /** Classes for the swatch (colour and drawing style). */
+  classes: string[];
+  /** Symbol path around (0, 0), or a short drawing instruction for non-symbol encodings. */
+  symbol?: string;
+  swatch: 'symbol' | 'bar' | 'whisker' | 'ghost' | 'arrow' | 'bin' | 'ring' | 'text';
+  /** Glyph drawn beside the swatch, e.g. "~". */
+  glyph?: string;
+}
+
+export interface TableRow {
+  recordId: string;
+  cells: string[];
+}
+
+export interface TableGroup {
+  /** Anchor id suffix for bins to link to; absent when the table is not grouped. */
+  id?: string;
+  heading?: string;
+  rows: TableRow[];
+}
+
+export interface TableModel {
+  caption: string;
+  columns: string[];
+  /** Index of the column whose text links to the record. */
+  linkColumn: number;
+  groups: TableGroup[];
+}
+
+export interface ChartLayout {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  /** The time scale, when x is time (the timeline and takedowns); shipped to the browser. */
+  scale?: ExposedScale;
+  lanes: Lane[];
+  /** Where lane labels go: in the left margin, or as a heading line on top of the lane. */
+  laneLabels: 'left' | 'top';
+  marks: Mark[];
+  axes: Axis[];
+  /** Headings inside the SVG (the claims chart's two panels). */
+  headings?: { text: string; x: number; y: number }[];
+  legend: LegendItem[];
+  /** One paragraph for <desc>: what the chart shows, in words. */
+  description: string;
+  /** Shown in the SVG when there is nothing to draw. */
+  empty?: string;
+  /** Whether marks were aggregated into bins. */
+  binned: boolean;
+  table: TableModel;
+}

@@ -1,0 +1,119 @@
+/**
+ * Chart interaction in Chromium against the built site: tooltip on hover and on focus, one tab
+ * stop with arrow-key navigation, Enter follows the link, zoom by button, key and wheel, lane
+ * filters. Builds the site into a temporary folder and serves it on 127.0.0.1.
+ * Without Chromium the tests skip locally; with CI=true they fail (tests/helpers/browser.ts).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, skipBrowser } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+describe.skipIf(skipBrowser)('chart interaction (Chromium)', () => {
+  let served: Served;
+  let origin: string;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // Served with the site's strict CSP: interaction must work under it.
+    served = await serve(await buildSite());
+    origin = served.url.replace(/\/$/, '');
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  test('tooltip on hover shows the record, with role="tooltip"', async () => {
+    await page.goto(`${origin}/takedowns/`);
+    const mark = page.locator('svg.dw-svg [data-record="telegram-bans-2019-11"]');
+    await mark.locator('.dw-symbol').hover();
+    const tip = page.locator('dw-chart [role="tooltip"]');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain('Telegram bans about 5,000 Islamic State accounts');
+    // The native <title> is gone, so the two tooltips never stack.
+    expect(await mark.locator('title').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('one tab stop per chart; focus shows the tooltip; arrows move; Enter follows the link', async () => {
+    await page.goto(`${origin}/timeline/`);
+    const chart = page.locator('dw-chart').first();
+    expect(await chart.locator('[tabindex="0"]').count()).toBe(1);
+    const first = chart.locator('[tabindex="0"]');
+    await first.focus();
+    const firstId = await first.getAttribute('data-record');
+    const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('data-record')} ${document.activeElement?.getAttribute('class')}`);
+    const firstMark = await focused();
+    const tip = chart.locator('[role="tooltip"]');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'))).toBe(await tip.getAttribute('id'));
+
+    await page.keyboard.press('ArrowRight');
+    const secondMark = await focused();
+    expect(secondMark).toMatch(/^[a-z0-9-]+ dw-/);
+    expect(secondMark).not.toBe(firstMark);
+    expect(await chart.locator('[tabindex="0"]').count()).toBe(1);
+    expect(await tip.textContent()).not.toBe('');
+
+    await page.keyboard.press('ArrowDown');
+    const lane = await page.evaluate(() => document.activeElement?.getAttribute('data-lane'));
+    expect(lane).not.toBe('attack');
+
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe(firstMark);
+    expect(firstId).toBeTruthy();
+
+    const href = await page.evaluate(() => (document.activeElement as SVGElement).dataset.href);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.href.endsWith(href!) || url.pathname + url.hash === href);
+    expect(errors).toEqual([]);
+  });
+
+  test('zoom by button, key and wheel moves marks and redraws the axis; reset restores', async () => {
+    await page.goto(`${origin}/timeline/`);
+    const chart = page.locator('dw-chart').first();
+    const mark = chart.locator('[data-record="statement-krona-2019-12-02"]').first();
+    const before = await mark.getAttribute('transform');
+    const ticksBefore = await chart.locator('.dw-axis.is-zoomable .dw-tick-label').allTextContents();
+
+    await chart.locator('button[data-zoom="in"]').click();
+    const afterButton = await mark.getAttribute('transform');
+    expect(afterButton).not.toBe(before);
+    const ticksAfter = await chart.locator('.dw-axis.is-zoomable .dw-tick-label').allTextContents();
+    expect(ticksAfter).not.toEqual(ticksBefore);
+
+    await chart.locator('[tabindex="0"]').focus();
+    await page.keyboard.press('+');
+    expect(await mark.getAttribute('transform')).not.toBe(afterButton);
+
+    await chart.locator('button[data-zoom="reset"]').click();
+    expect(await mark.getAttribute('transform')).toBe(before);
+
+    const box = (await chart.locator('svg.dw-svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => mark.getAttribute('transform')).not.toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  test('lane filters hide a lane and its marks', async () => {
+    await page.goto(`${origin}/timeline/`);
+    const chart = page.locator('dw-chart').first();
+    await chart.locator('.dw-filters input[value="statement"]').uncheck();
+    expect(await chart.locator('svg [data-lane="statement"]:not(.is-hidden)').count()).toBe(0);
+    await chart.locator('.dw-filters input[value="statement"]').check();
+    expect(await chart.locator('svg g[data-record][data-lane="statement"]:not(.is-hidden)').count()).toBeGreaterThan(0);
+  });
+});
