@@ -9,6 +9,9 @@ import ContentWarning from './ContentWarning.astro';
 import Defang from './Defang.astro';
 import FieldReference from './FieldReference.astro';
 import Record from './Record.astro';
+import ClaimsChart from './ClaimsChart.astro';
+import TakedownsChart from './TakedownsChart.astro';
+import Timeline from './Timeline.astro';
 
-export const mdxComponents = { Cite, Record, ContentWarning, Callout, Defang, FieldReference };
+export const mdxComponents = { Cite, Record, Timeline, ClaimsChart, TakedownsChart, ContentWarning, Callout, Defang, FieldReference };
 export { setWriteupContext } from './context.ts';
