@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { dateToEdtf } from './data/dates.ts';
-import { loadProject } from './data/project.ts';
+import { invalidateProject, loadProject } from './data/project.ts';
 import { projectDir } from './data/paths.ts';
 import type { ProjectData } from './check/validate.ts';
 import { actorSchema, incidentSchema, pageSchema, platformSchema, recordSchema, siteSchema, sourceSchema } from './schema/index.ts';
@@ -17,12 +17,24 @@ type DataCollection = 'platforms' | 'actors' | 'sources' | 'records';
 function projectLoader(collection: DataCollection): Loader {
   return {
     name: `driftwatch-${collection}`,
-    load: async ({ store, config }) => {
-      const { data } = loadProject(projectDir(config.root));
-      store.clear();
-      for (const item of data[collection] as ProjectData[DataCollection]) {
-        store.set({ id: item.id, data: item as unknown as Record<string, unknown> });
-      }
+    load: async ({ store, config, watcher }) => {
+      const dir = projectDir(config.root);
+      const fill = () => {
+        const { data } = loadProject(dir);
+        store.clear();
+        for (const item of data[collection] as ProjectData[DataCollection]) {
+          store.set({ id: item.id, data: item as unknown as Record<string, unknown> });
+        }
+      };
+      fill();
+      // In `astro dev`, an edit to data/ refreshes the collection (the integration re-checks first).
+      watcher?.add(`${dir}/data`);
+      watcher?.on('change', (file) => {
+        if (file.startsWith(`${dir}/data`)) {
+          invalidateProject(dir);
+          fill();
+        }
+      });
     },
   };
 }

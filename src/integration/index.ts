@@ -39,6 +39,8 @@ export default function driftwatch(): AstroIntegration {
           invalidateProject(root);
           if (!report(root, logger)) logger.info('content/ and data/: no errors');
         };
+        // content/ and data/ may live outside the Astro root (DRIFTWATCH_PROJECT).
+        server.watcher.add([`${root}/content`, `${root}/data`]);
         server.watcher.on('change', recheck);
         server.watcher.on('add', recheck);
         server.watcher.on('unlink', recheck);
