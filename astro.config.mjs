@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import driftwatch from './src/integration/index.ts';
+import search from './src/integration/search.ts';
 import rehypeSafeLinks from './src/markdown/safe-links.ts';
 import { defangDomains } from './src/data/project.ts';
 
@@ -25,6 +26,8 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   markdown: {
+    // Prism marks code with classes; Shiki writes inline styles, which the CSP forbids.
+    syntaxHighlight: 'prism',
     processor: unified({
       remarkPlugins: [remarkGfm],
       rehypePlugins: [[rehypeSafeLinks, { domains: () => defangDomains(process.cwd()) }]],
@@ -34,7 +37,14 @@ export default defineConfig({
     build: {
       // Same reason: every script and stylesheet is a file of its own, never inlined.
       assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro's MDX pipeline marks modules with a directive the bundler warns about on every
+        // build; the warning is about Astro's internals, not about anything an editor wrote.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
     },
   },
-  integrations: [driftwatch(), mdx()],
+  integrations: [driftwatch(), mdx(), search()],
 });

@@ -35,3 +35,29 @@ export const KIND_LABELS = {
   migration: 'Migration',
   statement: 'Statement',
 } as const;
+
+/** How a record names an actor or a platform, as headings on their pages. */
+export const ROLE_LABELS = {
+  perpetrator: 'Attacks carried out',
+  claimant: 'Claims of responsibility made',
+  outlet: 'Claims published as the outlet',
+  referrer: 'Referrals made',
+  target: 'Takedowns that targeted it',
+  moved: 'Moves between platforms',
+  speaker: 'Statements',
+  'removed-on': 'Removed or referred here',
+  'claim-published-on': 'Claims of responsibility published here',
+  'moved-from': 'Moves away from here',
+  'moved-to': 'Moves to here',
+  'said-on': 'Statements made here',
+} as const;
+
+export const SOURCE_KIND_LABELS = {
+  news: 'News',
+  'press-release': 'Press releases',
+  'platform-statement': 'Platform statements',
+  'social-post': 'Social posts',
+  report: 'Reports',
+  dataset: 'Datasets',
+  other: 'Other',
+} as const;

@@ -4,7 +4,7 @@
  * Pure: takes the validated data and returns a `SiteData`; src/data/site.ts feeds it from the
  * content collections. Nothing here scans all records per page: pages look things up in maps.
  */
-import type { Actor, DataRecord, IncidentFrontmatter, Platform, RecordKind, SiteSettings, Source } from '../schema/index.ts';
+import { SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
 import { compareSpans, parseDate, type DateSpan } from './dates.ts';
 
 export interface IncidentSummary extends IncidentFrontmatter {
@@ -43,7 +43,108 @@ export interface SiteData {
   recordsOfKind<K extends RecordKind>(kind: K): Extract<DataRecord, { kind: K }>[];
   /** Source ids an incident cites: its frontmatter's, then its records' and their disputes', in order of first use. */
   sourcesOfIncident(slug: string): Source[];
+  /** Records that name a platform, each with how (removed there, claim published there, moved from/to, said on). */
+  recordsOfPlatform(id: string): RoleOf[];
+  /** Records that name an actor, each with its role (perpetrator, claimant, target, moved, …). */
+  recordsOfActor(id: string): RoleOf[];
+  /** Incidents whose records name a platform / an actor, or that fall in a year; newest first. */
+  incidentsOfPlatform(id: string): IncidentSummary[];
+  incidentsOfActor(id: string): IncidentSummary[];
+  incidentsOfYear(year: number): IncidentSummary[];
+  /** What the incident list can be filtered by: only values some incident has, with counts. */
+  facets: Facets;
+  /** An incident's year, platforms and actors, for filters and search. */
+  facetsOfIncident(slug: string): { years: number[]; platforms: string[]; actors: string[] };
+  /** Actors whose `parent` is this actor. */
+  childrenOfActor(id: string): Actor[];
+  /** Sources grouped by kind, in the order of SOURCE_KINDS, each group sorted by title. */
+  sourcesByKind: { kind: Source['kind']; sources: Source[] }[];
+  /** Records citing a source (its disputes' sources included). */
+  recordsCitingSource(id: string): DataRecord[];
+  /** Headline figures for the home page. */
+  counts: Counts;
 }
+
+export interface RoleOf {
+  record: DataRecord;
+  role: Role;
+}
+
+export type Role =
+  | 'perpetrator'
+  | 'claimant'
+  | 'outlet'
+  | 'referrer'
+  | 'target'
+  | 'moved'
+  | 'speaker'
+  | 'removed-on'
+  | 'claim-published-on'
+  | 'moved-from'
+  | 'moved-to'
+  | 'said-on';
+
+export interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface Facets {
+  years: Facet[];
+  platforms: Facet[];
+  actors: Facet[];
+}
+
+export interface Counts {
+  incidents: number;
+  records: number;
+  attacks: number;
+  claims: number;
+  takedowns: number;
+  migrations: number;
+  statements: number;
+  platforms: number;
+  actors: number;
+  sources: number;
+}
+
+/** Every platform a record names, with how. */
+export function platformRoles(record: DataRecord): [string, Role][] {
+  switch (record.kind) {
+    case 'takedown':
+      return [[record.platform, 'removed-on']];
+    case 'claim':
+      return (record.platforms ?? []).map((id) => [id, 'claim-published-on']);
+    case 'migration':
+      return [
+        [record.from, 'moved-from'],
+        [record.to, 'moved-to'],
+      ];
+    case 'statement':
+      return record.platform ? [[record.platform, 'said-on']] : [];
+    default:
+      return [];
+  }
+}
+
+/** Every actor a record names, with its role. */
+export function actorRoles(record: DataRecord): [string, Role][] {
+  switch (record.kind) {
+    case 'attack':
+      return (record.perpetrators ?? []).map((id) => [id, 'perpetrator']);
+    case 'claim':
+      return [[record.claimant, 'claimant'] as [string, Role], ...(record.outlet ? [[record.outlet, 'outlet'] as [string, Role]] : [])];
+    case 'takedown':
+      return [...(record.referrer ? [[record.referrer, 'referrer'] as [string, Role]] : []), ...(record.targets ?? []).map((id): [string, Role] => [id, 'target'])];
+    case 'migration':
+      return record.actors.map((id) => [id, 'moved']);
+    case 'statement':
+      return [[record.actor, 'speaker']];
+  }
+}
+
+const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
 
 export interface QueryOptions {
   /** `astro dev` shows drafts (with a banner); a build never does. */
@@ -86,6 +187,45 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   const byKind = groupBy(records, (r) => [r.kind]);
   const sourceById = new Map(data.sources.map((s) => [s.id, s]));
   const incidentById = new Map(visibleIncidents.map((i) => [i.id, i]));
+  const platformById = new Map(data.platforms.map((p) => [p.id, p]));
+  const actorById = new Map(data.actors.map((a) => [a.id, a]));
+
+  // Who and where each record names: computed once, looked up per page.
+  const byPlatform = new Map<string, RoleOf[]>();
+  const byActor = new Map<string, RoleOf[]>();
+  const bySource = groupBy(records, (r) => unique(recordSourceIds(r)));
+  for (const record of records) {
+    for (const [id, role] of platformRoles(record)) (byPlatform.get(id) ?? byPlatform.set(id, []).get(id)!).push({ record, role });
+    for (const [id, role] of actorRoles(record)) (byActor.get(id) ?? byActor.set(id, []).get(id)!).push({ record, role });
+  }
+
+  // Filters for the incident list: an incident's year is its date's; its platforms and actors are its records'.
+  const incidentFacets = new Map<string, { years: number[]; platforms: string[]; actors: string[] }>();
+  for (const incident of visibleIncidents) {
+    const own = byIncident.get(incident.id) ?? [];
+    incidentFacets.set(incident.id, {
+      years: [new Date(incident.span.start).getUTCFullYear()],
+      platforms: unique(own.flatMap((r) => platformRoles(r).map(([id]) => id))).filter((id) => platformById.has(id)),
+      actors: unique(own.flatMap((r) => actorRoles(r).map(([id]) => id))).filter((id) => actorById.has(id)),
+    });
+  }
+  const facetIndex = (pick: (f: { years: number[]; platforms: string[]; actors: string[] }) => (string | number)[]) =>
+    groupBy(visibleIncidents, (i) => pick(incidentFacets.get(i.id)!).map(String));
+  const incidentsByYear = facetIndex((f) => f.years);
+  const incidentsByPlatform = facetIndex((f) => f.platforms);
+  const incidentsByActor = facetIndex((f) => f.actors);
+  const facetList = (index: Map<string, IncidentSummary[]>, labelOf: (value: string) => string, order: (a: Facet, b: Facet) => number): Facet[] =>
+    [...index].map(([value, list]) => ({ value, label: labelOf(value), count: list.length })).sort(order);
+  const byLabel = (a: Facet, b: Facet) => a.label.localeCompare(b.label);
+  const facets: Facets = {
+    years: facetList(incidentsByYear, (v) => v, (a, b) => Number(b.value) - Number(a.value)),
+    platforms: facetList(incidentsByPlatform, (v) => platformById.get(v)?.name ?? v, byLabel),
+    actors: facetList(incidentsByActor, (v) => actorById.get(v)?.name ?? v, byLabel),
+  };
+
+  const children = groupBy(data.actors, (a) => (a.parent ? [a.parent] : []));
+  const sortedSources = [...data.sources].sort((a, b) => a.title.localeCompare(b.title));
+  const sourcesOfKind = groupBy(sortedSources, (s) => [s.kind]);
 
   return {
     site: data.site,
@@ -93,10 +233,10 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     records,
     platforms: [...data.platforms].sort((a, b) => a.name.localeCompare(b.name)),
     actors: [...data.actors].sort((a, b) => a.name.localeCompare(b.name)),
-    sources: [...data.sources].sort((a, b) => a.title.localeCompare(b.title)),
+    sources: sortedSources,
     recordById: new Map(records.map((r) => [r.id, r])),
-    platformById: new Map(data.platforms.map((p) => [p.id, p])),
-    actorById: new Map(data.actors.map((a) => [a.id, a])),
+    platformById,
+    actorById,
     sourceById,
     incidentById,
     span,
@@ -106,6 +246,28 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
       const ids = new Set<string>(incidentById.get(slug)?.sources ?? []);
       for (const record of byIncident.get(slug) ?? []) for (const id of recordSourceIds(record)) ids.add(id);
       return [...ids].flatMap((id) => sourceById.get(id) ?? []);
+    },
+    recordsOfPlatform: (id) => byPlatform.get(id) ?? [],
+    recordsOfActor: (id) => byActor.get(id) ?? [],
+    incidentsOfPlatform: (id) => incidentsByPlatform.get(id) ?? [],
+    incidentsOfActor: (id) => incidentsByActor.get(id) ?? [],
+    incidentsOfYear: (year) => incidentsByYear.get(String(year)) ?? [],
+    facets,
+    facetsOfIncident: (slug) => incidentFacets.get(slug) ?? { years: [], platforms: [], actors: [] },
+    childrenOfActor: (id) => [...(children.get(id) ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    sourcesByKind: SOURCE_KINDS.flatMap((kind) => (sourcesOfKind.has(kind) ? [{ kind, sources: sourcesOfKind.get(kind)! }] : [])),
+    recordsCitingSource: (id) => bySource.get(id) ?? [],
+    counts: {
+      incidents: visibleIncidents.length,
+      records: records.length,
+      attacks: byKind.get('attack')?.length ?? 0,
+      claims: byKind.get('claim')?.length ?? 0,
+      takedowns: byKind.get('takedown')?.length ?? 0,
+      migrations: byKind.get('migration')?.length ?? 0,
+      statements: byKind.get('statement')?.length ?? 0,
+      platforms: data.platforms.length,
+      actors: data.actors.length,
+      sources: data.sources.length,
     },
   };
 }

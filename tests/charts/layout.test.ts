@@ -91,7 +91,8 @@ describe('timeline layout', () => {
   test('10,000 records aggregate into bins whose counts add up to the records; the table keeps every one', () => {
     const records = synthetic(10_000);
     expect(synthetic(10_000)).toEqual(records); // deterministic
-    const layout = layoutTimeline({ records });
+    // Listed, not summarised (tests/charts/scale.test.ts covers the summary above the table limit).
+    const layout = layoutTimeline({ records, tableLimit: Infinity });
     expect(layout.binned).toBe(true);
     const bins = layout.marks.filter((m) => m.type === 'bin');
     expect(bins.length).toBe(layout.marks.length);

@@ -21,6 +21,8 @@ async function run({ project, base }: BuildOptions): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'dw-dist-'));
   const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH };
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Vitest sets BASE_URL='/' for its own Vite; Astro's build would take it over BASE_PATH.
+  delete process.env.BASE_URL;
   if (project) process.env.DRIFTWATCH_PROJECT = project;
   else delete process.env.DRIFTWATCH_PROJECT;
   if (base) process.env.BASE_PATH = base;

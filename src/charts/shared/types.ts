@@ -87,8 +87,13 @@ export interface Mark {
   classes: string[];
   /** Bins: how many records they stand for. */
   count?: number;
-  /** Bins: the table group they lead to. */
+  /** Bins: the table group they lead to (an anchor in the chart's table). */
   group?: string;
+  /**
+   * Bins of a summarised chart: the drill-down period ("2019", "2019-03") they fall in; with a
+   * drill-down page for it, the bin leads there instead of to the table.
+   */
+  period?: string;
 }
 
 export interface LegendItem {
@@ -119,7 +124,30 @@ export interface TableModel {
   columns: string[];
   /** Index of the column whose text links to the record. */
   linkColumn: number;
+  /** Record rows; with a summary, only those no period holds (dates that cannot be drawn). */
   groups: TableGroup[];
+  /**
+   * Too many records to list on one page: counts per period and lane instead, each period
+   * leading to its drill-down page (or the CSV), and `groups` keeps only what no period holds.
+   */
+  summary?: SummaryTable;
+}
+
+export interface SummaryRow {
+  /** Period key: "2019" or "2019-03"; the row's anchor and its drill-down page. */
+  key: string;
+  label: string;
+  /** One count per summary column. */
+  counts: number[];
+}
+
+export interface SummaryTable {
+  caption: string;
+  /** Headings of the count columns (after the period column); the last is usually "Total". */
+  columns: string[];
+  rows: SummaryRow[];
+  /** How many records the summary stands for. */
+  records: number;
 }
 
 export interface ChartLayout {
@@ -142,5 +170,7 @@ export interface ChartLayout {
   empty?: string;
   /** Whether marks were aggregated into bins. */
   binned: boolean;
+  /** Whether the table summarises by period instead of listing records (`table.summary`). */
+  summarised: boolean;
   table: TableModel;
 }

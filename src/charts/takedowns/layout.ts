@@ -6,6 +6,11 @@
  * number: approximate (dashed), at least (an open ring around), words only ("hundreds": a
  * fixed-size dotted symbol with the words beside it). Migrations are arrows between lanes.
  *
+ * Too many to draw one by one (more than `binThreshold` marks), they aggregate: one lane of bars
+ * per platform (the busiest platforms; the rest share a lane) and one for migrations, each bar
+ * counting the records of one period. Too many to list (more than `tableLimit`), the table
+ * counts them per period and lane, each period leading to its drill-down page.
+ *
  * Stages: 1. parse · 2. lanes · 3. scales · 4. takedown marks, stacked · 5. arrows · 6. words.
  */
 import { scaleSqrt } from 'd3-scale';
@@ -24,7 +29,25 @@ import { round } from '../shared/round.ts';
 import { project, timeScale } from '../shared/scale.ts';
 import { symbolPath } from '../shared/shapes.ts';
 import { timeTicks } from '../shared/ticks.ts';
-import type { Axis, ChartLayout, Lane, LegendItem, Mark, TableRow } from '../shared/types.ts';
+import type { Axis, ChartLayout, Lane, LegendItem, Mark, TableGroup, TableRow } from '../shared/types.ts';
+import type { DataRecord } from '../../schema/records.ts';
+import { binGrid, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy, OTHER_LANE } from '../shared/bins.ts';
+import { centreOf, periodKey } from '../shared/periods.ts';
+import type { Grain } from '../shared/periods.ts';
+import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
+import type { Filed } from '../shared/drill.ts';
+
+export interface TakedownsOptions extends ChartInput {
+  /** Above this many marks (takedowns and migrations), they aggregate into bars with counts. */
+  binThreshold?: number;
+  /** Above this many records, the table summarises by period (see the timeline's option). */
+  tableLimit?: number;
+  /** 'year' (default) on a site-wide page, 'month' on a year's page, false on a month's page. */
+  summaryGrain?: Grain | false;
+}
+
+export const DEFAULT_TAKEDOWN_BIN_THRESHOLD = 300;
+const MIGRATIONS_LANE = '(migrations)';
 
 const MARGIN = { top: 12, right: 24, bottom: 40, left: 120 };
 const R_MIN = 4;
@@ -39,23 +62,33 @@ const CHAR_WIDTH = 6.2;
 type TakedownEntry = { record: Takedown; span: DateSpan };
 type MigrationEntry = { record: Migration; span: DateSpan };
 
-export function layoutTakedowns(options: ChartInput): ChartLayout {
+export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
   const width = options.width ?? 960;
   const platformName = namer(options.platforms);
   const actorName = namer(options.actors);
+  const threshold = options.binThreshold ?? DEFAULT_TAKEDOWN_BIN_THRESHOLD;
+  const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
+  const rowCount = takedownRows(options.records);
+  const summaryGrain = options.summaryGrain === false ? undefined : rowCount > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
 
-  // 1. Parse.
+  // 1. Parse. Records whose date cannot be drawn are listed in the table, never dropped.
   const takedowns: TakedownEntry[] = [];
   const migrations: MigrationEntry[] = [];
+  const undated: (Takedown | Migration)[] = [];
   for (const record of options.records) {
+    if (record.kind !== 'takedown' && record.kind !== 'migration') continue;
     const span = spanOf(record.date);
-    if (!span) continue;
-    if (record.kind === 'takedown') takedowns.push({ record, span });
-    if (record.kind === 'migration') migrations.push({ record, span });
+    if (!span) undated.push(record);
+    else if (record.kind === 'takedown') takedowns.push({ record, span });
+    else migrations.push({ record, span });
   }
   takedowns.sort(byDate);
   migrations.sort(byDate);
   const all = [...takedowns, ...migrations].sort(byDate);
+  const undatedGroup: TableGroup[] = undated.length
+    ? [{ id: 'undated', heading: 'Dates that cannot be drawn', rows: undated.map((r) => ({ recordId: r.id, cells: [String(r.date), r.kind === 'takedown' ? platformName(r.platform) : `${platformName(r.from)} → ${platformName(r.to)}`, r.kind === 'takedown' ? 'Takedown' : 'Migration', '', '', '', r.title] })) }]
+    : [];
+  if (all.length > threshold || summaryGrain) return layoutBinned({ width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName });
 
   // 2. Lanes: platforms in order of first appearance, so a move reads downwards.
   const laneIds = [...new Set(all.flatMap((e) => (e.record.kind === 'takedown' ? [e.record.platform] : [e.record.from, e.record.to])))];
@@ -95,7 +128,8 @@ export function layoutTakedowns(options: ChartInput): ChartLayout {
   }
 
   // 5. Migration arrows from the `from` lane at the start of the move to the `to` lane at its end.
-  migrations.forEach((m) => marks.push(migrationMark(m, scale!, laneCentre, platformName, actorName, takedowns)));
+  const takedownById = new Map(takedowns.map((t) => [t.record.id, t]));
+  migrations.forEach((m) => marks.push(migrationMark(m, scale!, laneCentre, platformName, actorName, takedownById)));
 
   // 6. Words.
   const initiators = INITIATORS.filter((i) => takedowns.some((t) => t.record.initiator === i));
@@ -113,13 +147,148 @@ export function layoutTakedowns(options: ChartInput): ChartLayout {
     description: describe(takedowns, migrations, lanes, platformName),
     empty: all.length ? undefined : 'No takedowns or migrations to show.',
     binned: false,
+    summarised: false,
     table: {
       caption: `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')}, by date`,
-      columns: ['Date', 'Platform', 'What', 'Initiator', 'Outcome', 'Scope', 'Title'],
+      columns: TABLE_COLUMNS,
       linkColumn: 6,
-      groups: [{ rows }],
+      groups: [{ rows }, ...undatedGroup],
     },
   };
+}
+
+const TABLE_COLUMNS = ['Date', 'Platform', 'What', 'Initiator', 'Outcome', 'Scope', 'Title'];
+/** Platform lanes when binned: the busiest ones, then one lane for the rest. */
+const MAX_PLATFORM_LANES = 12;
+
+type Entry = TakedownEntry | MigrationEntry;
+
+/** Bars instead of symbols: per platform lane (takedowns) and one migrations lane, counts per period. */
+function layoutBinned(input: {
+  width: number;
+  takedowns: TakedownEntry[];
+  migrations: MigrationEntry[];
+  all: Entry[];
+  undatedGroup: TableGroup[];
+  summaryGrain: Grain | undefined;
+  platformName: (id: string) => string;
+  actorName: (id: string) => string;
+}): ChartLayout {
+  const { width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName } = input;
+  const plotRange: [number, number] = [MARGIN.left, width - MARGIN.right];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of all) {
+    lo = Math.min(lo, e.span.start);
+    hi = Math.max(hi, e.span.end);
+  }
+  const scale = timeScale(lo, hi, plotRange);
+  const counts = new Map<string, number>();
+  for (const t of takedowns) counts.set(t.record.platform, (counts.get(t.record.platform) ?? 0) + 1);
+  const laneOfPlatform = capLanes([...counts.keys()], counts, MAX_PLATFORM_LANES);
+  const laneOf = (e: Entry) => (e.record.kind === 'migration' ? MIGRATIONS_LANE : laneOfPlatform.get(e.record.platform)!);
+  const byLane = groupBy(all, laneOf);
+  const others = [...laneOfPlatform].filter(([, lane]) => lane === OTHER_LANE).map(([id]) => platformName(id));
+  const laneIds = [...new Set(laneOfPlatform.values())].filter((id) => id !== OTHER_LANE);
+  if (others.length) laneIds.push(OTHER_LANE);
+  if (migrations.length) laneIds.push(MIGRATIONS_LANE);
+  const laneLabel = (id: string) => (id === MIGRATIONS_LANE ? 'Migrations' : id === OTHER_LANE ? `${others.length} other platforms` : platformName(id));
+  const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0]), summaryGrain, binBudget(laneIds.length));
+  const binIds = [...new Set(all.map((e) => grid.start(centreOf(e.span))))].sort((a, b) => a - b);
+  const binIndex = new Map(binIds.map((t, i) => [t, i]));
+  const drawn = binnedLanes<Entry>({
+    scale,
+    grid,
+    top: MARGIN.top,
+    lanes: laneIds.map((id) => ({ id, label: laneLabel(id), className: id === MIGRATIONS_LANE ? KIND_STYLES.migration.className : KIND_STYLES.takedown.className, items: byLane.get(id) ?? [] })),
+    instant: (e) => centreOf(e.span),
+    group: (t0) => (summaryGrain ? `p-${periodKey(t0, summaryGrain)}` : `bin-${binIndex.get(t0)}`),
+    period: summaryGrain,
+    detail: (items) => binDetail(items, platformName),
+  });
+  const y = drawn.y;
+  const summary = summaryGrain
+    ? summarise(all, {
+        grain: summaryGrain,
+        instant: (e) => centreOf(e.span),
+        columns: [...laneIds.map((id) => ({ label: laneLabel(id), count: (e: Entry) => (laneOf(e) === id ? 1 : 0) })), { label: 'Total', count: () => 1 }],
+        caption: `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')} by ${summaryGrain} and platform`,
+        records: all.length,
+      })
+    : undefined;
+  const groups: TableGroup[] = summaryGrain
+    ? []
+    : [...groupBy(all, (e) => grid.start(centreOf(e.span)))].map(([t0, list]) => ({
+        id: `bin-${binIndex.get(t0)}`,
+        heading: `${binRangeText(t0, grid.end(t0))}: ${plural(list.length, 'record', 'records')}`,
+        rows: list.map((e) => tableRow(e, platformName, actorName)),
+      }));
+  const flows = [...groupBy(migrations, (m) => `${platformName(m.record.from)} → ${platformName(m.record.to)}`)].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const first = all[0]!.span;
+  const last = all.reduce((a, e) => (e.span.end > a.end ? e.span : a), first);
+  const parts = [
+    `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')} from ${formatDate(first)} to ${formatDate(last)}, too many to draw one by one: each bar counts the records of one period in one lane.`,
+    `Lanes: ${drawn.lanes.map((l) => `${l.label} (${formatCount(l.count)})`).join(', ')}.`,
+  ];
+  if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
+  if (flows.length) parts.push(`Most frequent moves: ${flows.slice(0, 5).map(([flow, list]) => `${flow} (${formatCount(list.length)})`).join(', ')}.`);
+  parts.push(summaryGrain ? `The table counts them by ${summaryGrain}; each ${summaryGrain} leads to a page that shows its records.` : 'The table lists them all, grouped by the same periods.');
+  return {
+    width,
+    height: round(y + MARGIN.bottom),
+    margin: MARGIN,
+    scale,
+    lanes: drawn.lanes,
+    laneLabels: 'left',
+    marks: drawn.marks,
+    axes: [{ y: round(y), top: MARGIN.top, ticks: timeTicks(scale), zoomable: false }],
+    legend: [
+      { label: 'Bar height: number of takedowns in the period', classes: ['dw-bin', KIND_STYLES.takedown.className], swatch: 'bin' },
+      ...(migrations.length ? [{ label: 'Bar height: number of migrations in the period', classes: ['dw-bin', KIND_STYLES.migration.className], swatch: 'bin' as const }] : []),
+    ],
+    description: parts.join(' '),
+    binned: true,
+    summarised: summary !== undefined,
+    table: {
+      caption: summary ? `${plural(undatedGroup[0]?.rows.length ?? 0, 'record', 'records')} whose date cannot be drawn` : `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')}, by date`,
+      columns: TABLE_COLUMNS,
+      linkColumn: 6,
+      groups: [...groups, ...undatedGroup],
+      summary,
+    },
+  };
+}
+
+/** Tooltip lines of a bar: what came of the takedowns, or where the migrations went. */
+function binDetail(items: Entry[], platformName: (id: string) => string): string[] {
+  const outcomes = new Map<string, number>();
+  const moves = new Map<string, number>();
+  for (const e of items) {
+    if (e.record.kind === 'takedown') outcomes.set(e.record.outcome, (outcomes.get(e.record.outcome) ?? 0) + 1);
+    else {
+      const flow = `${platformName(e.record.from)} → ${platformName(e.record.to)}`;
+      moves.set(flow, (moves.get(flow) ?? 0) + 1);
+    }
+  }
+  const lines: string[] = [];
+  if (outcomes.size) lines.push([...outcomes].sort((a, b) => b[1] - a[1]).map(([o, n]) => `${formatCount(n)} ${OUTCOME_LABELS[o as keyof typeof OUTCOME_LABELS].toLowerCase()}`).join(', '));
+  if (moves.size) lines.push([...moves].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([f, n]) => `${f} (${formatCount(n)})`).join(', ') + (moves.size > 3 ? ', …' : ''));
+  return lines;
+}
+
+/** The records a takedowns chart shows, each with the instant it is filed under, for drill-down pages. */
+export function fileForTakedowns(records: readonly DataRecord[]): Filed[] {
+  return records.filter((r) => r.kind === 'takedown' || r.kind === 'migration').map((record) => {
+    const span = spanOf(record.date);
+    return { record, t: span ? centreOf(span) : undefined };
+  });
+}
+
+/** How many rows a takedowns chart's table of these records lists. */
+export function takedownRows(records: readonly DataRecord[]): number {
+  let n = 0;
+  for (const r of records) if (r.kind === 'takedown' || r.kind === 'migration') n++;
+  return n;
 }
 
 interface ScopeSize {
@@ -183,7 +352,7 @@ function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry>, size
   };
 }
 
-function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout['scale']>, laneCentre: Map<string, number>, platformName: (id: string) => string, actorName: (id: string) => string, takedowns: TakedownEntry[]): Mark {
+function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout['scale']>, laneCentre: Map<string, number>, platformName: (id: string) => string, actorName: (id: string) => string, takedowns: Map<string, TakedownEntry>): Mark {
   const x0 = project(scale, m.span.start);
   const x1 = Math.max(project(scale, m.span.end), x0 + 12);
   const y0 = laneCentre.get(m.record.from) ?? 0;
@@ -197,7 +366,7 @@ function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout['scale'
   const midY = (y0 + tipY) / 2;
   const path = `M${rel(x0, y0)}C${rel(x0, midY)} ${rel(x1, midY)} ${rel(x1, tipY - dir * 6)}`;
   const head = `M${rel(x1, tipY)}L${rel(x1 - 5, tipY - dir * 8)}L${rel(x1 + 5, tipY - dir * 8)}Z`;
-  const trigger = takedowns.find((t) => t.record.id === m.record.trigger);
+  const trigger = m.record.trigger ? takedowns.get(m.record.trigger) : undefined;
   const who = m.record.actors.map(actorName).join(', ');
   return {
     key: `migration-${m.record.id}`,

@@ -5,7 +5,6 @@
  * lane, or bins when too dense) · 5. stack lanes vertically · 6. words: legend, description,
  * table. Pure: no DOM, same input → same output.
  */
-import { utcTickInterval } from 'd3-time';
 import { formatDate } from '../../data/dates.ts';
 import type { DateSpan } from '../../data/dates.ts';
 import type { DataRecord, RecordKind } from '../../schema/records.ts';
@@ -21,6 +20,13 @@ import { SYMBOL_AREA, symbolPath, symbolRadius } from '../shared/shapes.ts';
 import { timeTicks } from '../shared/ticks.ts';
 import type { Axis, ChartLayout, Lane, LegendItem, Mark, TableGroup, TableRow } from '../shared/types.ts';
 import { legendForKinds, legendForPrecision } from '../shared/legend.ts';
+import { binGrid, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy as groupItems, OTHER_LANE } from '../shared/bins.ts';
+import { centreOf, periodKey } from '../shared/periods.ts';
+import type { Grain } from '../shared/periods.ts';
+import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
+import type { Filed } from '../shared/drill.ts';
+
+export { binRangeText };
 
 export type TimelineGrouping = 'kind' | 'platform';
 
@@ -28,6 +34,16 @@ export interface TimelineOptions extends ChartInput {
   groupBy?: TimelineGrouping;
   /** Above this many marks, marks aggregate into bins that say how many records they hold. */
   binThreshold?: number;
+  /**
+   * Above this many records, the table counts records per period and lane (each period leading
+   * to its drill-down page) instead of listing them. Must not be below `binThreshold`.
+   */
+  tableLimit?: number;
+  /**
+   * The periods the summary counts by: 'year' on a site-wide page (the default), 'month' on a
+   * year's page; `false` on the last level of drill-down, which always lists its records.
+   */
+  summaryGrain?: Grain | false;
 }
 
 export const DEFAULT_BIN_THRESHOLD = 400;
@@ -35,10 +51,9 @@ const MARGIN = { top: 12, right: 24, bottom: 40, left: 140 };
 const ROW_HEIGHT = 22;
 const MAX_ROWS = 6;
 const LANE_PADDING = 8;
-const BIN_LANE_HEIGHT = 56;
-/** Target width of one bin in SVG units: narrow enough to show shape, wide enough to hover. */
-const BIN_WIDTH = 8;
 const NO_PLATFORM = '(none)';
+/** Lanes by platform, when binned: the busiest platforms, then one lane for the rest. */
+const MAX_BIN_LANES = 12;
 const GLYPH_SPACE = 12;
 
 interface Entry {
@@ -54,6 +69,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
   const width = options.width ?? 960;
   const groupBy = options.groupBy ?? 'kind';
   const threshold = options.binThreshold ?? DEFAULT_BIN_THRESHOLD;
+  const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
   const platformName = namer(options.platforms);
 
   // 1. Parse dates. Undrawable dates stay in the table and are counted in the description.
@@ -72,9 +88,29 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
     const ids = platformsOf(e.record);
     return ids.length ? [...new Set(ids)] : [NO_PLATFORM];
   };
-  const placements: Placement[] = entries.flatMap((e) => laneOf(e).map((lane) => ({ ...e, lane })));
-  const laneIds = laneOrder(placements, groupBy);
-  const laneLabel = (id: string) => (groupBy === 'kind' ? KIND_LANE_LABELS[id as RecordKind] : id === NO_PLATFORM ? 'No platform' : platformName(id));
+  let placements: Placement[] = entries.flatMap((e) => laneOf(e).map((lane) => ({ ...e, lane })));
+  let laneIds = laneOrder(placements, groupBy);
+  const summaryGrain = options.summaryGrain === false ? undefined : timelineRows(options.records) > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
+  // A summarised table needs bins that lead to its periods, whatever the number of marks.
+  const binned = placements.length > threshold || summaryGrain !== undefined;
+  let others: string[] = [];
+  if (binned && groupBy === 'platform' && laneIds.length > MAX_BIN_LANES) {
+    // Bars of many platforms: the busiest keep a lane, the rest share one (counted once each).
+    const counts = new Map<string, number>();
+    for (const p of placements) counts.set(p.lane, (counts.get(p.lane) ?? 0) + 1);
+    const capped = capLanes(laneIds.filter((id) => id !== NO_PLATFORM), counts, MAX_BIN_LANES - (counts.has(NO_PLATFORM) ? 1 : 0));
+    others = [...capped].filter(([, lane]) => lane === OTHER_LANE).map(([id]) => platformName(id));
+    const seen = new Set<string>();
+    placements = placements.flatMap((p) => {
+      const lane = capped.get(p.lane) ?? p.lane;
+      const key = `${p.record.id}\u0000${lane}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ ...p, lane }];
+    });
+    laneIds = [...laneIds.filter((id) => id !== NO_PLATFORM && capped.get(id) === id), OTHER_LANE, ...(counts.has(NO_PLATFORM) ? [NO_PLATFORM] : [])];
+  }
+  const laneLabel = (id: string) => (groupBy === 'kind' ? KIND_LANE_LABELS[id as RecordKind] : id === NO_PLATFORM ? 'No platform' : id === OTHER_LANE ? `${others.length} other platforms` : platformName(id));
 
   // 3. Scale over every date drawn, disputed ones included, so a ghost is never off the chart.
   const extent = timeExtent(entries);
@@ -82,8 +118,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
   const scale = extent ? timeScale(extent[0], extent[1], plotRange) : undefined;
   const ticks = scale ? timeTicks(scale) : [];
 
-  const binned = placements.length > threshold;
-  const byLane = new Map(laneIds.map((id) => [id, placements.filter((p) => p.lane === id)]));
+  const byLane = groupItems(placements, (p) => p.lane);
   const lanes: Lane[] = [];
   const marks: Mark[] = [];
   let groups: TableGroup[];
@@ -91,46 +126,32 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
   const rowFor = (r: DataRecord) => tableRow(r, platformName);
 
   if (scale && binned) {
-    // 4b. Bins: one time grid shared by all lanes, so a table group serves every lane.
-    const interval = utcTickInterval(new Date(scale.domain[0]), new Date(scale.domain[1]), Math.max(1, Math.floor((plotRange[1] - plotRange[0]) / BIN_WIDTH)));
-    const binStart = (t: number) => +(interval ?? { floor: (d: Date) => d }).floor(new Date(t));
-    const binEnd = (t0: number) => (interval ? +interval.offset(new Date(t0), 1) : t0 + 1);
-    const centre = (e: Entry) => Math.round((e.span.start + e.span.end) / 2);
-    const binIds = [...new Set(entries.map((e) => binStart(centre(e))))].sort((a, b) => a - b);
+    // 4b. Bins: one time grid shared by all lanes, so a table group (or summary row) serves every
+    // lane; cut at drill-down periods when the table summarises, so each bin leads to one page.
+    // The mark budget (fewer bins with more lanes) applies to summaries only: a listed table has
+    // few records, and the same grid in both groupings lets the by-platform view use its groups.
+    const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0]), summaryGrain, summaryGrain ? binBudget(laneIds.length) : Infinity);
+    const binIds = [...new Set(entries.map((e) => grid.start(centreOf(e.span))))].sort((a, b) => a - b);
     const binIndex = new Map(binIds.map((t, i) => [t, i]));
-    const counts = laneIds.map((id) => countBy(byLane.get(id) ?? [], (p) => binStart(centre(p))));
-    const maxCount = Math.max(1, ...counts.flatMap((m) => [...m.values()]));
-    laneIds.forEach((id, i) => {
-      const laneTop = y;
-      const base = laneTop + BIN_LANE_HEIGHT - LANE_PADDING / 2;
-      const label = laneLabel(id);
-      for (const [t0, count] of [...(counts[i] ?? new Map<number, number>())].sort((a, b) => a[0] - b[0])) {
-        const t1 = binEnd(t0);
-        const x0 = round(project(scale, t0));
-        // Linear heights are honest for counts; at least 2 units so a bin of one never vanishes.
-        const h = round(Math.max(2, (count / maxCount) * (BIN_LANE_HEIGHT - LANE_PADDING)));
-        const range = binRangeText(t0, t1);
-        marks.push({
-          key: `bin-${id}-${t0}`,
-          type: 'bin',
-          lane: id,
-          x: x0,
-          y: round(base),
-          t: t0,
-          rect: { width: Math.max(1, round(project(scale, t1) - x0 - 1)), height: h, y: -h, t1 },
-          count,
-          group: `bin-${binIndex.get(t0)}`,
-          tip: `${plural(count, 'record', 'records')} · ${label}\n${range}`,
-          classes: ['dw-bin', ...(groupBy === 'kind' ? [KIND_STYLES[id as RecordKind].className] : ['dw-c1'])],
-        });
-      }
-      lanes.push({ id, label, y: round(laneTop), height: BIN_LANE_HEIGHT, count: byLane.get(id)?.length ?? 0 });
-      y += BIN_LANE_HEIGHT;
+    const drawn = binnedLanes({
+      scale,
+      grid,
+      top: y,
+      lanes: laneIds.map((id) => ({ id, label: laneLabel(id), className: groupBy === 'kind' ? KIND_STYLES[id as RecordKind].className : 'dw-c1', items: byLane.get(id) ?? [] })),
+      instant: (p) => centreOf(p.span),
+      group: (t0) => (summaryGrain ? `p-${periodKey(t0, summaryGrain)}` : `bin-${binIndex.get(t0)}`),
+      period: summaryGrain,
     });
-    groups = binIds.map((t0, i) => {
-      const rows = entries.filter((e) => binStart(centre(e)) === t0).map((e) => rowFor(e.record));
-      return { id: `bin-${i}`, heading: `${binRangeText(t0, binEnd(t0))}: ${plural(rows.length, 'record', 'records')}`, rows };
-    });
+    marks.push(...drawn.marks);
+    lanes.push(...drawn.lanes);
+    y = drawn.y;
+    groups = summaryGrain
+      ? []
+      : [...groupItems(entries, (e) => grid.start(centreOf(e.span)))].map(([t0, list]) => ({
+          id: `bin-${binIndex.get(t0)}`,
+          heading: `${binRangeText(t0, grid.end(t0))}: ${plural(list.length, 'record', 'records')}`,
+          rows: list.map((e) => rowFor(e.record)),
+        }));
   } else {
     // 4a. One mark per record and lane, stacked into rows where they would overlap.
     const radius = symbolRadius();
@@ -173,6 +194,24 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
   if (undated.length) groups.push({ id: 'undated', heading: 'Dates that cannot be drawn', rows: undated.map((r) => rowFor(r)) });
 
   // 6. Words.
+  const firstPlacement = new Set<Placement>();
+  if (summaryGrain) {
+    const seen = new Set<string>();
+    for (const p of placements) if (!seen.has(p.record.id)) (seen.add(p.record.id), firstPlacement.add(p));
+  }
+  const summary = summaryGrain
+    ? summarise(placements, {
+        grain: summaryGrain,
+        instant: (p) => centreOf(p.span),
+        columns: [
+          ...laneIds.map((id) => ({ label: laneLabel(id), count: (p: Placement) => (p.lane === id ? 1 : 0) })),
+          // A record in several lanes counts once in the total: at its first placement.
+          ...(laneIds.length > 1 ? [{ label: 'Total', count: (p: Placement) => (firstPlacement.has(p) ? 1 : 0) }] : []),
+        ],
+        caption: `${plural(entries.length, 'dated record', 'dated records')} by ${summaryGrain} and ${groupBy === 'kind' ? 'kind' : 'platform'}`,
+        records: entries.length,
+      })
+    : undefined;
   const height = round(y + MARGIN.bottom);
   const disputes = entries.reduce((n, e) => n + disputedDates(e.record).length, 0);
   const hasDisputes = disputes > 0;
@@ -186,11 +225,13 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
     marks,
     axes: ticks.length ? [{ y: round(y), top: MARGIN.top, ticks, zoomable: true } satisfies Axis] : [],
     legend: timelineLegend(entries, binned, hasDisputes),
-    description: describe(entries, undated.length, groupBy, lanes, binned, disputes),
+    description: describe(entries, undated.length, groupBy, lanes, binned, disputes, summaryGrain, others),
     empty: entries.length ? undefined : 'No dated records to show.',
     binned,
+    summarised: summary !== undefined,
     table: {
-      caption: `${plural(options.records.length, 'record', 'records')}, by date`,
+      summary,
+      caption: summary ? `${plural(undated.length, 'record', 'records')} whose date cannot be drawn` : `${plural(options.records.length, 'record', 'records')}, by date`,
       columns: ['Date', 'Kind', 'Platform', 'Title', ...(hasDisputes ? ['Other dates given'] : [])],
       linkColumn: 3,
       groups: hasDisputes ? groups : groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, cells: r.cells.slice(0, 4) })) })),
@@ -258,24 +299,6 @@ function tableRow(record: DataRecord, platformName: (id: string) => string): Tab
   };
 }
 
-function countBy<T>(items: T[], key: (item: T) => number): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
-}
-
-/** "3–9 November 2019" for a bin [t0, t1) of days or longer; times for shorter bins. */
-export function binRangeText(t0: number, t1: number): string {
-  const DAY = 86_400_000;
-  if (t1 - t0 < DAY) {
-    const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
-    return `${formatDate(new Date(t0).toISOString().slice(0, 10))}, ${hhmm(t0)}–${hhmm(t1)} UTC`;
-  }
-  const first = new Date(t0).toISOString().slice(0, 10);
-  const last = new Date(t1 - DAY).toISOString().slice(0, 10);
-  return formatDate(first === last ? first : `${first}/${last}`);
-}
-
 function timelineLegend(entries: Entry[], binned: boolean, disputes: boolean): LegendItem[] {
   const kinds = KIND_ORDER.filter((k) => entries.some((e) => e.record.kind === k));
   const items = legendForKinds(kinds);
@@ -287,7 +310,7 @@ function timelineLegend(entries: Entry[], binned: boolean, disputes: boolean): L
   return items;
 }
 
-function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, lanes: Lane[], binned: boolean, disputes: number): string {
+function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, lanes: Lane[], binned: boolean, disputes: number, summaryGrain: Grain | undefined, others: string[]): string {
   if (!entries.length) return undated ? `None of the ${plural(undated, 'record has', 'records have')} a date that can be drawn; see the table.` : 'There are no records to show.';
   const first = entries[0]!.span;
   const last = entries.reduce((a, e) => (e.span.end > a.end ? e.span : a), first);
@@ -296,7 +319,9 @@ function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, 
     `Timeline of ${plural(entries.length, 'record', 'records')} from ${formatDate(first)} to ${formatDate(last)}: ${kinds.map(([k, n]) => kindLabelPlural(k, n)).join(', ')}.`,
     groupBy === 'kind' ? 'One lane per kind of record.' : `One lane per platform: ${lanes.map((l) => `${l.label} (${formatCount(l.count)})`).join(', ')}; a record on several platforms appears in each of their lanes.`,
   ];
-  if (binned) parts.push('Records are too many to draw one by one, so each bar counts the records of one period in one lane; the table lists them all, grouped by the same periods.');
+  if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
+  if (summaryGrain) parts.push(`Records are too many to draw or list one by one, so each bar counts the records of one period in one lane; the table counts them by ${summaryGrain}, and each ${summaryGrain} leads to a page that shows its records.`);
+  else if (binned) parts.push('Records are too many to draw one by one, so each bar counts the records of one period in one lane; the table lists them all, grouped by the same periods.');
   else {
     const intervals = entries.filter((e) => e.span.interval).length;
     const imprecise = entries.filter((e) => isImprecise(e.span)).length;
@@ -308,4 +333,17 @@ function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, 
   }
   if (undated) parts.push(`${plural(undated, 'record has', 'records have')} a date that cannot be drawn and ${undated === 1 ? 'is' : 'are'} listed in the table only.`);
   return parts.join(' ');
+}
+
+/** The records a timeline shows, each with the instant it is filed under, for drill-down pages. */
+export function fileForTimeline(records: readonly DataRecord[]): Filed[] {
+  return records.map((record) => {
+    const span = spanOf(record.date);
+    return { record, t: span ? centreOf(span) : undefined };
+  });
+}
+
+/** How many rows a timeline's table of these records lists (its summary switch counts these). */
+export function timelineRows(records: readonly DataRecord[]): number {
+  return records.length;
 }

@@ -1,0 +1,96 @@
+/**
+ * The site-wide chart pages (/timeline/, /claims/, /takedowns/) and their drill-down pages
+ * (/timeline/2019/, /timeline/2019/03/, …): what each shows, its downloads, and which periods get
+ * a page. Pure; the route files under src/pages/ are one line each.
+ */
+import type { DataRecord } from '../../schema/records.ts';
+import { drillPages, periodLinks } from '../shared/drill.ts';
+import type { DrillPage, Filed, PeriodLink } from '../shared/drill.ts';
+import { DEFAULT_TABLE_LIMIT } from '../shared/summary.ts';
+import { fileForTimeline, timelineRows } from '../timeline/layout.ts';
+import { claimRows, fileForClaims } from '../claims/layout.ts';
+import { fileForTakedowns, takedownRows } from '../takedowns/layout.ts';
+
+export type SiteChartName = 'timeline' | 'claims' | 'takedowns';
+
+export interface SiteChartPage {
+  /** Site path of the chart's page, before the base path. */
+  path: string;
+  title: string;
+  /** Title of the chart itself (its figure caption). */
+  chartTitle: string;
+  description: string;
+  /** What the page shows, in a sentence; `{period}` is replaced on drill-down pages. */
+  intro: string;
+  /** The CSV of what the chart shows, and other downloads worth a link (site paths). */
+  csv: string;
+  links: { path: string; label: string; download?: boolean }[];
+  /** Site path of the chart's page under /embed/ (embeds show the whole site's records). */
+  embed: string;
+  file: (records: readonly DataRecord[]) => Filed[];
+  rows: (records: readonly DataRecord[]) => number;
+}
+
+export const SITE_CHART_PAGES: Record<SiteChartName, SiteChartPage> = {
+  timeline: {
+    path: '/timeline/',
+    title: 'Timeline',
+    chartTitle: 'All records over time',
+    description: 'Every dated record on one timeline: attacks, claims, takedowns, migrations and statements.',
+    intro: 'Every published record{period} on one time axis, one lane per kind of record. Select a mark for the record’s details; the data table below the chart lists the same records, or, when they are too many for one page, counts them by period and leads to a page for each.',
+    // The timeline shows every kind: all records in one CSV, and the data page with one per kind.
+    csv: '/data/records.csv',
+    links: [{ path: '/data/', label: 'All downloads, one file per kind of record' }],
+    embed: '/embed/timeline/',
+    file: fileForTimeline,
+    rows: timelineRows,
+  },
+  claims: {
+    path: '/claims/',
+    title: 'Claims of responsibility',
+    chartTitle: 'Claims of responsibility and their delay',
+    description: 'Claims of responsibility for attacks, and how long after each attack they came.',
+    intro: 'For each attack{period}, its claims of responsibility in time order with the delay from the attack; below, the delay to the first claim across all claimed attacks.',
+    csv: '/data/claims.csv',
+    links: [{ path: '/data/attacks.csv', label: 'Attacks (CSV)', download: true }],
+    embed: '/embed/claims/',
+    file: fileForClaims,
+    rows: claimRows,
+  },
+  takedowns: {
+    path: '/takedowns/',
+    title: 'Takedowns and migrations',
+    chartTitle: 'Takedowns and migrations by platform',
+    description: 'Takedowns and referrals by platform over time, and the migrations between platforms that followed.',
+    intro: 'Takedowns and referrals on each platform{period} over time, sized by how much was hit where the sources give a number, and the moves from one platform to another.',
+    csv: '/data/takedowns.csv',
+    links: [{ path: '/data/migrations.csv', label: 'Migrations (CSV)', download: true }],
+    embed: '/embed/takedowns/',
+    file: fileForTakedowns,
+    rows: takedownRows,
+  },
+};
+
+export interface SiteChartPeriods {
+  pages: DrillPage[];
+  links: PeriodLink[];
+}
+
+const cache = new WeakMap<readonly DataRecord[], Map<SiteChartName, SiteChartPeriods>>();
+
+/**
+ * The drill-down pages of a chart over these records, computed once per records array (the
+ * index page and the drill-down route both ask).
+ */
+export function sitePeriods(chart: SiteChartName, records: readonly DataRecord[], limit = DEFAULT_TABLE_LIMIT): SiteChartPeriods {
+  let byChart = cache.get(records);
+  if (!byChart) cache.set(records, (byChart = new Map()));
+  const key = limit === DEFAULT_TABLE_LIMIT ? chart : undefined;
+  const known = key && byChart.get(key);
+  if (known) return known;
+  const spec = SITE_CHART_PAGES[chart];
+  const pages = drillPages(spec.file(records), spec.rows, limit);
+  const result = { pages, links: periodLinks(pages, spec.rows) };
+  if (key) byChart.set(key, result);
+  return result;
+}

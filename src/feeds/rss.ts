@@ -1,0 +1,57 @@
+/**
+ * The RSS 2.0 feed of incidents (`/rss.xml`): newest first, with their summaries. Only the site's
+ * own URLs appear in it; summaries are plain text, escaped.
+ */
+import { element, escapeXml } from './xml.ts';
+
+export interface FeedItem {
+  title: string;
+  url: string;
+  summary: string;
+  /** Milliseconds: when the item is dated (the incident's date, or its last update). */
+  date: number;
+  categories: string[];
+  contentWarning?: string;
+}
+
+export interface Feed {
+  title: string;
+  description: string;
+  /** Absolute URL of the site's home page. */
+  home: string;
+  /** Absolute URL of the feed itself. */
+  self: string;
+  language: string;
+  items: FeedItem[];
+}
+
+export function rss(feed: Feed): string {
+  const latest = feed.items.reduce((max, item) => Math.max(max, item.date), 0);
+  const items = feed.items.map((item) =>
+    [
+      '    <item>',
+      `      ${element('title', item.title)}`,
+      `      ${element('link', item.url)}`,
+      `      <guid isPermaLink="true">${escapeXml(item.url)}</guid>`,
+      `      ${element('pubDate', new Date(item.date).toUTCString())}`,
+      `      ${element('description', item.contentWarning ? `Content warning: ${item.contentWarning} ${item.summary}` : item.summary)}`,
+      ...item.categories.map((c) => `      ${element('category', c)}`),
+      '    </item>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '  <channel>',
+    `    ${element('title', feed.title)}`,
+    `    ${element('link', feed.home)}`,
+    `    ${element('description', feed.description)}`,
+    `    ${element('language', feed.language)}`,
+    `    <atom:link href="${escapeXml(feed.self)}" rel="self" type="application/rss+xml"/>`,
+    ...(latest > 0 ? [`    ${element('lastBuildDate', new Date(latest).toUTCString())}`] : []),
+    ...items,
+    '  </channel>',
+    '</rss>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,12 @@
+/** `/data/incidents/<slug>.json` (and platforms/, actors/): the records one page and its charts show. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSite } from '../../../data/site.ts';
+import { subsets } from '../../../feeds/subsets.ts';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const site = await getSite();
+  return subsets(site).map((subset) => ({ params: { scope: subset.scope, id: subset.id }, props: { subset } }));
+};
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(`${JSON.stringify(props.subset.records, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

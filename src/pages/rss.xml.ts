@@ -1,0 +1,25 @@
+/** `/rss.xml`: the incidents, newest first. */
+import type { APIRoute } from 'astro';
+import { getSite } from '../data/site.ts';
+import { rss } from '../feeds/rss.ts';
+import { absoluteUrl } from '../seo/meta.ts';
+
+export const GET: APIRoute = async ({ site: siteUrl }) => {
+  const site = await getSite();
+  const body = rss({
+    title: site.site.title,
+    description: site.site.description,
+    home: absoluteUrl(siteUrl, '/'),
+    self: absoluteUrl(siteUrl, '/rss.xml'),
+    language: site.site.language,
+    items: site.incidents.map((incident) => ({
+      title: incident.title,
+      url: absoluteUrl(siteUrl, `/incidents/${incident.id}/`),
+      summary: incident.summary,
+      date: incident.span.start,
+      categories: incident.tags ?? [],
+      contentWarning: incident.contentWarning,
+    })),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};

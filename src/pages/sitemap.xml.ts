@@ -1,0 +1,14 @@
+/** `/sitemap.xml`: every page a reader can land on (embeds, search and 404 left out). */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { SITE_CHARTS } from '../components/chart-specs.ts';
+import { getSite } from '../data/site.ts';
+import { sitemapEntries, sitemapXml } from '../feeds/sitemap.ts';
+import { absoluteUrl } from '../seo/meta.ts';
+
+export const GET: APIRoute = async ({ site: siteUrl }) => {
+  const site = await getSite();
+  const pages = await getCollection('pages', (page) => page.data.status !== 'draft');
+  const entries = sitemapEntries(site, pages.map((p) => p.id), SITE_CHARTS.map((c) => c.page));
+  return new Response(sitemapXml(entries, (path) => absoluteUrl(siteUrl, path)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};

@@ -1,0 +1,80 @@
+/**
+ * "Cite this page" in three forms, made at build time: plain text, BibTeX and CSL-JSON.
+ * Pure functions of the page's metadata; the component only shows them.
+ */
+import { parseDate } from '../data/dates.ts';
+
+export interface CiteInput {
+  /** Stable key: the page's id (`fishmongers-hall-2019`). */
+  id: string;
+  title: string;
+  authors: string[];
+  /** The site's title, as the container. */
+  container: string;
+  /** Absolute URL of the page. */
+  url: string;
+  /** EDTF day of the last substantive change (the version being cited), if known. */
+  updated?: string;
+  /** 'webpage' for write-ups, 'dataset' for the data. */
+  type: 'webpage' | 'dataset';
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** [year, month?, day?] of an EDTF day, month or year (uncertainty marks dropped). */
+export function dateParts(edtf: string | undefined): number[] | undefined {
+  if (!edtf) return undefined;
+  try {
+    const span = parseDate(edtf.split('/')[0]!);
+    const d = new Date(span.start);
+    const parts = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+    return span.precision === 'year' ? parts.slice(0, 1) : span.precision === 'month' ? parts.slice(0, 2) : parts;
+  } catch {
+    return undefined;
+  }
+}
+
+export function plainCitation(input: CiteInput): string {
+  const parts = dateParts(input.updated);
+  const when = parts ? ` ${[parts[2], parts[1] ? MONTHS[parts[1] - 1] : undefined, parts[0]].filter(Boolean).join(' ')}.` : '';
+  const who = input.authors.length > 0 ? `${input.authors.join(', ')}. ` : '';
+  return `${who}“${input.title}”. ${input.container}${input.type === 'dataset' ? ' (dataset)' : ''}.${when} ${input.url}`;
+}
+
+/** BibTeX's special characters, escaped so the text comes out as written. */
+export function bibtexEscape(text: string): string {
+  return text
+    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
+    .replace(/[&%$#_]/g, (c) => `\\${c}`)
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}');
+}
+
+export function bibtex(input: CiteInput): string {
+  const parts = dateParts(input.updated);
+  const fields: [string, string][] = [
+    // Corporate authors in double braces, so BibTeX does not split them into first and last names.
+    ...(input.authors.length > 0 ? [['author', input.authors.map((a) => `{${bibtexEscape(a)}}`).join(' and ')] as [string, string]] : []),
+    ['title', `{${bibtexEscape(input.title)}}`],
+    ['organization', bibtexEscape(input.container)],
+    ...(parts ? [['year', String(parts[0])] as [string, string]] : []),
+    ...(parts && parts[1] ? [['month', String(parts[1])] as [string, string]] : []),
+    ...(parts && parts.length === 3 ? [['date', parts.map((p) => String(p).padStart(2, '0')).join('-')] as [string, string]] : []),
+    ['url', input.url],
+  ];
+  const key = input.id.replace(/[^a-zA-Z0-9-]/g, '-');
+  return `@${input.type === 'dataset' ? 'dataset' : 'online'}{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
+}
+
+export function cslJson(input: CiteInput): object {
+  const parts = dateParts(input.updated);
+  return {
+    id: input.id,
+    type: input.type,
+    title: input.title,
+    author: input.authors.map((literal) => ({ literal })),
+    'container-title': input.container,
+    URL: input.url,
+    ...(parts ? { issued: { 'date-parts': [parts] } } : {}),
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * Charts at scale (issues 3 and 7): 10,000 and 100,000 deterministic synthetic records. Marks
+ * aggregate into bars that say how many records they stand for and lead to them; above the
+ * table limit the table counts by period and each period has a drill-down page; no record
+ * silently vanishes (every one is in some page's table); no page's table is huge.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { layoutTimeline } from '../../src/charts/timeline/layout.ts';
+import { layoutClaims, LATENCY_BINS } from '../../src/charts/claims/layout.ts';
+import { layoutTakedowns } from '../../src/charts/takedowns/layout.ts';
+import { sitePeriods, SITE_CHART_PAGES } from '../../src/charts/pages/site-charts.ts';
+import type { SiteChartName } from '../../src/charts/pages/site-charts.ts';
+import { drillPages } from '../../src/charts/shared/drill.ts';
+import { periodBounds, periodEnd, periodKey, periodStart, periodFromPath, periodPath } from '../../src/charts/shared/periods.ts';
+import { DEFAULT_TABLE_LIMIT } from '../../src/charts/shared/summary.ts';
+import { capLanes, MAX_BIN_MARKS, OTHER_LANE } from '../../src/charts/shared/bins.ts';
+import type { ChartLayout } from '../../src/charts/shared/types.ts';
+import type { DataRecord } from '../../src/schema/records.ts';
+import { synthetic } from './fixtures.ts';
+
+const tableIds = (layout: ChartLayout) => layout.table.groups.flatMap((g) => g.rows.map((r) => r.recordId));
+const bins = (layout: ChartLayout) => layout.marks.filter((m) => m.type === 'bin');
+const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+const ofKinds = (records: DataRecord[], ...kinds: DataRecord['kind'][]) => records.filter((r) => kinds.includes(r.kind));
+const layouts = {
+  timeline: layoutTimeline,
+  claims: layoutClaims,
+  takedowns: layoutTakedowns,
+} satisfies Record<SiteChartName, unknown>;
+
+/** Claimed attacks and their claims: the records the claims table lists. */
+function claimedRecords(records: DataRecord[]): DataRecord[] {
+  const claimed = new Set(records.flatMap((r) => (r.kind === 'claim' ? [r.attack] : [])));
+  return records.filter((r) => r.kind === 'claim' || (r.kind === 'attack' && claimed.has(r.id)));
+}
+
+describe('periods', () => {
+  test('keys, bounds and paths', () => {
+    const t = Date.UTC(2019, 10, 29, 13, 58);
+    expect(periodKey(t, 'year')).toBe('2019');
+    expect(periodKey(t, 'month')).toBe('2019-11');
+    expect(periodBounds(t, 'month')).toEqual([Date.UTC(2019, 10, 1), Date.UTC(2019, 11, 1)]);
+    expect([periodStart('2019'), periodEnd('2019')]).toEqual([Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)]);
+    expect(periodEnd('2019-12')).toBe(Date.UTC(2020, 0, 1));
+    expect(periodPath('2019-03')).toBe('2019/03');
+    expect(periodFromPath('2019/03')).toBe('2019-03');
+    expect(periodFromPath('2019/13')).toBeUndefined();
+  });
+
+  test('lane caps keep the busiest lanes and gather the rest', () => {
+    const counts = new Map([['a', 1], ['b', 9], ['c', 5], ['d', 2]]);
+    expect([...capLanes(['a', 'b', 'c', 'd'], counts, 3)]).toEqual([['a', OTHER_LANE], ['b', 'b'], ['c', 'c'], ['d', OTHER_LANE]]);
+    expect([...capLanes(['a', 'b'], counts, 3)]).toEqual([['a', 'a'], ['b', 'b']]);
+  });
+
+  test('drill-down pages: every year, and the months of years over the limit', () => {
+    const records = synthetic(3_000);
+    const filed = SITE_CHART_PAGES.timeline.file(records);
+    const pages = drillPages(filed, (r) => r.length, 200);
+    const years = pages.filter((p) => p.key.length === 4);
+    // Claims of attacks late in 2024 come in 2025.
+    expect(years.map((p) => p.key)).toEqual(['2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    expect(years.every((p) => p.summarised === p.records.length > 200)).toBe(true);
+    expect(years.filter((p) => p.summarised)).toHaveLength(11);
+    // Every record on exactly one listed page: a month of a busy year, or a quiet year.
+    expect(sum(pages.filter((p) => !p.summarised).map((p) => p.records.length))).toBe(3_000);
+    expect(pages.filter((p) => p.key.length > 4).every((p) => p.key.slice(0, 4) !== '2025')).toBe(true);
+    expect(drillPages(filed, (r) => r.length, 10_000).every((p) => !p.summarised && p.key.length === 4)).toBe(true);
+  });
+});
+
+describe('10,000 records', () => {
+  const records = synthetic(10_000);
+
+  test('the synthetic data is deterministic and has every kind', () => {
+    expect(synthetic(10_000)).toEqual(records);
+    expect(new Set(records.map((r) => r.kind))).toEqual(new Set(['attack', 'claim', 'takedown', 'migration', 'statement']));
+  });
+
+  describe('timeline', () => {
+    test('bins whose counts add up, each leading to a listed table group when the table fits', () => {
+      const layout = layoutTimeline({ records, tableLimit: Infinity });
+      expect(layout.binned).toBe(true);
+      expect(layout.summarised).toBe(false);
+      expect(sum(bins(layout).map((b) => b.count!))).toBe(10_000);
+      const groups = new Set(layout.table.groups.map((g) => g.id));
+      expect(bins(layout).every((b) => groups.has(b.group))).toBe(true);
+      expect(new Set(tableIds(layout)).size).toBe(10_000);
+    });
+
+    test('above the table limit: counts per year and lane, bins that never straddle a year', () => {
+      const layout = layoutTimeline({ records });
+      expect(layout.summarised).toBe(true);
+      const summary = layout.table.summary!;
+      expect(summary.columns.at(-1)).toBe('Total');
+      expect(sum(summary.rows.map((r) => r.counts.at(-1)!))).toBe(10_000);
+      expect(summary.rows.map((r) => r.key)).toEqual(['2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+      // Each lane's column adds up to the lane.
+      layout.lanes.forEach((lane, i) => expect(sum(summary.rows.map((r) => r.counts[i]!))).toBe(lane.count));
+      for (const b of bins(layout)) {
+        expect(b.period).toBe(periodKey(b.t!, 'year'));
+        expect(b.rect!.t1).toBeLessThanOrEqual(periodEnd(b.period!));
+        expect(b.group).toBe(`p-${b.period}`);
+      }
+      expect(tableIds(layout)).toEqual([]);
+      expect(layout.description).toMatch(/each year leads to a page/);
+    });
+
+    test('lanes by platform: at most 12 lanes, the rest in one, no bar lost', () => {
+      const layout = layoutTimeline({ records, groupBy: 'platform' });
+      expect(layout.lanes.length).toBeLessThanOrEqual(12);
+      expect(layout.lanes.map((l) => l.id)).toContain(OTHER_LANE);
+      expect(layout.description).toMatch(/The lane of other platforms holds/);
+      expect(bins(layout).length).toBeLessThanOrEqual(MAX_BIN_MARKS);
+      for (const lane of layout.lanes) expect(sum(bins(layout).filter((b) => b.lane === lane.id).map((b) => b.count!))).toBe(lane.count);
+    });
+  });
+
+  describe('takedowns', () => {
+    const shown = ofKinds(records, 'takedown', 'migration');
+
+    test('bars per platform and one for migrations, counts adding up to every takedown and migration', () => {
+      const layout = layoutTakedowns({ records, tableLimit: Infinity });
+      expect(layout.binned).toBe(true);
+      expect(layout.marks.every((m) => m.type === 'bin')).toBe(true);
+      expect(sum(bins(layout).map((b) => b.count!))).toBe(shown.length);
+      expect(layout.lanes.at(-1)!.label).toBe('Migrations');
+      expect(layout.lanes.at(-1)!.count).toBe(ofKinds(records, 'migration').length);
+      expect(layout.lanes.length).toBeLessThanOrEqual(13);
+      for (const lane of layout.lanes) expect(sum(bins(layout).filter((b) => b.lane === lane.id).map((b) => b.count!))).toBe(lane.count);
+      expect(bins(layout).every((b) => /^[\d,]+ records? · /.test(b.tip))).toBe(true);
+      expect(bins(layout).some((b) => /removed/.test(b.tip))).toBe(true);
+      expect(bins(layout).some((b) => / → /.test(b.tip))).toBe(true);
+      const groups = new Set(layout.table.groups.map((g) => g.id));
+      expect(bins(layout).every((b) => groups.has(b.group))).toBe(true);
+      expect(tableIds(layout).sort()).toEqual(shown.map((r) => r.id).sort());
+      expect(layout.description).toMatch(/Most frequent moves: /);
+    });
+
+    test('above the table limit: counts per year, every lane and a total', () => {
+      const layout = layoutTakedowns({ records });
+      expect(layout.summarised).toBe(true);
+      const summary = layout.table.summary!;
+      expect(sum(summary.rows.map((r) => r.counts.at(-1)!))).toBe(shown.length);
+      expect(summary.columns.slice(0, -1)).toEqual(layout.lanes.map((l) => l.label));
+      expect(bins(layout).every((b) => b.period && b.group === `p-${b.period}`)).toBe(true);
+    });
+  });
+
+  describe('claims', () => {
+    const listed = claimedRecords(records);
+
+    test('a histogram of time to first claim, one bar per named range, adding up to the claimed attacks', () => {
+      const layout = layoutClaims({ records, tableLimit: Infinity });
+      expect(layout.binned).toBe(true);
+      const histogram = bins(layout);
+      const claimedAttacks = listed.filter((r) => r.kind === 'attack').length;
+      expect(histogram.length).toBeGreaterThan(3);
+      expect(histogram.length).toBeLessThanOrEqual(LATENCY_BINS.length);
+      expect(sum(histogram.map((b) => b.count!))).toBe(claimedAttacks);
+      expect(histogram.every((b) => /attacks? first claimed .+ after the attack/.test(b.tip))).toBe(true);
+      // The per-attack panel still draws the most recent attacks one by one.
+      expect(layout.marks.filter((m) => m.type === 'record').length).toBeGreaterThan(20);
+      expect(layout.marks.length).toBeLessThan(200);
+      const groups = new Set(layout.table.groups.map((g) => g.id));
+      expect(histogram.every((b) => groups.has(b.group))).toBe(true);
+      expect(tableIds(layout).sort()).toEqual(listed.map((r) => r.id).sort());
+      expect(layout.description).toMatch(/Time to the first claim, in attacks: /);
+    });
+
+    test('above the table limit: claimed attacks and claims per year, bars leading to the summary', () => {
+      const layout = layoutClaims({ records });
+      expect(layout.summarised).toBe(true);
+      const summary = layout.table.summary!;
+      expect(summary.columns.slice(0, 2)).toEqual(['Claimed attacks', 'Claims']);
+      expect(sum(summary.rows.map((r) => r.counts[0]! + r.counts[1]!))).toBe(listed.length);
+      expect(bins(layout).every((b) => b.group === 'summary')).toBe(true);
+    });
+  });
+});
+
+describe('100,000 records', () => {
+  let records: DataRecord[];
+  beforeAll(() => {
+    records = synthetic(100_000, 7);
+  });
+
+  test.each(Object.keys(layouts) as SiteChartName[])('%s: summarised site-wide, and every record in exactly one listed page', (chart) => {
+    const spec = SITE_CHART_PAGES[chart];
+    const layout = layouts[chart]({ records });
+    expect(layout.summarised).toBe(true);
+    expect(tableIds(layout)).toEqual([]);
+    expect(bins(layout).length).toBeLessThanOrEqual(MAX_BIN_MARKS);
+    expect(layout.table.summary!.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['2014', '2019', '2024']));
+
+    const { pages } = sitePeriods(chart, records);
+    const listed = pages.filter((p) => !p.summarised);
+    // Busy years are split into months; no listed page has more rows than the limit.
+    expect(pages.some((p) => p.summarised)).toBe(true);
+    for (const p of listed) expect(spec.rows(p.records)).toBeLessThanOrEqual(DEFAULT_TABLE_LIMIT);
+    const seen = listed.flatMap((p) => p.records.map((r) => r.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(spec.file(records).length);
+
+    // A summarised year's page counts by month; a month's page lists its records.
+    const year = pages.find((p) => p.summarised)!;
+    const yearLayout = layouts[chart]({ records: year.records, summaryGrain: 'month' });
+    expect(yearLayout.summarised).toBe(true);
+    expect(yearLayout.table.summary!.rows.every((r) => r.key.startsWith(`${year.key}-`))).toBe(true);
+    const month = listed.find((p) => p.key.startsWith(`${year.key}-`))!;
+    const monthLayout = layouts[chart]({ records: month.records, summaryGrain: false });
+    expect(monthLayout.summarised).toBe(false);
+    const expected = chart === 'claims' ? claimedRecords(month.records) : chart === 'takedowns' ? ofKinds(month.records, 'takedown', 'migration') : month.records;
+    expect(tableIds(monthLayout).sort()).toEqual(expected.map((r) => r.id).sort());
+  });
+});

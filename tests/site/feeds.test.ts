@@ -1,0 +1,155 @@
+/**
+ * The pure parts of the reader's site: queries for platform, actor and filter pages; CSV cells;
+ * the data package; XML, JSON-LD and BibTeX escaping; citations; drafts kept out of every output.
+ */
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/check/validate.ts';
+import { parseCsv } from '../../src/data/csv.ts';
+import { buildSiteData, type DataInput } from '../../src/data/queries.ts';
+import { dataPackage } from '../../src/feeds/datapackage.ts';
+import { downloadCsv, downloads } from '../../src/feeds/downloads.ts';
+import { rss } from '../../src/feeds/rss.ts';
+import { sitemapEntries, sitemapXml } from '../../src/feeds/sitemap.ts';
+import { cellText, neutralise, toCsv, columnsOf } from '../../src/feeds/table.ts';
+import { escapeXml } from '../../src/feeds/xml.ts';
+import { wrap, cardSvg } from '../../src/feeds/og.ts';
+import { attackSchema, recordSchema, type DataRecord } from '../../src/schema/index.ts';
+import { bibtex, bibtexEscape, cslJson, plainCitation } from '../../src/seo/cite.ts';
+import { jsonLd } from '../../src/seo/jsonld.ts';
+import { REPO } from '../helpers/fixture.ts';
+
+const { data } = checkProject(REPO);
+const input = (): DataInput => ({ ...data, incidents: data.incidents.map(({ file, body, bodyLine, ...rest }) => rest) });
+const site = buildSiteData(input(), { includeDrafts: false });
+
+describe('queries for the reader’s pages', () => {
+  it('finds what happened on a platform, by role', () => {
+    const roles = site.recordsOfPlatform('tamtam');
+    expect(roles.some((r) => r.role === 'removed-on')).toBe(true);
+    expect(roles.some((r) => r.role === 'moved-to')).toBe(true);
+    expect(roles.some((r) => r.role === 'claim-published-on')).toBe(true);
+    expect(site.recordsOfPlatform('telegram').some((r) => r.role === 'moved-from')).toBe(true);
+  });
+
+  it('finds an actor’s claims, the takedowns that targeted it and its moves', () => {
+    const roles = new Set(site.recordsOfActor('islamic-state').map((r) => r.role));
+    expect([...roles]).toEqual(expect.arrayContaining(['claimant', 'target', 'moved']));
+    expect(site.childrenOfActor('islamic-state').map((a) => a.id)).toContain('amaq');
+  });
+
+  it('offers incident filters only for values some incident has, with counts', () => {
+    expect(site.facets.years).toEqual([{ value: '2019', label: '2019', count: 1 }]);
+    expect(site.facets.platforms.map((f) => f.value)).toEqual(expect.arrayContaining(['telegram', 'tamtam']));
+    expect(site.incidentsOfPlatform('tamtam').map((i) => i.id)).toEqual(['fishmongers-hall-2019']);
+    expect(site.incidentsOfPlatform('threema')).toEqual([]);
+    expect(site.incidentsOfYear(2019)).toHaveLength(1);
+  });
+
+  it('counts the headline figures from the data', () => {
+    expect(site.counts.claims).toBe(data.records.filter((r) => r.kind === 'claim').length);
+    expect(site.counts.sources).toBe(data.sources.length);
+    expect(site.sourcesByKind.flatMap((g) => g.sources)).toHaveLength(data.sources.length);
+  });
+});
+
+describe('drafts', () => {
+  const withDraft = (): DataInput => {
+    const base = input();
+    const draftRecord = { ...base.records.find((r) => r.kind === 'attack')!, id: 'secret-attack', title: 'Secret', incidents: ['secret-draft'] } as DataRecord;
+    return {
+      ...base,
+      incidents: [...base.incidents, { ...base.incidents[0]!, id: 'secret-draft', title: 'Secret draft', status: 'draft' }],
+      records: [...base.records, draftRecord],
+    };
+  };
+  const built = buildSiteData(withDraft(), { includeDrafts: false });
+
+  it('never reach the downloads, the feed or the sitemap', () => {
+    for (const download of downloads(built)) expect(downloadCsv(download)).not.toContain('secret');
+    const feed = rss({ title: 't', description: 'd', home: 'https://x/', self: 'https://x/rss.xml', language: 'en', items: built.incidents.map((i) => ({ title: i.title, url: `https://x/${i.id}/`, summary: i.summary, date: i.span.start, categories: [] })) });
+    expect(feed).not.toContain('secret');
+    expect(JSON.stringify(sitemapEntries(built, ['about'], ['/timeline/']))).not.toContain('secret');
+  });
+
+  it('are shown by astro dev only', () => {
+    expect(buildSiteData(withDraft(), { includeDrafts: true }).incidentById.has('secret-draft')).toBe(true);
+  });
+});
+
+describe('CSV downloads', () => {
+  it('neutralise cells a spreadsheet would run as formulas', () => {
+    for (const cell of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(cell)).toBe(`'${cell}`);
+    expect(neutralise('London')).toBe('London');
+    // Numbers are numbers: a negative longitude is not a formula.
+    expect(cellText(-0.0877, 'scalar')).toBe('-0.0877');
+  });
+
+  it('write a dangerous title as text that still loads back', () => {
+    const attack = { ...site.recordsOfKind('attack')[0]!, title: '=HYPERLINK("https://t.me/x","click")', notes: '-2+3, "quoted"\nsecond line' };
+    const csv = toCsv(columnsOf(attackSchema), [attack]);
+    expect(csv).toContain(`"'=HYPERLINK(""https://t.me/x"",""click"")"`);
+    const [entry] = parseCsv('data/records/attacks.csv', csv).entries;
+    const back = recordSchema.parse(entry!.value);
+    expect(back.title).toBe(`'${attack.title}`);
+    expect(back.notes).toBe(`'${attack.notes}`);
+    expect({ ...back, title: attack.title, notes: attack.notes }).toEqual(recordSchema.parse(attack));
+  });
+
+  it('describe their columns with types taken from the schemas', () => {
+    const pkg = dataPackage(data.site, downloads(site), 'https://x/data/') as { licenses: { name: string }[]; resources: { name: string; schema: { fields: { name: string; type: string; constraints?: { enum?: string[] } }[]; foreignKeys: unknown[] } }[] };
+    expect(pkg.licenses[0]!.name).toBe('CC-BY-4.0');
+    const takedowns = pkg.resources.find((r) => r.name === 'takedowns')!.schema;
+    expect(takedowns.fields.find((f) => f.name === 'outcome')!.constraints!.enum).toEqual(['referred', 'removed', 'restored', 'unknown']);
+    expect(takedowns.fields.find((f) => f.name === 'scope.count')!.type).toBe('integer');
+    expect(takedowns.foreignKeys).toContainEqual({ fields: ['platform'], reference: { resource: 'platforms', fields: ['id'] } });
+    const records = pkg.resources.find((r) => r.name === 'records')!.schema;
+    expect(records.fields.find((f) => f.name === 'kind')!.constraints!.enum).toEqual(['attack', 'claim', 'takedown', 'migration', 'statement']);
+  });
+});
+
+describe('escaping', () => {
+  it('writes XML that parses whatever the text holds', () => {
+    const nasty = 'Tom & "Jerry" <script>alert(1)</script> \u0001 it\'s';
+    const feed = rss({ title: nasty, description: nasty, home: 'https://x/?a=1&b=2', self: 'https://x/rss.xml', language: 'en', items: [{ title: nasty, url: 'https://x/a/', summary: nasty, date: 0, categories: [nasty] }] });
+    expect(XMLValidator.validate(feed)).toBe(true);
+    expect(feed).not.toContain('<script>');
+    expect(XMLValidator.validate(sitemapXml([{ path: '/a&b/' }], (p) => `https://x${p}`))).toBe(true);
+    expect(escapeXml('a\u0000b')).toBe('ab');
+  });
+
+  it('keeps JSON-LD inside its script element', () => {
+    const text = jsonLd({ headline: '</script><script>alert(1)</script> & \u2028' });
+    expect(text).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(text).headline).toBe('</script><script>alert(1)</script> & \u2028');
+  });
+
+  it('draws social cards with text, never markup, from data', () => {
+    const svg = cardSvg({ site: 'S', kicker: 'K', title: '<g onload="x">&', meta: 'm' });
+    expect(svg).toContain('&lt;g onload=&quot;x&quot;&gt;&amp;');
+    expect(wrap('a '.repeat(200), 28, 4)).toHaveLength(4);
+  });
+});
+
+describe('citations', () => {
+  const cite = { id: 'case-1', title: 'Fish & {chips}: 100% _true_', authors: ['Driftwatch editors'], container: 'Driftwatch', url: 'https://x/incidents/case-1/', updated: '2026-11-28', type: 'webpage' as const };
+
+  it('writes plain text, BibTeX and CSL-JSON from the page', () => {
+    expect(plainCitation(cite)).toBe('Driftwatch editors. “Fish & {chips}: 100% _true_”. Driftwatch. 28 November 2026. https://x/incidents/case-1/');
+    const bib = bibtex(cite);
+    expect(bib).toContain('@online{case-1,');
+    expect(bib).toContain('title = {{Fish \\& \\{chips\\}: 100\\% \\_true\\_}}');
+    expect(bib).toContain('author = {{Driftwatch editors}}');
+    expect(bib).toContain('date = {2026-11-28}');
+    expect(cslJson(cite)).toEqual({
+      id: 'case-1',
+      type: 'webpage',
+      title: cite.title,
+      author: [{ literal: 'Driftwatch editors' }],
+      'container-title': 'Driftwatch',
+      URL: cite.url,
+      issued: { 'date-parts': [[2026, 11, 28]] },
+    });
+    expect(bibtexEscape('a\\b~c^')).toBe('a\\textbackslash{}b\\textasciitilde{}c\\textasciicircum{}');
+  });
+});
