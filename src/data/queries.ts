@@ -20,7 +20,8 @@ export interface DataInput {
   actors: Actor[];
   sources: Source[];
   records: DataRecord[];
-  incidents: (IncidentFrontmatter & { id: string })[];
+  /** `citations`: source ids the write-up cites with `<Cite>`, in order of first use. */
+  incidents: (IncidentFrontmatter & { id: string; citations?: readonly string[] })[];
 }
 
 export interface SiteData {
@@ -187,6 +188,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   const byKind = groupBy(records, (r) => [r.kind]);
   const sourceById = new Map(data.sources.map((s) => [s.id, s]));
   const incidentById = new Map(visibleIncidents.map((i) => [i.id, i]));
+  const citationsOf = new Map(data.incidents.map((i) => [i.id, i.citations ?? []]));
   const platformById = new Map(data.platforms.map((p) => [p.id, p]));
   const actorById = new Map(data.actors.map((a) => [a.id, a]));
 
@@ -243,7 +245,8 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     recordsOfIncident: (slug) => byIncident.get(slug) ?? [],
     recordsOfKind: <K extends RecordKind>(kind: K) => (byKind.get(kind) ?? []) as Extract<DataRecord, { kind: K }>[],
     sourcesOfIncident(slug) {
-      const ids = new Set<string>(incidentById.get(slug)?.sources ?? []);
+      // Numbered as readers meet them: the prose's citations first, then the rest.
+      const ids = new Set<string>([...(citationsOf.get(slug) ?? []), ...(incidentById.get(slug)?.sources ?? [])]);
       for (const record of byIncident.get(slug) ?? []) for (const id of recordSourceIds(record)) ids.add(id);
       return [...ids].flatMap((id) => sourceById.get(id) ?? []);
     },

@@ -6,6 +6,7 @@ import { getCollection, getEntry } from 'astro:content';
 import type { DataRecord } from '../schema/index.ts';
 import { buildSiteData, type SiteData } from './queries.ts';
 import { withBase } from './urls.ts';
+import { citedSources } from '../mdx/scan.ts';
 import { showDrafts } from './drafts.ts';
 
 export interface Site extends SiteData {
@@ -29,7 +30,7 @@ async function load(): Promise<Site> {
   const data = buildSiteData(
     {
       site: settings!.data,
-      incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id })),
+      incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citedSources(entry.body ?? '') })),
       platforms: platforms.map((e) => e.data),
       actors: actors.map((e) => e.data),
       sources: sources.map((e) => e.data),
