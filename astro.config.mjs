@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import driftwatch from './src/integration/index.ts';
 import search from './src/integration/search.ts';
+import weights from './src/integration/weights.ts';
 import rehypeSafeLinks from './src/markdown/safe-links.ts';
 import { defangDomains } from './src/data/project.ts';
 
@@ -46,5 +47,5 @@ export default defineConfig({
       },
     },
   },
-  integrations: [driftwatch(), mdx(), search()],
+  integrations: [driftwatch(), mdx(), search(), weights()],
 });
