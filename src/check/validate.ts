@@ -38,6 +38,7 @@ import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../s
 import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
 import { MdxSyntaxError, scanComponents, type ComponentUse } from '../mdx/scan.ts';
+import { scanSimpleComponents } from './mdx-fast.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -103,6 +104,13 @@ function fieldsAt(schema: z.ZodType, path: PathSegment[]): string[] {
 /** Values that scaffolds (`npm run new`) leave for a person to fill in. */
 const UNFILLED = /^TODO\b/;
 
+function hasUnfilled(value: unknown): boolean {
+  if (typeof value === 'string') return UNFILLED.test(value);
+  if (Array.isArray(value)) return value.some(hasUnfilled);
+  if (value && typeof value === 'object') return Object.values(value).some(hasUnfilled);
+  return false;
+}
+
 function unfilledPaths(value: unknown, path: PathSegment[] = []): PathSegment[][] {
   if (typeof value === 'string') return UNFILLED.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => unfilledPaths(item, [...path, i]));
@@ -117,7 +125,8 @@ const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]
  * fresh skeleton passes the check) and kept out of the site until it is filled.
  */
 function validateEntry<T>(schema: z.ZodType<T>, entry: Entry, problems: Problem[]): Validated<T> | undefined {
-  const unfilled = unfilledPaths(entry.value);
+  // Most entries have nothing unfilled: look before building paths.
+  const unfilled = hasUnfilled(entry.value) ? unfilledPaths(entry.value) : [];
   for (const path of unfilled) {
     const name = fieldName(path.filter((segment, i) => !(typeof segment === 'number' && i === path.length - 1)));
     problems.push({ file: entry.file, ...entry.locate(path), severity: 'warning', message: `fill in "${name}" (still TODO); until then this entry is left out of the site`, rule: 'unfilled' });
@@ -129,20 +138,52 @@ function validateEntry<T>(schema: z.ZodType<T>, entry: Entry, problems: Problem[
   return undefined;
 }
 
-/** Calls `visit` for every reference field in `value`, with its path and target registry. */
-function forEachReference(schema: z.ZodType, value: unknown, path: PathSegment[], visit: (id: string, target: Registry, path: PathSegment[]) => void): void {
+type Visit = (id: string, target: Registry, path: PathSegment[]) => void;
+type Walker = (value: unknown, path: PathSegment[], visit: Visit) => void;
+
+/**
+ * A walker over the reference fields of a schema, built once per schema: the schema is read
+ * (unwrapped, its metadata looked up) once, not once per entry; `null` when nothing in it refers.
+ */
+const walkers = new WeakMap<z.ZodType, Walker | null>();
+function walkerOf(schema: z.ZodType): Walker | null {
+  const known = walkers.get(schema);
+  if (known !== undefined) return known;
+  walkers.set(schema, null);
   const inner = unwrap(schema);
   const target = referenceTarget(inner);
-  if (target && typeof value === 'string') return visit(value, target, path);
   const type = fieldType(inner);
-  if (type === 'array' && Array.isArray(value)) {
-    const element = arrayElement(inner)!;
-    value.forEach((item, index) => forEachReference(element, item, [...path, index], visit));
-  } else if (type === 'object' && value && typeof value === 'object') {
-    for (const [key, field] of Object.entries(objectShape(inner))) {
-      forEachReference(field, (value as Record<string, unknown>)[key], [...path, key], visit);
+  let walker: Walker | null = null;
+  if (target) {
+    walker = (value, path, visit) => {
+      if (typeof value === 'string') visit(value, target, path);
+    };
+  } else if (type === 'array') {
+    const element = walkerOf(arrayElement(inner)!);
+    if (element) {
+      walker = (value, path, visit) => {
+        if (Array.isArray(value)) value.forEach((item, index) => element(item, [...path, index], visit));
+      };
+    }
+  } else if (type === 'object') {
+    const fields = Object.entries(objectShape(inner)).flatMap(([key, field]) => {
+      const walk = walkerOf(field);
+      return walk ? [[key, walk] as const] : [];
+    });
+    if (fields.length > 0) {
+      walker = (value, path, visit) => {
+        if (!value || typeof value !== 'object') return;
+        for (const [key, walk] of fields) walk((value as Record<string, unknown>)[key], [...path, key], visit);
+      };
     }
   }
+  walkers.set(schema, walker);
+  return walker;
+}
+
+/** Calls `visit` for every reference field in `value`, with its path and target registry. */
+function forEachReference(schema: z.ZodType, value: unknown, path: PathSegment[], visit: Visit): void {
+  walkerOf(schema)?.(value, path, visit);
 }
 
 const NAMES: Record<Registry, string> = { platforms: 'platform', actors: 'actor', sources: 'source', records: 'record', incidents: 'incident' };
@@ -260,7 +301,7 @@ export function checkProject(root: string): CheckResult {
     if (!parsed.entries[0]) continue;
     let uses: ComponentUse[] = [];
     try {
-      uses = scanComponents(parsed.body, parsed.bodyLine);
+      uses = scanSimpleComponents(parsed.body, parsed.bodyLine) ?? scanComponents(parsed.body, parsed.bodyLine);
     } catch (error) {
       const at = error instanceof MdxSyntaxError ? error.at : { line: parsed.bodyLine, col: 1 };
       problems.push({ file, ...at, severity: 'error', message: (error as Error).message, rule: 'syntax' });

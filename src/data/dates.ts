@@ -41,9 +41,63 @@ export function dateToEdtf(value: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }
 
+/**
+ * Spans already parsed, by text. The edtf package's parser costs about half a millisecond a date,
+ * and a site of 100,000 records asks for the same dates over and over (check, queries, charts,
+ * every formatted date on every page). Spans are shared: treat them as read-only.
+ */
+const spans = new Map<string, DateSpan>();
+
 /** Parse an EDTF string; throws `DateError` with a message fit for an editor. */
 export function parseDate(input: string | Date): DateSpan {
   const text = input instanceof Date ? dateToEdtf(input) : String(input).trim();
+  let span = spans.get(text);
+  if (!span) {
+    span = quickParse(text) ?? parseWithEdtf(text);
+    spans.set(text, span);
+  }
+  return span;
+}
+
+const DAY = 86_400_000;
+const EVERYDAY = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?Z)?)?)?([~?%]?)$/;
+
+/**
+ * The everyday forms (2019, 2019-11, 2019-11-29, 2019-11-29T13:58:00Z, each with an optional
+ * ~ ? %, and intervals of two of them) without the edtf package, about a hundred times faster:
+ * the same DateSpan `parseWithEdtf` gives (a test checks they agree). Anything else, including
+ * what is not a valid date, is left to `parseWithEdtf`: `undefined` here.
+ */
+export function quickParse(text: string): DateSpan | undefined {
+  const slash = text.indexOf('/');
+  if (slash >= 0) {
+    const a = quickParse(text.slice(0, slash));
+    const b = quickParse(text.slice(slash + 1));
+    if (!a || !b || b.end < a.start) return undefined;
+    return { edtf: text, start: a.start, end: b.end, precision: a.precision, interval: true, approximate: a.approximate || b.approximate, uncertain: a.uncertain || b.uncertain };
+  }
+  const m = EVERYDAY.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, hh, mm, ss, q] = m;
+  const year = Number(y);
+  const month = mo === undefined ? 1 : Number(mo);
+  const day = d === undefined ? 1 : Number(d);
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
+  const start = Date.UTC(year, month - 1, day, Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0));
+  const check = new Date(start);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
+  if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59)) return undefined;
+  let end: number;
+  let precision: Precision;
+  if (hh !== undefined) [end, precision] = [start, 'time'];
+  else if (d !== undefined) [end, precision] = [start + DAY - 1, 'day'];
+  else if (mo !== undefined) [end, precision] = [Date.UTC(year, month, 1) - 1, 'month'];
+  else [end, precision] = [Date.UTC(year + 1, 0, 1) - 1, 'year'];
+  return { edtf: text, start, end, precision, interval: false, approximate: q === '~' || q === '%', uncertain: q === '?' || q === '%' };
+}
+
+/** The full EDTF parse, through the edtf package; `parseDate` comes here for what `quickParse` leaves. */
+export function parseWithEdtf(text: string): DateSpan {
   // The edtf package accepts far more than we can draw (sets, seasons, open intervals);
   // allow the forms DATA-MODEL.md lists and say so plainly for the rest.
   if (!/^[0-9T:+\-Z.~?%/X]+$/.test(text) || /\.\.|^\/|\/$/.test(text)) {

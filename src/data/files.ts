@@ -4,6 +4,7 @@
  * point at the exact place.
  */
 import matter from 'gray-matter';
+import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Problem } from '../check/problems.ts';
 
@@ -75,8 +76,55 @@ interface YamlOptions {
   positionOf?: (offset: number) => Position;
 }
 
-/** YAML → entries (one per list item, or one for a mapping), with positions. */
+/**
+ * YAML → entries (one per list item, or one for a mapping), with positions.
+ *
+ * Positions are only needed when something is wrong, and the `yaml` package that knows them
+ * reads about ten times slower than js-yaml. So a file is read with js-yaml (YAML 1.2 core schema,
+ * the values `yaml` gives) and read again with `yaml` only when an entry is asked where something
+ * is, or when js-yaml finds a problem (so messages stay those of `yaml`).
+ */
 export function parseYaml(file: string, text: string, options: YamlOptions): ParsedFile {
+  return parseYamlFast(file, text, options) ?? parseYamlWithPositions(file, text, options);
+}
+
+/** Plain scalars the two parsers read differently (js-yaml takes `0b101` for a number). */
+const DIVERGENT = /\b0b[01]/;
+
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function parseYamlFast(file: string, text: string, options: YamlOptions): ParsedFile | undefined {
+  if (DIVERGENT.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  let items: Record<string, unknown>[];
+  if (options.shape === 'mapping') {
+    const node = Array.isArray(value) && value.length === 1 ? value[0] : value;
+    if (!isMapping(node)) return undefined;
+    items = [node];
+  } else {
+    if (value === null || value === undefined) return { entries: [], problems: [] };
+    if (!Array.isArray(value) || !value.every(isMapping)) return undefined;
+    items = value;
+  }
+  let slow: ParsedFile | undefined;
+  const located = (index: number) => (slow ??= parseYamlWithPositions(file, text, options)).entries[index];
+  const entries = items.map(
+    (item, index): Entry => ({
+      file,
+      value: item,
+      locate: (path, opts) => located(index)?.locate(path, opts) ?? (options.positionOf ?? positionsOf(text))(options.offset ?? 0),
+    }),
+  );
+  return { entries, problems: [] };
+}
+
+/** The `yaml` package: exact positions and messages, and slow on big files. */
+function parseYamlWithPositions(file: string, text: string, options: YamlOptions): ParsedFile {
   const offset = options.offset ?? 0;
   const positionOf = options.positionOf ?? positionsOf(text);
   const at = (o: number) => positionOf(o + offset);

@@ -2,7 +2,7 @@
  * The RSS 2.0 feed of incidents (`/rss.xml`): newest first, with their summaries. Only the site's
  * own URLs appear in it; summaries are plain text, escaped.
  */
-import { element, escapeXml } from './xml.ts';
+import { element, escapeHtmlText, escapeXml } from './xml.ts';
 
 export interface FeedItem {
   title: string;
@@ -34,7 +34,7 @@ export function rss(feed: Feed): string {
       `      ${element('link', item.url)}`,
       `      <guid isPermaLink="true">${escapeXml(item.url)}</guid>`,
       `      ${element('pubDate', new Date(item.date).toUTCString())}`,
-      `      ${element('description', item.contentWarning ? `Content warning: ${item.contentWarning} ${item.summary}` : item.summary)}`,
+      `      ${element('description', escapeHtmlText(item.contentWarning ? `Content warning: ${item.contentWarning} ${item.summary}` : item.summary))}`,
       ...item.categories.map((c) => `      ${element('category', c)}`),
       '    </item>',
     ].join('\n'),
@@ -45,7 +45,7 @@ export function rss(feed: Feed): string {
     '  <channel>',
     `    ${element('title', feed.title)}`,
     `    ${element('link', feed.home)}`,
-    `    ${element('description', feed.description)}`,
+    `    ${element('description', escapeHtmlText(feed.description))}`,
     `    ${element('language', feed.language)}`,
     `    <atom:link href="${escapeXml(feed.self)}" rel="self" type="application/rss+xml"/>`,
     ...(latest > 0 ? [`    ${element('lastBuildDate', new Date(latest).toUTCString())}`] : []),

@@ -16,3 +16,11 @@ export function escapeXml(text: string): string {
 
 /** `<name>text</name>`, escaped. */
 export const element = (name: string, text: string): string => `<${name}>${escapeXml(text)}</${name}>`;
+
+/**
+ * RSS readers treat `<description>` as HTML: plain text from data is HTML-escaped first, then
+ * XML-escaped by `element`, so `<script>` in a summary arrives as the text "<script>".
+ */
+export function escapeHtmlText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+}

@@ -6,6 +6,8 @@
  *   plain text or code is defanged in place too.
  * - Every other external link gets `rel="noopener noreferrer nofollow"` and
  *   `referrerpolicy="no-referrer"`: readers' visits leak nothing to the sites cited.
+ * - A link with any other scheme than http(s) or mailto (`javascript:`, `data:`, `vbscript:`…)
+ *   is shown as its text only: `npm run check` rejects it, and this keeps it dead if it slips by.
  * - Headings h2–h4 get an anchor link to themselves.
  */
 import GithubSlugger from 'github-slugger';
@@ -20,6 +22,14 @@ export interface SafeLinksOptions {
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+/gi;
+
+/** A scheme other than http(s) or mailto; relative links and #fragments have none. */
+export function isUnsafeHref(href: string): boolean {
+  // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` runs.
+  const compact = href.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
+  return scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme);
+}
 
 /** An MDX JSX element (`<a href="…">` written in MDX) as far as this plugin needs it. */
 interface JsxElement {
@@ -61,8 +71,17 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
       const jsx = node as unknown as JsxElement;
       if ((jsx.type === 'mdxJsxTextElement' || jsx.type === 'mdxJsxFlowElement') && jsx.name === 'a' && parent && index !== undefined) {
         const href = jsx.attributes.find((a) => a.name === 'href')?.value;
+        // An expression (`href={…}`) cannot be judged before it runs: keep the words, drop the link.
+        if (href !== undefined && href !== null && typeof href !== 'string') {
+          parent.children[index] = { type: 'text', value: toText({ type: 'root', children: jsx.children } as Root) };
+          return SKIP;
+        }
         if (typeof href === 'string' && isDefangedDomain(href, domains)) {
           parent.children[index] = replacement(href, toText({ type: 'root', children: jsx.children } as Root), domains);
+          return SKIP;
+        }
+        if (typeof href === 'string' && isUnsafeHref(href)) {
+          parent.children[index] = { type: 'text', value: toText({ type: 'root', children: jsx.children } as Root) };
           return SKIP;
         }
         if (typeof href === 'string' && /^https?:/i.test(href)) {
@@ -78,6 +97,10 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
         const href = element.properties.href;
         if (isDefangedDomain(href, domains)) {
           parent.children[index] = replacement(href, toText(element), domains);
+          return SKIP;
+        }
+        if (isUnsafeHref(href)) {
+          parent.children[index] = { type: 'text', value: toText(element) };
           return SKIP;
         }
         if (/^https?:/i.test(href)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DateError, dateToEdtf, formatDate, parseDate } from '../../src/data/dates.ts';
+import { DateError, dateToEdtf, formatDate, parseDate, parseWithEdtf, quickParse } from '../../src/data/dates.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -47,5 +47,19 @@ describe('formatDate', () => {
     ['2019-11-29T13:58:00Z', '29 November 2019, 13:58 UTC'],
   ])('%s reads "%s"', (text, expected) => {
     expect(formatDate(text)).toBe(expected);
+  });
+});
+
+describe('quickParse agrees with the edtf package', () => {
+  it('every everyday form, qualified and in intervals', async () => {
+    const { synthetic } = await import('../charts/fixtures.ts');
+    const samples = [
+      '2019', '2019~', '2019?', '2019%', '2019-11', '2019-11~', '2019-02', '2020-02', '2019-12', '2019-11-29', '2019-11-29?', '2019-11-29%', '2020-02-29',
+      '2019-11-29T13:58:00Z', '2019-11-29T13:58Z', '2019-11-29T23:59:59Z', '2019-11-21/2019-11-24', '2019-11/2019-12~', '2019/2020', '2019-11-29T13:58:00Z/2019-11-29T15:00:00Z',
+      ...synthetic(2_000).map((r) => String(r.date)),
+    ];
+    for (const text of samples) expect(quickParse(text), text).toEqual(parseWithEdtf(text));
+    // Not everyday, or not a date: left to parseDate (which throws or knows more).
+    for (const text of ['2019-02-30', '2019-13', '2019-11-29T25:00:00Z', '2019-11-24/2019-11-21', '2019-XX', '-0100', '2019-11-29T13:58:00+01:00', '']) expect(quickParse(text), text).toBeUndefined();
   });
 });

@@ -3,9 +3,9 @@
  * Builds are cached per (project, base) within one test process, since several test files
  * look at the same output.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import { clearViteModeEnv } from './env.ts';
 import { REPO } from './fixture.ts';
 
 export interface BuildOptions {
@@ -18,11 +18,14 @@ export interface BuildOptions {
 const builds = new Map<string, Promise<string>>();
 
 async function run({ project, base }: BuildOptions): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'dw-dist-'));
+  // Inside the repository (ignored .tmp/): Astro keeps its intermediate files beside an outDir
+  // within the working folder, but in one shared .astro/ folder for an outDir outside it, where
+  // two builds running at once would overwrite each other's.
+  mkdirSync(join(REPO, '.tmp'), { recursive: true });
+  const outDir = mkdtempSync(join(REPO, '.tmp', 'dist-'));
   const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH };
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  // Vitest sets BASE_URL='/' for its own Vite; Astro's build would take it over BASE_PATH.
-  delete process.env.BASE_URL;
+  clearViteModeEnv();
   if (project) process.env.DRIFTWATCH_PROJECT = project;
   else delete process.env.DRIFTWATCH_PROJECT;
   if (base) process.env.BASE_PATH = base;

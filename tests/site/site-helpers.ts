@@ -23,9 +23,6 @@ export function builtSite(base = '/', project?: string): Promise<Built> {
   const key = `${base}|${project ?? ''}`;
   let pending = built.get(key);
   if (!pending) {
-    // Vitest puts BASE_URL=/ into process.env (for its own import.meta.env), and Astro's SSR
-    // build lets process.env override import.meta.env.BASE_URL: the pages would ignore BASE_PATH.
-    delete process.env.BASE_URL;
     pending = buildSite({ base: base === '/' ? undefined : base, project }).then(async (dist) => {
       const indexedByBuild = existsSync(join(dist, 'pagefind/pagefind.js'));
       if (!indexedByBuild) await indexSite(dist);

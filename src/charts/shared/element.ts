@@ -39,6 +39,8 @@ class DwChart extends HTMLElement {
       mark.dataset.tip = title?.textContent ?? '';
       title?.remove();
       mark.setAttribute('tabindex', '-1');
+      // A focusable mark needs a role that may carry a name: the SVG graphics role for a symbol.
+      mark.setAttribute('role', 'graphics-symbol');
       mark.setAttribute('aria-label', mark.dataset.tip.split('\n').join('. '));
     }
     this.marks[0]?.setAttribute('tabindex', '0');

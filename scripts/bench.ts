@@ -1,0 +1,115 @@
+/**
+ * `npm run bench [-- --sizes 100x2000,1000x20000] [-- --quick] [-- --out <dir>] [-- --seed <n>] [-- --only driftwatch|baseline]`
+ *
+ * Generates synthetic sites (scripts/bench/generate.ts), builds each with Driftwatch and a bare
+ * Astro baseline with the same MDX pages (scripts/bench/baseline.ts), times `npm run check`, and
+ * prints one table. Sizes are `<incidents>x<records>`; the default is the three sizes of issue 7.
+ * Results also go to <out>/results.json. See docs/performance.md.
+ *
+ * Timings are wall-clock and noisy on a shared machine: compare runs made on the same machine,
+ * and prefer the ratio to the baseline of the same run.
+ */
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { writeBaseline } from './bench/baseline.ts';
+import { generateSite, writeSite, type SiteSize } from './bench/generate.ts';
+import { distStats, run, type DistStats, type RunResult } from './bench/measure.ts';
+import { formatTable, type Row } from './bench/table.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
+const NODE = process.execPath;
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const DEFAULT_SIZES = '100x2000,1000x20000,1000x100000';
+const sizes: SiteSize[] = (argv.includes('--quick') ? '10x200' : (option('sizes') ?? DEFAULT_SIZES)).split(',').map((text) => {
+  const match = /^(\d+)x(\d+)$/.exec(text.trim());
+  if (!match) {
+    process.stderr.write(`bad size "${text}": use <incidents>x<records>, e.g. 100x2000\n`);
+    process.exit(2);
+  }
+  return { incidents: Number(match[1]), records: Number(match[2]) };
+});
+const out = resolve(option('out') ?? join(tmpdir(), 'driftwatch-bench'));
+const seed = Number(option('seed') ?? 7);
+const only = option('only');
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+function machine() {
+  return {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+}
+
+async function build(root: string, outDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult & { stats?: DistStats }> {
+  const cacheDir = `${outDir}-cache`;
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  // Astro writes its prerender bundle to <outDir>/.prerender when outDir is inside the working
+  // folder, else to <cwd>/.astro/.prerender, which builds of the same repository would share.
+  const result = await run(NODE, ['--max-old-space-size=8192', join(REPO, 'scripts/bench/build-site.ts'), root, outDir, cacheDir], { cwd: dirname(outDir), env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  writeFileSync(logFile, result.output);
+  if (result.code !== 0) {
+    log(`build failed (exit ${result.code}); the end of its output is in ${logFile}`);
+    return result;
+  }
+  return { ...result, stats: distStats(outDir) };
+}
+
+mkdirSync(out, { recursive: true });
+// Builds run from the work folder (see build()); their prerender bundles import packages from here.
+if (!existsSync(join(out, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
+log(`machine: ${JSON.stringify(machine())}`);
+log(`work folder: ${out}`);
+const rows: Row[] = [];
+const baselines = new Map<number, Row>();
+for (const size of sizes) {
+  const label = `${size.incidents} / ${size.records}`;
+  const name = `${size.incidents}x${size.records}`;
+  const siteDir = join(out, `site-${name}`);
+  let started = performance.now();
+  const site = generateSite({ ...size, seed });
+  writeSite(siteDir, site);
+  log(`${label}: generated ${site.files.size} files in ${((performance.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(site.counts.byKind)}, ${site.counts.sources} sources, ${site.counts.actors} actors)`);
+
+  // The baseline depends only on the MDX pages: one per incident count.
+  let baseline = baselines.get(size.incidents);
+  if (!baseline && only !== 'driftwatch') {
+    const baseDir = join(out, `baseline-${size.incidents}`);
+    writeBaseline(baseDir, site, REPO);
+    log(`${label}: building the bare Astro baseline…`);
+    const result = await build(baseDir, join(out, `dist-baseline-${size.incidents}`), {}, join(out, `baseline-${size.incidents}.log`));
+    baseline = { site: 'bare Astro', size: `${size.incidents} pages`, build: result, ratio: 1, cpuRatio: 1 };
+    baselines.set(size.incidents, baseline);
+    rows.push(baseline);
+    log(`${label}: baseline ${result.seconds.toFixed(1)} s`);
+  }
+  if (only === 'baseline') continue;
+
+  log(`${label}: npm run check…`);
+  started = performance.now();
+  const check = await run(NODE, [join(REPO, 'scripts/check.ts'), '--root', siteDir], { cwd: REPO });
+  const checkSeconds = (performance.now() - started) / 1000;
+  const checkSummary = check.output.trim().split('\n').at(-1) ?? '';
+  log(`${label}: check ${checkSeconds.toFixed(1)} s, ${checkSummary}`);
+
+  log(`${label}: building with Driftwatch…`);
+  const result = await build(REPO, join(out, `dist-${name}`), { DRIFTWATCH_PROJECT: siteDir }, join(out, `build-${name}.log`));
+  log(`${label}: build ${result.seconds.toFixed(1)} s`);
+  rows.push({ site: 'Driftwatch', size: label, build: result, ratio: baseline ? result.seconds / baseline.build.seconds : undefined, cpuRatio: baseline?.build.cpuSeconds && result.cpuSeconds ? result.cpuSeconds / baseline.build.cpuSeconds : undefined, check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, code: b.code, stats: b.stats } })) }, null, 2)}\n`);
+}
+
+process.stdout.write(`\n${formatTable(rows)}\n`);
+const over = rows.flatMap((row) => (row.build.stats?.overBudget ?? []).slice(0, 5).map((p) => `${row.size}: ${p.page} ${(p.bytes / 1024).toFixed(0)} KB gzipped`));
+if (over.length > 0) process.stdout.write(`\nPages over 300 KB of HTML gzipped (largest five per size):\n${over.map((l) => `- ${l}`).join('\n')}\n`);
+process.stdout.write(`\nMachine: ${JSON.stringify(machine())}\nResults: ${join(out, 'results.json')}\n`);
+process.exitCode = rows.some((row) => row.build.code !== 0 || (row.check && row.check.code !== 0)) ? 1 : 0;

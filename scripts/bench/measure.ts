@@ -1,0 +1,196 @@
+/**
+ * Measuring a build: wall time and peak memory of a child process tree, and the weight of what
+ * it wrote.
+ *
+ * Peak RSS is the largest sum of VmRSS over the child and all its descendants, polled from /proc
+ * every 100 ms (Astro and Vite may start workers; /usr/bin/time would only see one process).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface RunResult {
+  seconds: number;
+  /** User + system CPU seconds of the process and its children (from /usr/bin/time), when known. */
+  cpuSeconds?: number;
+  peakRssBytes: number;
+  code: number;
+  output: string;
+}
+
+function childrenOf(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command may hold spaces and parentheses: the fields start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(name));
+    } catch {
+      // gone already
+    }
+  }
+  return children;
+}
+
+function treeRss(root: number): number {
+  const children = childrenOf();
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+      if (kb) total += Number(kb) * 1024;
+    } catch {
+      // gone already
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+const TIME = '/usr/bin/time';
+const TIME_MARK = '__bench_time__';
+
+/**
+ * Runs a command, polling its process tree's memory; resolves when it exits. Under GNU time
+ * (Debian's `time` package) when present, for the CPU seconds: on a busy machine they vary far
+ * less than the wall clock.
+ */
+export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; log?: (chunk: string) => void }): Promise<RunResult> {
+  if (existsSync(TIME)) {
+    args = ['-f', `${TIME_MARK} %U %S`, command, ...args];
+    command = TIME;
+  }
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output = (output + text).slice(-20_000);
+      options.log?.(text);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    let peak = 0;
+    const poll = () => {
+      if (child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
+    };
+    const timer = setInterval(poll, 100);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const times = new RegExp(`${TIME_MARK} ([\\d.]+) ([\\d.]+)`).exec(output);
+      if (times) output = output.replace(times[0], '');
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: times ? Number(times[1]) + Number(times[2]) : undefined, peakRssBytes: peak, code: code ?? 1, output });
+    });
+  });
+}
+
+export interface DistStats {
+  /** HTML pages written. */
+  pages: number;
+  /** Every file under dist/, in bytes. */
+  bytes: number;
+  files: number;
+  /** Per page, gzipped: the HTML itself, and the JavaScript it loads (scripts and their static imports). */
+  html: { median: number; max: number; maxPage: string };
+  js: { median: number; max: number; maxPage: string };
+  /** Pages whose HTML is over the budget, gzipped. */
+  overBudget: { page: string; bytes: number }[];
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else out.push(path);
+  }
+  return out;
+}
+
+const median = (values: number[]) => {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+/** Bytes a gzip at the default level makes of a file. */
+const gzipped = (text: Buffer | string) => gzipSync(text).length;
+
+export function distStats(dist: string, budget = 300 * 1024): DistStats {
+  const files = walk(dist);
+  const gzCache = new Map<string, number>();
+  const jsGz = (path: string) => {
+    let size = gzCache.get(path);
+    if (size === undefined) gzCache.set(path, (size = gzipped(readFileSync(path))));
+    return size;
+  };
+  const importsCache = new Map<string, string[]>();
+  /** A script and everything it imports statically, as absolute paths. */
+  const closure = (path: string, seen: Set<string>) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    let imports = importsCache.get(path);
+    if (!imports) {
+      let text = '';
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        return;
+      }
+      imports = [...text.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)].map((m) => (m[1]!.startsWith('/') ? join(dist, m[1]!) : join(path, '..', m[1]!)));
+      importsCache.set(path, imports);
+    }
+    for (const next of imports) closure(next, seen);
+  };
+  const html: number[] = [];
+  const js: number[] = [];
+  let htmlMax = { bytes: 0, page: '' };
+  let jsMax = { bytes: 0, page: '' };
+  const overBudget: { page: string; bytes: number }[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    bytes += statSync(file).size;
+    if (!file.endsWith('.html')) continue;
+    const text = readFileSync(file, 'utf8');
+    const page = posix.join('/', relative(dist, file).replaceAll('\\', '/'));
+    const size = gzipped(text);
+    html.push(size);
+    if (size > htmlMax.bytes) htmlMax = { bytes: size, page };
+    if (size > budget) overBudget.push({ page, bytes: size });
+    const seen = new Set<string>();
+    for (const m of text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
+      const src = m[1]!.replace(/^https?:\/\/[^/]+/, '');
+      if (!src.startsWith('/')) continue;
+      closure(join(dist, src.split('?')[0]!), seen);
+    }
+    const jsBytes = [...seen].reduce((sum, path) => sum + (safeSize(path) ? jsGz(path) : 0), 0);
+    js.push(jsBytes);
+    if (jsBytes > jsMax.bytes) jsMax = { bytes: jsBytes, page };
+  }
+  return {
+    pages: html.length,
+    bytes,
+    files: files.length,
+    html: { median: median(html), max: htmlMax.bytes, maxPage: htmlMax.page },
+    js: { median: median(js), max: jsMax.bytes, maxPage: jsMax.page },
+    overBudget: overBudget.sort((a, b) => b.bytes - a.bytes),
+  };
+}
+
+function safeSize(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

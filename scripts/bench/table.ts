@@ -1,0 +1,39 @@
+/** The bench's one table, as Markdown (readable in a terminal, pasteable into docs/performance.md). */
+import type { DistStats, RunResult } from './measure.ts';
+
+export interface Row {
+  site: string;
+  /** `<incidents> / <records>`, or the page count of a baseline. */
+  size: string;
+  build: RunResult & { stats?: DistStats };
+  /** Build time over the baseline's of the same run. */
+  ratio?: number;
+  /** The same, in CPU seconds. */
+  cpuRatio?: number;
+  check?: { seconds: number; cpuSeconds?: number; summary: string; code: number };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)}`;
+
+export function formatTable(rows: Row[]): string {
+  const header = ['site', 'incidents / records', 'build s', 'build CPU s', '× baseline (wall / CPU)', 'peak RSS MB', 'pages', 'dist/ MB', 'HTML KB gz median / max', 'JS KB gz median / max', 'check s'];
+  const lines = rows.map((row) => {
+    const s = row.build.stats;
+    return [
+      row.site,
+      row.size,
+      row.build.code === 0 ? row.build.seconds.toFixed(1) : `failed (${row.build.code})`,
+      row.build.cpuSeconds === undefined ? '–' : row.build.cpuSeconds.toFixed(1),
+      row.ratio === undefined ? '–' : `${row.ratio.toFixed(2)} / ${row.cpuRatio === undefined ? '–' : row.cpuRatio.toFixed(2)}`,
+      mb(row.build.peakRssBytes),
+      s ? String(s.pages) : '–',
+      s ? mb(s.bytes) : '–',
+      s ? `${kb(s.html.median)} / ${kb(s.html.max)}` : '–',
+      s ? `${kb(s.js.median)} / ${kb(s.js.max)}` : '–',
+      row.check ? `${row.check.seconds.toFixed(1)}${row.check.cpuSeconds === undefined ? '' : ` (CPU ${row.check.cpuSeconds.toFixed(1)})`}${row.check.code === 0 ? '' : ' (errors)'}` : '–',
+    ];
+  });
+  const table = [header, header.map(() => '---'), ...lines];
+  return table.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}

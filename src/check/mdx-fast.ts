@@ -1,0 +1,47 @@
+/**
+ * A quick component scan for the MDX most write-ups are: Markdown whose only tags are
+ * self-closing components with string props (`<Cite id="…" />`, `<Record id="…" />`).
+ *
+ * Parsing MDX (src/mdx/scan.ts) costs milliseconds per file, which a site of a thousand write-ups
+ * pays on every `npm run check`. A body with nothing MDX could read otherwise (no other `<`, no
+ * braces, no code, no import/export, no character references in props) gives the same uses as
+ * the parser; anything else returns `undefined`, and the caller parses.
+ */
+import type { ComponentUse, Position } from '../mdx/scan.ts';
+
+/** Anything that makes MDX read more than Markdown and simple tags. */
+const NOT_SIMPLE = /[{}`]|~~~|^[ \t]*(?:import|export)\b/m;
+const TAG = /<([A-Z][A-Za-z0-9]*)((?:[ \t]+[A-Za-z_][A-Za-z0-9_-]*="[^"<>&{}\n]*")*)[ \t]*\/>/y;
+const ATTRIBUTE = /([A-Za-z_][A-Za-z0-9_-]*)="([^"]*)"/g;
+
+export function scanSimpleComponents(body: string, firstLine = 1): ComponentUse[] | undefined {
+  if (!body.includes('<')) return [];
+  if (NOT_SIMPLE.test(body)) return undefined;
+  const lineStarts = [0];
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const positionOf = (offset: number): Position => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + firstLine, col: offset - lineStarts[low]! + 1 };
+  };
+  const uses: ComponentUse[] = [];
+  for (let at = body.indexOf('<'); at >= 0; at = body.indexOf('<', at + 1)) {
+    TAG.lastIndex = at;
+    const tag = TAG.exec(body);
+    if (!tag) return undefined;
+    const props: Record<string, unknown> = {};
+    const propAt: Record<string, Position> = {};
+    const attributesStart = at + 1 + tag[1]!.length;
+    for (const attribute of tag[2]!.matchAll(ATTRIBUTE)) {
+      props[attribute[1]!] = attribute[2]!;
+      propAt[attribute[1]!] = positionOf(attributesStart + attribute.index);
+    }
+    uses.push({ name: tag[1]!, at: positionOf(at), props, propAt, text: '' });
+  }
+  return uses;
+}

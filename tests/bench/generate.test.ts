@@ -1,0 +1,92 @@
+/**
+ * The benchmark's site generator: deterministic, realistic, valid. And the checker's fast paths
+ * (js-yaml reading, the simple MDX scan) give what the slow, exact paths give on its output.
+ * Fast: a tiny site, no builds, no timings.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { generateSite, writeSite } from '../../scripts/bench/generate.ts';
+import { checkProject } from '../../src/check/validate.ts';
+import { scanSimpleComponents } from '../../src/check/mdx-fast.ts';
+import { parseFrontmatter, parseYaml } from '../../src/data/files.ts';
+import { scanComponents } from '../../src/mdx/scan.ts';
+
+const SIZE = { incidents: 12, records: 300 };
+const digest = (files: Map<string, string>) => {
+  const hash = createHash('sha256');
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) hash.update(`${path}\0${text}\0`);
+  return hash.digest('hex');
+};
+
+const site = generateSite(SIZE);
+const dir = mkdtempSync(join(tmpdir(), 'dw-bench-site-'));
+writeSite(dir, site);
+const result = checkProject(dir);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('generateSite', () => {
+  it('is deterministic: the same options give the same files, another seed others', () => {
+    expect(digest(generateSite(SIZE).files)).toBe(digest(site.files));
+    expect(digest(generateSite({ ...SIZE, seed: 8 }).files)).not.toBe(digest(site.files));
+  });
+
+  it('makes the sizes asked for', () => {
+    expect(site.counts.records).toBe(SIZE.records);
+    expect([...site.files.keys()].filter((p) => p.startsWith('content/incidents/'))).toHaveLength(SIZE.incidents);
+    expect(result.data.records).toHaveLength(SIZE.records);
+    expect(result.data.incidents).toHaveLength(SIZE.incidents);
+  });
+
+  it('passes the check with no errors and no warnings', () => {
+    expect(result.problems).toEqual([]);
+  });
+
+  it('holds every kind of record, disputes, intervals, imprecise dates, CSV and YAML', () => {
+    const records = result.data.records;
+    for (const kind of ['attack', 'claim', 'takedown', 'migration', 'statement']) expect(records.some((r) => r.kind === kind)).toBe(true);
+    expect(records.some((r) => (r.disputed ?? []).length > 0)).toBe(true);
+    expect(records.some((r) => r.date.includes('/'))).toBe(true);
+    expect(records.some((r) => r.date.endsWith('~'))).toBe(true);
+    expect(records.some((r) => r.date.endsWith('?'))).toBe(true);
+    expect(records.some((r) => /^\d{4}-\d{2}$/.test(r.date))).toBe(true);
+    expect(records.some((r) => r.date.includes('T'))).toBe(true);
+    expect(records.some((r) => r.kind === 'migration' && r.trigger)).toBe(true);
+    expect([...site.files.keys()].some((p) => p.endsWith('.csv'))).toBe(true);
+    expect([...site.files.keys()].some((p) => p.startsWith('data/records/') && p.endsWith('.yaml'))).toBe(true);
+    expect(new Set(records.flatMap((r) => (r.kind === 'migration' ? [r.from, r.to] : []))).size).toBeGreaterThan(2);
+  });
+
+  it('writes incidents with prose and citations', () => {
+    const mdx = [...site.files].filter(([p]) => p.startsWith('content/incidents/')).map(([, text]) => text);
+    expect(mdx.every((text) => text.includes('<Cite id="') && text.includes('## '))).toBe(true);
+  });
+});
+
+describe('the checker’s fast paths on generated files', () => {
+  it('js-yaml reading gives the values `yaml` gives, and positions when asked', () => {
+    for (const [path, text] of site.files) {
+      if (!path.endsWith('.yaml') || path === 'data/site.yaml') continue;
+      const parsed = parseYaml(path, text, { shape: 'list' });
+      expect(parsed.entries.map((e) => e.value)).toEqual(parseDocument(text, { schema: 'core' }).toJSON());
+      const last = parsed.entries.at(-1)!;
+      const line = last.locate(['id']).line;
+      expect(text.split('\n')[line - 1]).toContain(`id: ${(last.value as { id: string }).id}`);
+    }
+  });
+
+  it('the simple MDX scan finds what the MDX parser finds', () => {
+    for (const [path, text] of site.files) {
+      if (!path.endsWith('.mdx')) continue;
+      const { body, bodyLine } = parseFrontmatter(path, text);
+      const fast = scanSimpleComponents(body, bodyLine);
+      if (fast) expect(fast).toEqual(scanComponents(body, bodyLine));
+    }
+    expect(scanSimpleComponents('Text <Cite id="a" /> and {1 + 1}', 1)).toBeUndefined();
+    expect(scanSimpleComponents('Text <Callout>x</Callout>', 1)).toBeUndefined();
+    expect(scanSimpleComponents('Plain Markdown, no tags.', 1)).toEqual([]);
+  });
+});
