@@ -37,7 +37,7 @@ import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
-import { MdxSyntaxError, scanComponents, type ComponentUse } from '../mdx/scan.ts';
+import { htmlProblems, MdxSyntaxError, scanComponents, unsafeMarkdownLinks, type ComponentUse } from '../mdx/scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
@@ -307,7 +307,11 @@ export function checkProject(root: string): CheckResult {
       problems.push({ file, ...at, severity: 'error', message: (error as Error).message, rule: 'syntax' });
       continue;
     }
+    for (const problem of [...htmlProblems(uses), ...unsafeMarkdownLinks(parsed.body, parsed.bodyLine)]) {
+      problems.push({ file, ...problem.at, severity: 'error', message: problem.message, rule: problem.rule });
+    }
     for (const use of uses) {
+      if (/^[a-z]/.test(use.name)) continue;
       if (!(COMPONENT_NAMES as string[]).includes(use.name)) {
         problems.push({ file, ...use.at, severity: 'error', message: `unknown component <${use.name}>${didYouMean(use.name, COMPONENT_NAMES)}; write-ups can use ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}`, rule: 'unknown-component' });
         continue;

@@ -15,6 +15,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
 import { defang, isDefangedDomain } from '../safety/defang.ts';
+import { hasUnsafeScheme as isUnsafeHref } from '../mdx/scan.ts';
 
 export interface SafeLinksOptions {
   /** The defang list; a function so `astro dev` picks up edits to data/site.yaml. */
@@ -23,13 +24,6 @@ export interface SafeLinksOptions {
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+/gi;
 
-/** A scheme other than http(s) or mailto; relative links and #fragments have none. */
-export function isUnsafeHref(href: string): boolean {
-  // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` runs.
-  const compact = href.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
-  return scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme);
-}
 
 /** An MDX JSX element (`<a href="…">` written in MDX) as far as this plugin needs it. */
 interface JsxElement {

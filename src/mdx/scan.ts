@@ -53,12 +53,12 @@ function textOf(node: { type: string; value?: string; children?: unknown[] }): s
 }
 
 /**
- * Components used in `body` (capitalised JSX names), positions offset so that line 1 of the
+ * Components (capitalised JSX names) and HTML elements (lower-case) used in `body`, positions offset so that line 1 of the
  * body is `firstLine` of the file.
  */
 export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
-  // Most write-ups are plain Markdown: skip the parse when no capitalised tag can be there.
-  if (!/<[A-Z]/.test(body)) return [];
+  // Without a `<` there is no tag, and nothing MDX could fail on but braces.
+  if (!body.includes('<') && !/[{}]/.test(body)) return [];
   let tree;
   try {
     tree = processor.parse(body);
@@ -72,7 +72,9 @@ export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
   visit(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as unknown as JsxNode;
-    if (!jsx.name || !/^[A-Z]/.test(jsx.name)) return;
+    // Fragments (<>…</>) have no name; lower-case names are HTML elements, checked by
+    // `htmlProblems` below, capitalised ones are components.
+    if (!jsx.name) return;
     const props: Record<string, unknown> = {};
     const propAt: Record<string, Position> = {};
     for (const attribute of jsx.attributes) {
@@ -103,4 +105,68 @@ export function citedSources(body: string): string[] {
     // The checker reports syntax errors; the site just cites nothing from a broken body.
   }
   return [...ids];
+}
+
+/**
+ * HTML that write-ups may hold: text-level and block formatting. Everything else (script,
+ * style, iframe, object, form, svg, img…) could run code, load from another server or break
+ * the site's Content-Security-Policy, and is an error at its line.
+ */
+const ALLOWED_HTML = new Set(
+  'a abbr b bdi bdo blockquote br caption cite code dd del details dfn div dl dt em figcaption figure h2 h3 h4 h5 h6 hr i ins kbd li mark ol p pre q s samp small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr'.split(' '),
+);
+
+/** A scheme other than http(s) or mailto (javascript:, data:, vbscript:, file:…). */
+export function hasUnsafeScheme(url: string): boolean {
+  // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` runs.
+  const compact = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
+  return scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme);
+}
+
+export interface HtmlProblem {
+  at: Position;
+  message: string;
+  rule: 'unsafe-html' | 'bad-url';
+}
+
+/** What is wrong with the HTML elements among `uses`. */
+export function htmlProblems(uses: readonly ComponentUse[]): HtmlProblem[] {
+  const problems: HtmlProblem[] = [];
+  for (const use of uses) {
+    if (/^[A-Z]/.test(use.name)) continue;
+    if (!ALLOWED_HTML.has(use.name)) {
+      problems.push({ at: use.at, rule: 'unsafe-html', message: `<${use.name}> is not allowed in a write-up (it could run code, load from another server or break the site's security policy); use Markdown or the write-up components` });
+      continue;
+    }
+    for (const [prop, value] of Object.entries(use.props)) {
+      const at = use.propAt[prop] ?? use.at;
+      if (/^on/i.test(prop) || prop === 'style' || prop === 'srcdoc' || prop === 'dangerouslySetInnerHTML') {
+        problems.push({ at, rule: 'unsafe-html', message: `<${use.name} ${prop}> is not allowed: event handlers and inline styles do not run under the site's security policy, and data is never code` });
+      } else if ((prop === 'href' || prop === 'src' || prop === 'cite') && typeof value === 'string' && hasUnsafeScheme(value)) {
+        problems.push({ at, rule: 'bad-url', message: `<${use.name} ${prop}="${value.slice(0, 40)}"> is not an http(s) or mailto link` });
+      } else if ((prop === 'href' || prop === 'src') && value === undefined) {
+        problems.push({ at, rule: 'unsafe-html', message: `<${use.name} ${prop}={…}>: write the address as text in quotes, so it can be checked` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Markdown links and images (`[text](url)`, `![alt](url)`, `[ref]: url`) whose scheme is not http(s) or mailto. */
+export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] {
+  const problems: HtmlProblem[] = [];
+  const patterns = [/\]\(\s*<?([^)\s>]+)/g, /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm];
+  for (const pattern of patterns) {
+    for (const match of body.matchAll(pattern)) {
+      const url = match[1]!;
+      if (!hasUnsafeScheme(url)) continue;
+      const offset = match.index + match[0].indexOf(url);
+      const before = body.slice(0, offset);
+      const line = before.split('\n').length;
+      const col = offset - before.lastIndexOf('\n');
+      problems.push({ at: { line: line + firstLine - 1, col }, rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses only` });
+    }
+  }
+  return problems;
 }

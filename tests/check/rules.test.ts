@@ -164,6 +164,29 @@ describe('errors', () => {
     ],
   ];
 
+  const WRITEUP = 'content/incidents/incident-one.mdx';
+  cases.push(
+    [
+      'a javascript: link in a write-up',
+      { [WRITEUP]: (text) => `${text}\nA [bad](javascript:alert(1)) link.\n` },
+      ['content/incidents/incident-one.mdx:10:9  error  link to "javascript:alert(1": write-ups may link to http(s) and mailto addresses only  bad-url'],
+    ],
+    [
+      'HTML that could run code or break the CSP, in a write-up',
+      { [WRITEUP]: (text) => `${text}\n<script>alert(1)</script>\n\n<span onclick="x()">s</span>\n\n<a href="data:text/html,x">d</a>\n` },
+      [
+        "content/incidents/incident-one.mdx:10:1  error  <script> is not allowed in a write-up (it could run code, load from another server or break the site's security policy); use Markdown or the write-up components  unsafe-html",
+        "content/incidents/incident-one.mdx:12:7  error  <span onclick> is not allowed: event handlers and inline styles do not run under the site's security policy, and data is never code  unsafe-html",
+        'content/incidents/incident-one.mdx:14:4  error  <a href="data:text/html,x"> is not an http(s) or mailto link  bad-url',
+      ],
+    ],
+    [
+      'MDX that does not compile (an autolink), at its line',
+      { [WRITEUP]: (text) => `${text}\nSee <https://example.org/> now.\n` },
+      ['content/incidents/incident-one.mdx:10:12  error  MDX syntax: Unexpected character `/` (U+002F) before local name, expected a character that can start a name, such as a letter, `$`, or `_` (note: to create a link in MDX, use `[text](url)`)  syntax'],
+    ],
+  );
+
   it.each(cases)('%s', (_name, edits, expected) => {
     expect(problemsAfter(edits)).toEqual(expected);
   });
