@@ -31,7 +31,7 @@ export default defineConfig({
     syntaxHighlight: 'prism',
     processor: unified({
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeSafeLinks, { domains: () => defangDomains(process.cwd()) }]],
+      rehypePlugins: [[rehypeSafeLinks, { domains: () => defangDomains(process.cwd()), base }]],
     }),
   },
   vite: {

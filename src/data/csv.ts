@@ -113,10 +113,13 @@ export function parseCsv(file: string, text: string): ParsedFile {
     const value: Record<string, unknown> = fileKind && kindColumn < 0 ? { kind: fileKind } : {};
     const cellOf = new Map<string, Cell>();
     columns.forEach((column, index) => {
-      const cell = cells[index];
+      let cell = cells[index];
       if (!cell || column === '') return;
       cellOf.set(column, cell);
       if (cell.text === '') return;
+      // Driftwatch's own CSV downloads prefix formula-like cells with ' (so spreadsheets show
+      // them as text); a downloaded file dropped back into data/records/ reads as it was.
+      if (/^'[=+\-@\t\r]/.test(cell.text)) cell = { ...cell, text: cell.text.slice(1) };
       const [head, sub] = column.split('.', 2) as [string, string | undefined];
       if (sub === undefined) {
         value[head] = convert(shape[head], cell.text);

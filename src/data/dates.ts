@@ -79,6 +79,8 @@ export function quickParse(text: string): DateSpan | undefined {
   const m = EVERYDAY.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, hh, mm, ss, q] = m;
+  // EDTF has no qualifier on a time of day: leave `…Z~` to the full parser, which rejects it.
+  if (hh !== undefined && q) return undefined;
   const year = Number(y);
   const month = mo === undefined ? 1 : Number(mo);
   const day = d === undefined ? 1 : Number(d);
@@ -116,6 +118,13 @@ export function parseWithEdtf(text: string): DateSpan {
       approximate: a.approximate || b.approximate,
       uncertain: a.uncertain || b.uncertain,
     };
+  }
+  // The edtf package rolls a day that does not exist (2019-02-29) over into the next month.
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (day) {
+    const [, y, m, d] = day.map(Number) as [number, number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (m >= 1 && m <= 12 && (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)) throw new DateError(`"${text}" is not a day of the calendar`);
   }
   let parsed: ReturnType<typeof edtf>;
   try {
@@ -201,4 +210,24 @@ export function formatDate(input: string | Date | DateSpan): string {
 /** Sort key: start first, then the more precise date first. */
 export function compareSpans(a: DateSpan, b: DateSpan): number {
   return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * A date for machines (`<time datetime>`, schema.org): `2019`, `2019-11`, `2019-11-29` or an ISO
+ * instant, at the precision known; an interval gives its start. EDTF's `~` and `?` have no
+ * equivalent there, so they are left to the text beside it.
+ */
+export function machineDate(input: string | DateSpan): string {
+  const span = typeof input === 'string' ? parseDate(input) : input;
+  const iso = new Date(span.start).toISOString();
+  switch (span.precision) {
+    case 'year':
+      return iso.slice(0, 4);
+    case 'month':
+      return iso.slice(0, 7);
+    case 'day':
+      return iso.slice(0, 10);
+    default:
+      return iso.replace('.000Z', 'Z');
+  }
 }

@@ -14,12 +14,14 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
-import { defang, isDefangedDomain } from '../safety/defang.ts';
+import { defang, hostOf, isDefangedDomain } from '../safety/defang.ts';
 import { hasUnsafeScheme as isUnsafeHref } from '../mdx/scan.ts';
 
 export interface SafeLinksOptions {
   /** The defang list; a function so `astro dev` picks up edits to data/site.yaml. */
   domains: readonly string[] | (() => readonly string[]);
+  /** BASE_PATH: site-relative links (`/about/`) in write-ups are served under it. */
+  base?: string;
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+/gi;
@@ -57,6 +59,7 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
   return (tree: Root) => {
     const domains = typeof options.domains === 'function' ? options.domains() : options.domains;
     const slugger = new GithubSlugger();
+    const base = (options.base ?? '/').replace(/\/$/, '');
     visit(tree, (node, index, parent) => {
       if (node.type === 'text') {
         (node as Text).value = defangText((node as Text).value, domains);
@@ -100,7 +103,20 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
         if (/^https?:/i.test(href)) {
           element.properties.rel = ['noopener', 'noreferrer', 'nofollow'];
           element.properties.referrerPolicy = 'no-referrer';
+        } else if (/^\/(?![\\/])/.test(href) && base && !href.startsWith(`${base}/`)) {
+          element.properties.href = `${base}${href}`;
         }
+        return;
+      }
+      if (element.tagName === 'img' && typeof element.properties.src === 'string' && parent && index !== undefined) {
+        const src = element.properties.src;
+        // `npm run check` refuses images from other servers; should one slip by, show its words.
+        if (hostOf(src) !== 'base.invalid') {
+          const alt = typeof element.properties.alt === 'string' ? element.properties.alt : 'image';
+          parent.children[index] = defangedSpan(`${alt} (${isDefangedDomain(src, domains) ? defang(src) : src})`);
+          return SKIP;
+        }
+        if (/^\/(?![\\/])/.test(src) && base && !src.startsWith(`${base}/`)) element.properties.src = `${base}${src}`;
         return;
       }
       if (/^h[2-4]$/.test(element.tagName)) {

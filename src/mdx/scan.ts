@@ -116,10 +116,15 @@ const ALLOWED_HTML = new Set(
   'a abbr b bdi bdo blockquote br caption cite code dd del details dfn div dl dt em figcaption figure h2 h3 h4 h5 h6 hr i ins kbd li mark ol p pre q s samp small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr'.split(' '),
 );
 
-/** A scheme other than http(s) or mailto (javascript:, data:, vbscript:, file:…). */
+/**
+ * A link a write-up may not hold: a scheme other than http(s) or mailto (javascript:, data:,
+ * vbscript:, file:…), or a scheme-less address on another server (`//host/…`, `\\host`), which
+ * would dodge both the checks and the defang list.
+ */
 export function hasUnsafeScheme(url: string): boolean {
-  // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` runs.
+  // Browsers ignore whitespace and control characters there: `java\tscript:` runs, `/\t/h` is `//h`.
   const compact = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  if (/^[\\/]{2}/.test(compact)) return true;
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
   return scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme);
 }
@@ -165,8 +170,20 @@ export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] 
       const before = body.slice(0, offset);
       const line = before.split('\n').length;
       const col = offset - before.lastIndexOf('\n');
-      problems.push({ at: { line: line + firstLine - 1, col }, rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses only` });
+      problems.push({ at: { line: line + firstLine - 1, col }, rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
     }
+  }
+  // An image from another server is a request to a third party from every reader's browser.
+  for (const match of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
+    const url = match[1]!;
+    if (!/^(https?:)?[\\/]{2}/i.test(url.replace(/[\u0000-\u0020]/g, ''))) continue;
+    const offset = match.index + match[0].indexOf(url);
+    const before = body.slice(0, offset);
+    problems.push({
+      at: { line: before.split('\n').length + firstLine - 1, col: offset - before.lastIndexOf('\n') },
+      rule: 'unsafe-html',
+      message: `image from another server ("${url.slice(0, 40)}"): readers' browsers would fetch it from there; put the file in public/ and link it as /name.png`,
+    });
   }
   return problems;
 }

@@ -12,9 +12,14 @@ export function defang(url: string): string {
   return `${scheme.replace(/^http/i, 'hxxp')}${sep}${host.replaceAll('.', '[.]')}${rest}`;
 }
 
+/**
+ * The host a browser would go to. Relative to a placeholder base, so that scheme-less forms a
+ * browser still resolves to another server (`//t.me/x`, `\\t.me/x`) are judged by their host
+ * too; a site-relative path resolves to the placeholder, which no list names.
+ */
 export function hostOf(url: string): string | undefined {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+    return new URL(url, 'https://base.invalid/').hostname.toLowerCase().replace(/\.$/, '');
   } catch {
     return undefined;
   }

@@ -59,7 +59,7 @@ describe('errors', () => {
     [
       'a bad EDTF date',
       { [RECORDS]: replaceOnce("date: '2019-11-30'", "date: '2019-11-31'") },
-      ['data/records/main.yaml:11:9  error  "date": "2019-11-31" is not a valid EDTF date (use e.g. 2019-11-29, 2019-11, 2019-11~, 2019-11-21/2019-11-24)  bad-date'],
+      ['data/records/main.yaml:11:9  error  "date": "2019-11-31" is not a day of the calendar  bad-date'],
     ],
     [
       'an interval that ends before it starts',
@@ -169,7 +169,7 @@ describe('errors', () => {
     [
       'a javascript: link in a write-up',
       { [WRITEUP]: (text) => `${text}\nA [bad](javascript:alert(1)) link.\n` },
-      ['content/incidents/incident-one.mdx:10:9  error  link to "javascript:alert(1": write-ups may link to http(s) and mailto addresses only  bad-url'],
+      ['content/incidents/incident-one.mdx:10:9  error  link to "javascript:alert(1": write-ups may link to http(s) and mailto addresses, and to pages of the site  bad-url'],
     ],
     [
       'HTML that could run code or break the CSP, in a write-up',
@@ -178,6 +178,14 @@ describe('errors', () => {
         "content/incidents/incident-one.mdx:10:1  error  <script> is not allowed in a write-up (it could run code, load from another server or break the site's security policy); use Markdown or the write-up components  unsafe-html",
         "content/incidents/incident-one.mdx:12:7  error  <span onclick> is not allowed: event handlers and inline styles do not run under the site's security policy, and data is never code  unsafe-html",
         'content/incidents/incident-one.mdx:14:4  error  <a href="data:text/html,x"> is not an http(s) or mailto link  bad-url',
+      ],
+    ],
+    [
+      'a scheme-less link to another server, and an image from one',
+      { [WRITEUP]: (text) => `${text}\nA [x](//t.me/chan) and ![pic](https://evil.example/p.png), but ![ok](/local.png).\n` },
+      [
+        'content/incidents/incident-one.mdx:10:7  error  link to "//t.me/chan": write-ups may link to http(s) and mailto addresses, and to pages of the site  bad-url',
+        'content/incidents/incident-one.mdx:10:31  error  image from another server ("https://evil.example/p.png"): readers\' browsers would fetch it from there; put the file in public/ and link it as /name.png  unsafe-html',
       ],
     ],
     [

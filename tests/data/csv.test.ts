@@ -43,6 +43,11 @@ describe('parseCsv', () => {
     expect(entries[0]!.value).toMatchObject({ kind: 'statement', id: 's' });
   });
 
+  it("reads back its own downloads' neutralised formula cells", () => {
+    const { entries } = parseCsv('data/records/x.csv', "id,kind,title,notes\na,statement,'@handle,'-2+3\n");
+    expect(entries[0]!.value).toMatchObject({ title: '@handle', notes: '-2+3' });
+  });
+
   it('leaves empty cells out and keeps text that is not a number as text (for the schema to reject)', () => {
     const { entries } = parseCsv('data/records/x.csv', 'id,kind,killed,notes\na,attack,two,\n');
     expect(entries[0]!.value).toEqual({ id: 'a', kind: 'attack', killed: 'two' });

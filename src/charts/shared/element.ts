@@ -179,7 +179,9 @@ class DwChart extends HTMLElement {
       const details = target?.closest('details');
       if (details) details.open = true;
     }
-    location.assign(href);
+    // In an embed, a record opens in the page around the frame, not inside it.
+    if (window.top !== window) window.open(href, '_top');
+    else location.assign(href);
   }
 
   // Lane filters ------------------------------------------------------------------------------
