@@ -286,6 +286,12 @@ export function checkProject(root: string): CheckResult {
     if (!schema) return;
     forEachReference(schema, entry.value, [], (id, target, path) => {
       if (target === 'sources') cited.add(id);
+      const defined = locations.get(`${target}:${id}`);
+      if (defined && unfilledPaths(defined.value).length > 0) {
+        // The check passes a skeleton, but the site leaves it out: a reference to it would break the build.
+        problems.push({ file: entry.file, ...entry.locate(path), severity: 'error', message: `${NAMES[target]} "${id}" is left out of the site until its TODO fields are filled (${defined.file})`, rule: 'unknown-ref' });
+        return;
+      }
       if (ids[target].has(id) || unreadable.has(target) || UNFILLED.test(id)) return;
       problems.push({ file: entry.file, ...entry.locate(path), severity: 'error', message: `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}`, rule: 'unknown-ref' });
     });

@@ -1,5 +1,5 @@
 /** `npm run new`: skeletons with unique ids that pass the check and name what is left to fill. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/validate.ts';
@@ -41,6 +41,16 @@ describe('npm run new', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const unfilled = problems.filter((p) => p.rule === 'unfilled').map((p) => `${p.line}:${p.col} ${p.message.split(' (')[0]}`);
     expect(unfilled).toEqual(['17:10 fill in "title"', '18:14 fill in "publisher"', '19:9 fill in "kind"', '22:13 fill in "archived"', '24:16 fill in "reliability"']);
+  });
+
+  it('makes a reference to an unfilled skeleton an error, since the site leaves it out', () => {
+    const dir = site();
+    runNew(['source', 'https://example.org/x'], dir, quiet, NOW);
+    const file = join(dir, 'content/incidents/incident-one.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nCited <Cite id="example-2026-11-28" />.\n`);
+    expect(checkProject(dir).problems.filter((p) => p.severity === 'error').map((p) => `${p.line}:${p.col} ${p.message}`)).toEqual([
+      '10:13 <Cite>: source "example-2026-11-28" is left out of the site until its TODO fields are filled (data/sources.yaml)',
+    ]);
   });
 
   it.each(RECORD_KINDS)('adds a %s record with every required field marked, and unique ids', (kind) => {
