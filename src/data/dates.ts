@@ -7,6 +7,7 @@
  * differently from "29 November at 13:58".
  */
 import edtf from 'edtf';
+import { MONTHS } from './months.ts';
 
 /** How finely a date is known: a time of day, a day, a month or a year. */
 export type Precision = 'time' | 'day' | 'month' | 'year';
@@ -161,7 +162,6 @@ export function isDate(input: string | Date): boolean {
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function formatPoint(span: DateSpan): string {
   const d = new Date(span.start);

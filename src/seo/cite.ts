@@ -2,6 +2,7 @@
  * "Cite this page" in three forms, made at build time: plain text, BibTeX and CSL-JSON.
  * Pure functions of the page's metadata; the component only shows them.
  */
+import { MONTHS } from '../data/months.ts';
 import { parseDate } from '../data/dates.ts';
 
 export interface CiteInput {
@@ -19,7 +20,6 @@ export interface CiteInput {
   type: 'webpage' | 'dataset';
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** [year, month?, day?] of an EDTF day, month or year (uncertainty marks dropped). */
 export function dateParts(edtf: string | undefined): number[] | undefined {

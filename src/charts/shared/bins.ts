@@ -4,6 +4,7 @@
  * lanes. Bins never straddle a drill-down period (a year on the site-wide page, a month on a
  * year's page), so a bin leads to exactly one drill-down page.
  */
+import { MONTHS } from '../../data/months.ts';
 import { utcTickInterval } from 'd3-time';
 import { plural } from './format.ts';
 import { periodBounds, periodKey } from './periods.ts';
@@ -73,7 +74,6 @@ export function binBudget(lanes: number): number {
   return Math.max(1, Math.floor(MAX_BIN_MARKS / Math.max(1, lanes)));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * A bin [t0, t1) in words, as formatDate writes dates: "2019", "March 2019", "3–9 November 2019",
