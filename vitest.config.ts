@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['./tests/helpers/global-setup.ts'],
     // Whole-site builds and browser tests take seconds each; the defaults are too short.
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -1,7 +1,11 @@
 /**
- * Content collections. The MDX write-ups and pages use Astro's glob loader (so Astro renders
- * them); the data/ registries and records come from the Driftwatch checker, which has already
- * validated them with positions, so the collections hold exactly what `npm run check` accepted.
+ * Content collections: the MDX write-ups and pages, through Astro's glob loader (so Astro renders
+ * them), and data/site.yaml as the one-entry `site` collection.
+ *
+ * The data/ registries and records are not collections: src/data/site.ts takes them straight from
+ * the checker's result (src/data/project.ts), which every build computes once anyway. Copying
+ * 100,000 records into Astro's data store, serialising it and copying it back out per
+ * `getCollection` cost time and memory for nothing.
  */
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
@@ -9,25 +13,23 @@ import { z } from 'zod';
 import { dateToEdtf } from './data/dates.ts';
 import { invalidateProject, loadProject } from './data/project.ts';
 import { projectDir } from './data/paths.ts';
-import type { ProjectData } from './check/validate.ts';
-import { actorSchema, incidentSchema, pageSchema, platformSchema, recordSchema, siteSchema, sourceSchema } from './schema/index.ts';
+import { incidentSchema, pageSchema, siteSchema } from './schema/index.ts';
 
-type DataCollection = 'platforms' | 'actors' | 'sources' | 'records';
-
-function projectLoader(collection: DataCollection): Loader {
+/**
+ * data/site.yaml as a collection of one entry, `site`. In `astro dev` it also watches data/: an
+ * edit there re-reads the project and touches this entry, so the browser reloads with the new data.
+ */
+function settingsLoader(): Loader {
   return {
-    name: `driftwatch-${collection}`,
+    name: 'driftwatch-site',
     load: async ({ store, config, watcher }) => {
       const dir = projectDir(config.root);
+      let revision = 0;
       const fill = () => {
-        const { data } = loadProject(dir);
         store.clear();
-        for (const item of data[collection] as ProjectData[DataCollection]) {
-          store.set({ id: item.id, data: item as unknown as Record<string, unknown> });
-        }
+        store.set({ id: 'site', data: loadProject(dir).data.site as unknown as Record<string, unknown>, digest: `${revision++}` });
       };
       fill();
-      // In `astro dev`, an edit to data/ refreshes the collection (the integration re-checks first).
       watcher?.add(`${dir}/data`);
       watcher?.on('change', (file) => {
         if (file.startsWith(`${dir}/data`)) {
@@ -39,20 +41,10 @@ function projectLoader(collection: DataCollection): Loader {
   };
 }
 
-/** data/site.yaml as a collection of one entry, `site`. */
-function settingsLoader(): Loader {
-  return {
-    name: 'driftwatch-site',
-    load: async ({ store, config }) => {
-      store.clear();
-      store.set({ id: 'site', data: loadProject(projectDir(config.root)).data.site as unknown as Record<string, unknown> });
-    },
-  };
-}
-
 /** Astro's frontmatter parser turns unquoted dates into Date objects; give the schema the EDTF text back. */
-// Resolved when Astro loads this file, from the folder it runs in (the project root).
-const dir = projectDir(process.cwd());
+// The project folder the integration resolved from Astro's root (src/integration/index.ts); else
+// from the folder Astro runs in.
+const dir = process.env.DRIFTWATCH_PROJECT_DIR ?? projectDir(process.cwd());
 
 const withEdtfDates = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => {
@@ -70,8 +62,4 @@ export const collections = {
     schema: pageSchema,
   }),
   site: defineCollection({ loader: settingsLoader(), schema: siteSchema }),
-  platforms: defineCollection({ loader: projectLoader('platforms'), schema: platformSchema }),
-  actors: defineCollection({ loader: projectLoader('actors'), schema: actorSchema }),
-  sources: defineCollection({ loader: projectLoader('sources'), schema: sourceSchema }),
-  records: defineCollection({ loader: projectLoader('records'), schema: recordSchema }),
 };

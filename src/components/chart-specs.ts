@@ -2,6 +2,10 @@
  * What the pages around a chart need to agree on: which charts an incident, a platform or an actor
  * has, and their embed and CSV paths. Pure, so the pages, the embed routes and the sitemap list
  * the same charts.
+ *
+ * Embeds exist for the site-wide charts (`/embed/timeline/`, …) and for incidents, one page each
+ * with all of the incident's charts (`/embed/incidents/<slug>/`). Platforms and actors have no
+ * embeds and no downloads of their own: their charts link to the site-wide CSVs.
  */
 import type { DataRecord } from '../schema/index.ts';
 
@@ -46,3 +50,14 @@ export function chartsOf(scope: 'incidents' | 'platforms' | 'actors', records: r
   if (scope === 'actors') return charts.filter((c) => c === 'timeline');
   return charts;
 }
+
+/** The site-wide chart of the same kind: its page, embed and CSV (what platform and actor charts link to). */
+export function siteChart(chart: ChartName): { chart: ChartName; page: string; csv: string } {
+  return SITE_CHARTS.find((spec) => spec.chart === chart)!;
+}
+
+/** Site path of an incident's embed page: all of its charts, for one `<iframe>`. */
+export const incidentEmbedPath = (slug: string): string => `/embed/incidents/${slug}/`;
+
+/** Height of the `<iframe>` an embed snippet suggests for a page of `charts` charts. */
+export const embedHeight = (charts: number): number => 80 + 480 * Math.max(1, charts);

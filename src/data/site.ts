@@ -1,13 +1,19 @@
 /**
- * The site's data for pages: the content collections fed through the queries once per build.
- * Pages call `await getSite()` and look things up; they never load or filter data themselves.
+ * The site's data for pages, fed through the queries once per build. Pages call `await getSite()`
+ * and look things up; they never load or filter data themselves.
+ *
+ * The write-ups come from the `incidents` collection (Astro renders their MDX); the registries and
+ * records come straight from the checker's result (src/data/project.ts), which the integration has
+ * already computed for this build: they never pass through Astro's data store.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import type { DataRecord } from '../schema/index.ts';
 import { buildSiteData, type SiteData } from './queries.ts';
 import { withBase } from './urls.ts';
 import { citedSources } from '../mdx/scan.ts';
 import { showDrafts } from './drafts.ts';
+import { loadProject } from './project.ts';
+import { projectDir } from './paths.ts';
 
 export interface Site extends SiteData {
   /** A site path (`/incidents/x/`) under the configured base path. */
@@ -18,32 +24,36 @@ export interface Site extends SiteData {
 
 let site: Promise<Site> | undefined;
 
+/** The folder of content/ and data/: as the integration resolved it from Astro's root, else from the working folder. */
+export function siteProjectDir(): string {
+  return process.env.DRIFTWATCH_PROJECT_DIR ?? projectDir(process.cwd());
+}
+
 async function load(): Promise<Site> {
-  const [settings, incidents, platforms, actors, sources, records] = await Promise.all([
-    getEntry('site', 'site'),
-    getCollection('incidents'),
-    getCollection('platforms'),
-    getCollection('actors'),
-    getCollection('sources'),
-    getCollection('records'),
-  ]);
+  const incidents = await getCollection('incidents');
+  const { data: project } = loadProject(siteProjectDir());
   const data = buildSiteData(
     {
-      site: settings!.data,
+      site: project.site,
       incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citedSources(entry.body ?? '') })),
-      platforms: platforms.map((e) => e.data),
-      actors: actors.map((e) => e.data),
-      sources: sources.map((e) => e.data),
-      records: records.map((e) => e.data),
+      platforms: project.platforms,
+      actors: project.actors,
+      sources: project.sources,
+      records: project.records,
     },
     { includeDrafts: showDrafts() },
   );
+  const incidentById = data.incidentById;
+  const dataHref = new Map<string, string>();
   return {
     ...data,
     url: withBase,
     recordHref(record) {
-      const slug = (record.incidents ?? []).find((id) => data.incidentById.has(id));
-      return slug ? withBase(`/incidents/${slug}/#record-${record.id}`) : withBase(`/data/#${record.kind}`);
+      const slug = (record.incidents ?? []).find((id) => incidentById.has(id));
+      if (slug) return withBase(`/incidents/${slug}/#record-${record.id}`);
+      let href = dataHref.get(record.kind);
+      if (!href) dataHref.set(record.kind, (href = withBase(`/data/#${record.kind}`)));
+      return href;
     },
   };
 }

@@ -54,9 +54,12 @@ export function downloads(site: Pick<SiteData, 'platforms' | 'actors' | 'sources
   ];
 }
 
-/** Records as a CSV with the columns of all kinds (per-incident, per-platform, per-actor files). */
+let allRecordColumns: Column[] | undefined;
+
+/** Records as a CSV with the columns of all kinds (the per-incident files); the columns are read from the schemas once. */
 export function recordsCsv(records: readonly DataRecord[]): string {
-  return toCsv(mergeColumns(RECORD_KINDS.map((kind) => columnsOf(recordSchemas[kind]))), records);
+  allRecordColumns ??= mergeColumns(RECORD_KINDS.map((kind) => columnsOf(recordSchemas[kind])));
+  return toCsv(allRecordColumns, records);
 }
 
 export function downloadCsv(download: Download): string {

@@ -25,6 +25,7 @@ export default function driftwatch(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         root = projectDir(config.root);
         process.env.DRIFTWATCH_COMMAND = command;
+        process.env.DRIFTWATCH_PROJECT_DIR = root; // where src/data/site.ts reads data/ from
         invalidateProject(root);
         const failed = report(root, logger);
         if (failed && command === 'build') {

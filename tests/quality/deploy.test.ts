@@ -32,7 +32,7 @@ function headerProblems(rules: Rule[], host: (rules: Rule[], path: string) => He
     expectHeader(path, 'x-content-type-options', 'nosniff');
     expectHeader(path, 'referrer-policy', 'no-referrer');
   }
-  for (const path of ['/embed/timeline/', '/embed/incidents/fishmongers-hall-2019/claims/']) {
+  for (const path of ['/embed/timeline/', '/embed/incidents/fishmongers-hall-2019/']) {
     expectHeader(path, 'content-security-policy', EMBED_CSP);
     expectHeader(path, 'x-content-type-options', 'nosniff');
   }

@@ -210,12 +210,12 @@ describe(`built with base ${base}`, () => {
     const html = read(site().dist, `incidents/${SLUG}/index.html`);
     expect(html).toContain('<dw-chart');
     expect(html).toContain(`${base}data/incidents/${SLUG}.csv`);
-    expect(html).toContain(`&lt;iframe src=&quot;${SITE_URL}${base}embed/incidents/${SLUG}/timeline/&quot;`);
+    expect(html).toContain(`&lt;iframe src=&quot;${SITE_URL}${base}embed/incidents/${SLUG}/&quot;`);
     expect(html).toContain('id="cite-bibtex"');
     expect(html).toContain('@online{fishmongers-hall-2019,');
     expect(html).toContain('&quot;container-title&quot;');
     expect(html).toMatch(/Last updated <time datetime="[^"]+">/);
-    const embed = read(site().dist, `embed/incidents/${SLUG}/timeline/index.html`);
+    const embed = read(site().dist, `embed/incidents/${SLUG}/index.html`);
     expect(embed).toContain('<base target="_top">');
     expect(embed).not.toContain('class="site-header"');
   });

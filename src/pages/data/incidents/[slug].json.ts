@@ -1,11 +1,11 @@
-/** `/data/incidents/<slug>.json` (and platforms/, actors/): the records one page and its charts show. */
+/** `/data/incidents/<slug>.json`: the records one incident page and its charts show. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../data/site.ts';
 import { subsets } from '../../../feeds/subsets.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const site = await getSite();
-  return subsets(site).map((subset) => ({ params: { scope: subset.scope, id: subset.id }, props: { subset } }));
+  return subsets(site).map((subset) => ({ params: { slug: subset.id }, props: { subset } }));
 };
 
 export const GET: APIRoute = ({ props }) =>
