@@ -5,6 +5,7 @@
  * content collections. Nothing here scans all records per page: pages look things up in maps.
  */
 import { SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
+import { isDefangedDomain } from '../safety/defang.ts';
 import { compareSpans, parseDate, type DateSpan } from './dates.ts';
 
 export interface IncidentSummary extends IncidentFrontmatter {
@@ -44,6 +45,12 @@ export interface SiteData {
   recordsOfKind<K extends RecordKind>(kind: K): Extract<DataRecord, { kind: K }>[];
   /** Source ids an incident cites: its frontmatter's, then its records' and their disputes', in order of first use. */
   sourcesOfIncident(slug: string): Source[];
+  /**
+   * Whether a source's links must be defanged: a social post by an armed group or by an actor
+   * under one (Amaq under the Islamic State), a social post whose author is not recorded, or a
+   * source whose url, or the address inside its archive copy, is on a listed domain.
+   */
+  sourceIsDefanged(source: Source): boolean;
   /** Records that name a platform, each with how (removed there, claim published there, moved from/to, said on). */
   recordsOfPlatform(id: string): RoleOf[];
   /** Records that name an actor, each with its role (perpetrator, claimant, target, moved, …). */
@@ -191,6 +198,19 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   const citationsOf = new Map(data.incidents.map((i) => [i.id, i.citations ?? []]));
   const platformById = new Map(data.platforms.map((p) => [p.id, p]));
   const actorById = new Map(data.actors.map((a) => [a.id, a]));
+  const underArmedGroup = (id: string | undefined, seen = new Set<string>()): boolean => {
+    const actor = id === undefined ? undefined : actorById.get(id);
+    if (!actor || seen.has(actor.id)) return false;
+    seen.add(actor.id);
+    return actor.kind === 'armed-group' || underArmedGroup(actor.parent, seen);
+  };
+  const listed = (url: string | undefined) =>
+    url !== undefined && [url, ...[...url.slice(1).matchAll(/https?:\/\/[^\s]+/gi)].map((m) => m[0])].some((u) => isDefangedDomain(u, data.site.defang));
+  const defangedSources = new Set(
+    data.sources
+      .filter((s) => (s.kind === 'social-post' && (s.actor === undefined || underArmedGroup(s.actor))) || listed(s.url) || listed(s.archived))
+      .map((s) => s.id),
+  );
 
   // Who and where each record names: computed once, looked up per page.
   const byPlatform = new Map<string, RoleOf[]>();
@@ -240,6 +260,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     platformById,
     actorById,
     sourceById,
+    sourceIsDefanged: (source) => defangedSources.has(source.id),
     incidentById,
     span,
     recordsOfIncident: (slug) => byIncident.get(slug) ?? [],

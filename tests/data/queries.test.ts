@@ -1,0 +1,36 @@
+/** Queries that decide what readers see: which sources' links are defanged. */
+import { describe, expect, it } from 'vitest';
+import { buildSiteData } from '../../src/data/queries.ts';
+import type { Source } from '../../src/schema/index.ts';
+
+const source = (id: string, extra: Partial<Source>): Source => ({ id, title: id, publisher: 'P', kind: 'news', published: '2019', ...extra });
+
+describe('sourceIsDefanged', () => {
+  const site = buildSiteData(
+    {
+      site: { title: 'T', description: 'D', licence: 'L', language: 'en', defang: ['t.me'] },
+      platforms: [],
+      actors: [
+        { id: 'is', name: 'Islamic State', kind: 'armed-group' },
+        { id: 'amaq', name: 'Amaq', kind: 'media-outlet', parent: 'is' },
+        { id: 'winter', name: 'Charlie Winter', kind: 'researcher' },
+      ],
+      sources: [
+        source('news', { url: 'https://news.example/a', archived: 'https://archive.example/news.example/a' }),
+        source('on-telegram', { url: 'https://t.me/channel/1' }),
+        source('archived-telegram', { url: 'https://example.org/', archived: 'https://web.archive.example/web/2019/https://t.me/channel/2' }),
+        source('amaq-post', { kind: 'social-post', actor: 'amaq', url: 'https://example.social/amaq/1' }),
+        source('anonymous-post', { kind: 'social-post', url: 'https://example.social/x/1' }),
+        source('researcher-post', { kind: 'social-post', actor: 'winter', url: 'https://example.social/cw/1' }),
+      ],
+      records: [],
+      incidents: [],
+    },
+    { includeDrafts: false },
+  );
+  const defanged = site.sources.filter((s) => site.sourceIsDefanged(s)).map((s) => s.id).sort();
+
+  it('covers posts by armed groups and the outlets under them, unattributed posts, and listed domains in url or archive', () => {
+    expect(defanged).toEqual(['amaq-post', 'anonymous-post', 'archived-telegram', 'on-telegram']);
+  });
+});

@@ -1,0 +1,51 @@
+/** The incident list's combined filter, with JavaScript; without it, the filter links stand alone. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, skipBrowser } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+describe.skipIf(skipBrowser)('filtering the incident list in place', () => {
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    served = await serve(await buildSite());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('combines year, platform and actor without a page load, and says how many remain', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${served.url}incidents/`);
+    const form = page.locator('form[data-incident-filter]');
+    await expect.poll(() => form.isVisible()).toBe(true);
+    const item = page.locator('[data-incident-item]').first();
+    await page.selectOption('select[name="platform"]', 'tamtam');
+    expect(await item.isVisible()).toBe(true);
+    await page.selectOption('select[name="year"]', '2019');
+    await expect.poll(() => page.locator('[data-incident-filter-status]').textContent()).toBe('1 of 1 incidents');
+    // An actor the incident does not name hides it.
+    const otherActor = await page.locator('select[name="actor"] option').evaluateAll((options, own) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v && !(own as string).split(' ').includes(v)), await item.getAttribute('data-actors'));
+    if (otherActor) {
+      await page.selectOption('select[name="actor"]', otherActor);
+      await expect.poll(() => item.isVisible()).toBe(false);
+    }
+    await page.click('form[data-incident-filter] button[type="reset"]');
+    await expect.poll(() => item.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves the form hidden without JavaScript, where the links do the filtering', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${served.url}incidents/`);
+    expect(await page.locator('form[data-incident-filter]').isVisible()).toBe(false);
+    expect(await page.locator('nav.filters a[href$="/incidents/platform/tamtam/"]').count()).toBe(1);
+    await context.close();
+  });
+});
