@@ -45,6 +45,12 @@ export function formatValue(field: string, value: unknown): string {
   }
   if (Array.isArray(value)) return value.map((v) => formatValue(field, v)).join(', ');
   if (typeof value === 'number') return value.toLocaleString('en-GB');
+  if (value && typeof value === 'object') {
+    if (field === 'scope') return formatScope(value as Scope);
+    const { place, country } = value as { place?: unknown; country?: unknown };
+    if (field === 'location' && place !== undefined) return [place, country].filter(Boolean).join(', ');
+    return Object.values(value).map(String).join(', ');
+  }
   return label(String(value));
 }
 

@@ -60,6 +60,6 @@ async function load(): Promise<Site> {
 
 export function getSite(): Promise<Site> {
   // In dev, data changes between requests; a build computes it once.
-  if (import.meta.env.DEV) return load();
+  if (showDrafts()) return load();
   return (site ??= load());
 }

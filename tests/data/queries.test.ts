@@ -34,3 +34,12 @@ describe('sourceIsDefanged', () => {
     expect(defanged).toEqual(['amaq-post', 'anonymous-post', 'archived-telegram', 'on-telegram']);
   });
 });
+
+describe('formatValue', () => {
+  it('reads disputed mappings (a location, a scope) as words, not [object Object]', async () => {
+    const { formatValue } = await import('../../src/data/facts.ts');
+    expect(formatValue('location', { place: 'London', country: 'GB' })).toBe('London, GB');
+    expect(formatValue('scope', { count: 5000, unit: 'accounts', precision: 'approximate' })).toBe('about 5,000 accounts');
+    expect(formatValue('date', '2019-11-30')).toBe('30 November 2019');
+  });
+});
