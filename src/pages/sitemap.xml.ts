@@ -2,6 +2,8 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { SITE_CHARTS } from '../components/chart-specs.ts';
+import { sitePeriods } from '../charts/pages/site-charts.ts';
+import { periodPath } from '../charts/shared/periods.ts';
 import { getSite } from '../data/site.ts';
 import { sitemapEntries, sitemapXml } from '../feeds/sitemap.ts';
 import { absoluteUrl } from '../seo/meta.ts';
@@ -9,6 +11,8 @@ import { absoluteUrl } from '../seo/meta.ts';
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSite();
   const pages = await getCollection('pages', (page) => page.data.status !== 'draft');
-  const entries = sitemapEntries(site, pages.map((p) => p.id), SITE_CHARTS.map((c) => c.page));
+  // The chart pages, and their drill-down pages by year and month (/timeline/2019/, …).
+  const chartPages = SITE_CHARTS.flatMap((c) => [c.page, ...sitePeriods(c.chart, site.records).pages.map((p) => `${c.page}${periodPath(p.key)}/`)]);
+  const entries = sitemapEntries(site, pages.map((p) => p.id), chartPages);
   return new Response(sitemapXml(entries, (path) => absoluteUrl(siteUrl, path)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };
