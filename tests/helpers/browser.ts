@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = existsSync(CHROMIUM);
@@ -21,4 +22,32 @@ export async function launch(): Promise<Browser> {
     // The machine has no network but the loopback: keep Chromium from trying to phone home.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/**
+ * For a browser test file: builds the bundled site (once per run), serves it with the site's CSP
+ * and starts Chromium before the tests; closes both after. Read `.url` and `.browser` in tests.
+ */
+export function useServedSite(): { readonly url: string; readonly browser: Browser } {
+  const state: { url: string; browser?: Browser; close?: () => Promise<void> } = { url: '' };
+  beforeAll(async () => {
+    const { buildSite } = await import('./build.ts');
+    const { serve } = await import('./serve.ts');
+    const served = await serve(await buildSite());
+    state.url = served.url;
+    state.close = served.close;
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.close?.();
+  });
+  return {
+    get url() {
+      return state.url;
+    },
+    get browser() {
+      return state.browser!;
+    },
+  };
 }

@@ -1,27 +1,15 @@
 /** The incident list's combined filter, with JavaScript; without it, the filter links stand alone. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, skipBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowser, useServedSite } from '../helpers/browser.ts';
 
 describe.skipIf(skipBrowser)('filtering the incident list in place', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    served = await serve(await buildSite());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const site = useServedSite();
 
   it('combines year, platform and actor without a page load, and says how many remain', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${served.url}incidents/`);
+    await page.goto(`${site.url}incidents/`);
     const form = page.locator('form[data-incident-filter]');
     await expect.poll(() => form.isVisible()).toBe(true);
     const item = page.locator('[data-incident-item]').first();
@@ -41,9 +29,9 @@ describe.skipIf(skipBrowser)('filtering the incident list in place', () => {
   });
 
   it('leaves the form hidden without JavaScript, where the links do the filtering', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${served.url}incidents/`);
+    await page.goto(`${site.url}incidents/`);
     expect(await page.locator('form[data-incident-filter]').isVisible()).toBe(false);
     expect(await page.locator('nav.filters a[href$="/incidents/platform/tamtam/"]').count()).toBe(1);
     await context.close();
