@@ -31,5 +31,9 @@ if (form && items.length > 0) {
   form.hidden = false;
   form.addEventListener('change', apply);
   form.addEventListener('reset', () => setTimeout(apply));
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // Choices apply as they change; Apply is there for keyboard and screen-reader habits.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
+  });
 }
