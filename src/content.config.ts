@@ -1,11 +1,12 @@
 /**
  * Content collections: the MDX write-ups and pages, through Astro's glob loader (so Astro renders
- * them), and data/site.yaml as the one-entry `site` collection.
+ * them); data/site.yaml as the one-entry `site` collection; the registries (platforms, actors,
+ * sources) from the checker's validated result.
  *
- * The data/ registries and records are not collections: src/data/site.ts takes them straight from
- * the checker's result (src/data/project.ts), which every build computes once anyway. Copying
- * 100,000 records into Astro's data store, serialising it and copying it back out per
- * `getCollection` cost time and memory for nothing.
+ * The records are not a collection: src/data/site.ts takes them straight from the checker's result
+ * (src/data/project.ts), which every build computes once anyway. Copying 100,000 records into
+ * Astro's data store, serialising it and copying it back out per `getCollection` cost time and
+ * memory for nothing (docs/performance.md).
  */
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
@@ -13,21 +14,27 @@ import { z } from 'zod';
 import { dateToEdtf } from './data/dates.ts';
 import { invalidateProject, loadProject } from './data/project.ts';
 import { projectDir } from './data/paths.ts';
-import { incidentSchema, pageSchema, siteSchema } from './schema/index.ts';
+import { actorSchema, incidentSchema, pageSchema, platformSchema, siteSchema, sourceSchema } from './schema/index.ts';
+
+type Registry = 'platforms' | 'actors' | 'sources';
 
 /**
- * data/site.yaml as a collection of one entry, `site`. In `astro dev` it also watches data/: an
- * edit there re-reads the project and touches this entry, so the browser reloads with the new data.
+ * A collection filled from the checked project: `site` (data/site.yaml, one entry) or a registry.
+ * In `astro dev` it also watches data/: an edit there re-reads the project and refills the
+ * collection, so the browser reloads with the new data.
  */
-function settingsLoader(): Loader {
+function projectLoader(collection: 'site' | Registry): Loader {
   return {
-    name: 'driftwatch-site',
+    name: `driftwatch-${collection}`,
     load: async ({ store, config, watcher }) => {
       const dir = projectDir(config.root);
       let revision = 0;
       const fill = () => {
+        const { data } = loadProject(dir);
+        const entries: [string, object][] = collection === 'site' ? [['site', data.site]] : data[collection].map((entry) => [entry.id, entry]);
         store.clear();
-        store.set({ id: 'site', data: loadProject(dir).data.site as unknown as Record<string, unknown>, digest: `${revision++}` });
+        for (const [id, entry] of entries) store.set({ id, data: entry as Record<string, unknown>, digest: `${revision}` });
+        revision++;
       };
       fill();
       watcher?.add(`${dir}/data`);
@@ -41,11 +48,11 @@ function settingsLoader(): Loader {
   };
 }
 
-/** Astro's frontmatter parser turns unquoted dates into Date objects; give the schema the EDTF text back. */
 // The project folder the integration resolved from Astro's root (src/integration/index.ts); else
 // from the folder Astro runs in.
 const dir = process.env.DRIFTWATCH_PROJECT_DIR ?? projectDir(process.cwd());
 
+/** Astro's frontmatter parser turns unquoted dates into Date objects; give the schema the EDTF text back. */
 const withEdtfDates = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => {
     if (!value || typeof value !== 'object') return value;
@@ -61,5 +68,8 @@ export const collections = {
     loader: glob({ pattern: '**/*.{md,mdx}', base: `${dir}/content/pages` }),
     schema: pageSchema,
   }),
-  site: defineCollection({ loader: settingsLoader(), schema: siteSchema }),
+  site: defineCollection({ loader: projectLoader('site'), schema: siteSchema }),
+  platforms: defineCollection({ loader: projectLoader('platforms'), schema: platformSchema }),
+  actors: defineCollection({ loader: projectLoader('actors'), schema: actorSchema }),
+  sources: defineCollection({ loader: projectLoader('sources'), schema: sourceSchema }),
 };

@@ -30,15 +30,22 @@ export function siteProjectDir(): string {
 }
 
 async function load(): Promise<Site> {
-  const incidents = await getCollection('incidents');
+  // Write-ups and registries through their collections; records straight from the checked project
+  // (src/content.config.ts says why).
+  const [incidents, platforms, actors, sources] = await Promise.all([
+    getCollection('incidents'),
+    getCollection('platforms'),
+    getCollection('actors'),
+    getCollection('sources'),
+  ]);
   const { data: project } = loadProject(siteProjectDir());
   const data = buildSiteData(
     {
       site: project.site,
       incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citedSources(entry.body ?? '') })),
-      platforms: project.platforms,
-      actors: project.actors,
-      sources: project.sources,
+      platforms: platforms.map((entry) => entry.data),
+      actors: actors.map((entry) => entry.data),
+      sources: sources.map((entry) => entry.data),
       records: project.records,
     },
     { includeDrafts: showDrafts() },
