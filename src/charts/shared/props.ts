@@ -1,0 +1,34 @@
+/** The props every chart component takes; each chart adds its own (Timeline's groupBy, …). */
+import type { Actor } from '../../schema/actors.ts';
+import type { Platform } from '../../schema/platforms.ts';
+import type { DataRecord } from '../../schema/records.ts';
+import type { Grain } from './periods.ts';
+
+export interface ChartLink {
+  href: string;
+  label: string;
+  /** A file to save (a CSV), rather than a page to go to. */
+  download?: boolean;
+}
+
+export interface ChartProps {
+  records: readonly DataRecord[];
+  platforms: readonly Platform[];
+  actors: readonly Actor[];
+  hrefFor: (record: DataRecord) => string;
+  title?: string;
+  /** Unique per page. */
+  id?: string;
+  csvHref?: string;
+  /** More data links beside the CSV. */
+  links?: readonly ChartLink[];
+  /** Above this many marks, draw bins or bars with counts. */
+  binThreshold?: number;
+  /** Above this many table rows, the table counts by period instead of listing records. */
+  tableLimit?: number;
+  /** The period the summary counts by ('year' by default); false: always list the records. */
+  summaryGrain?: Grain | false;
+  /** Drill-down page of a period, for a summarised table and its bars. */
+  drillHref?: (period: string) => string;
+  width?: number;
+}
