@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { measure } from '../../src/integration/weights.ts';
 
 describe('the build’s weight report', () => {
-  it('sums gzipped HTML, JS and CSS, names the heaviest pages, and leaves the search index out', () => {
+  it('counts HTML, sums gzipped JS and CSS, names the heaviest pages gzipped, and leaves the search index out', () => {
     const dist = mkdtempSync(join(tmpdir(), 'dw-weights-'));
     mkdirSync(join(dist, 'big'));
     mkdirSync(join(dist, 'pagefind'));
@@ -18,6 +18,7 @@ describe('the build’s weight report', () => {
     writeFileSync(join(dist, 'a.css'), 'p{color:red}');
     const w = measure(dist, 1);
     expect(w.html.pages).toBe(2);
+    expect(w.html.rawBytes).toBe(Buffer.byteLength(big) + '<p>small</p>'.length);
     expect(w.html.heaviest).toEqual([{ path: 'big/index.html', bytes: gzipSync(big).length }]);
     expect(w.js).toBe(gzipSync('console.log(1)').length);
     expect(w.css).toBe(gzipSync('p{color:red}').length);
