@@ -1,5 +1,5 @@
 /**
- * Just enough of a TrueType font for the social cards (src/feeds/og.ts) to set a line of text
+ * Just enough of a TrueType font for the social cards (src/feeds/og/) to set a line of text
  * without shaping: the character map, advance widths and the kern table's pairs.
  */
 export interface Metrics {

@@ -3,6 +3,7 @@
  * and `astro dev`, with the same lines. A build with errors stops before rendering anything;
  * `astro dev` keeps serving and re-checks whenever content/ or data/ changes.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { compareProblems, DataProblemsError, formatProblem, hasErrors } from '../check/problems.ts';
 import { projectDir } from '../data/paths.ts';
@@ -26,6 +27,7 @@ export default function driftwatch(): AstroIntegration {
         root = projectDir(config.root);
         process.env.DRIFTWATCH_COMMAND = command;
         process.env.DRIFTWATCH_PROJECT_DIR = root; // where src/data/site.ts reads data/ from
+        process.env.DRIFTWATCH_ROOT = fileURLToPath(config.root); // where build-time code finds src/ and node_modules/
         invalidateProject(root);
         const failed = report(root, logger);
         if (failed && command === 'build') {

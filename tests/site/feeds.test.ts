@@ -18,7 +18,7 @@ import { rss } from '../../src/feeds/rss.ts';
 import { sitemapEntries, sitemapXml } from '../../src/feeds/sitemap.ts';
 import { cellText, neutralise, toCsv, columnsOf } from '../../src/feeds/table.ts';
 import { escapeXml } from '../../src/feeds/xml.ts';
-import { wrap, cardSvg, renderCard } from '../../src/feeds/og.ts';
+import { wrap, cardSvg, renderCard } from '../../src/feeds/og/index.ts';
 import { readMetrics } from '../../src/feeds/font.ts';
 import { attackSchema, recordSchema, type DataRecord } from '../../src/schema/index.ts';
 import { bibtex, bibtexEscape, cslJson, plainCitation } from '../../src/seo/cite.ts';

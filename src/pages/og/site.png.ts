@@ -1,7 +1,7 @@
 /** `/og/site.png`: the social card of every page without one of its own. */
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/site.ts';
-import { renderCard } from '../../feeds/og.ts';
+import { renderCard } from '../../feeds/og/index.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();

@@ -1,18 +1,25 @@
 /** `/og/incidents/<slug>.png`: the incident's social card, drawn at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { formatDate } from '../../../data/dates.ts';
-import { getSite } from '../../../data/site.ts';
-import { renderCard } from '../../../feeds/og.ts';
+import { getSite, type Site } from '../../../data/site.ts';
+import { prepareCards, renderCard, type CardInput } from '../../../feeds/og/index.ts';
+import type { IncidentSummary } from '../../../data/queries.ts';
+
+const card = (site: Site, incident: IncidentSummary): CardInput => ({
+  site: site.site.title,
+  kicker: 'Incident',
+  title: incident.title,
+  meta: [formatDate(incident.span), incident.location && `${incident.location.place}, ${incident.location.country}`].filter(Boolean).join(' · '),
+});
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const site = await getSite();
+  // Drawn ahead, off the main thread, while the pages before /og/ render (src/feeds/og/index.ts).
+  await prepareCards(site.incidents.map((incident) => card(site, incident)));
   return site.incidents.map((incident) => ({ params: { slug: incident.id }, props: { incident } }));
 };
 
 export const GET: APIRoute = async ({ props }) => {
-  const site = await getSite();
-  const { incident } = props;
-  const meta = [formatDate(incident.span), incident.location && `${incident.location.place}, ${incident.location.country}`].filter(Boolean).join(' · ');
-  const png = await renderCard({ site: site.site.title, kicker: 'Incident', title: incident.title, meta });
+  const png = await renderCard(card(await getSite(), props.incident));
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,28 +1,20 @@
 /**
- * Social images (Open Graph, Twitter cards): a 1200×630 PNG per incident, drawn at build time
- * with a font shipped in an npm package (dejavu-fonts-ttf), so no outside service and no system
- * font is involved. Text from data is escaped into the SVG as text.
+ * Drawing a social card: the card's lines of text set into a coverage mask, then encoded
+ * (./png.ts). Text from data is escaped into any SVG as text.
  *
- * Drawn cheaply, since a site has one card per incident. The text is a coverage mask, coloured by
- * line (each line has one colour) over a flat background and written as an 8-bit palette PNG (a
- * third of the bytes of RGB to compress; rows without text copied from one template). The mask
- * is set from glyphs that resvg draws once per font, size and character, placed by the font's
- * advance widths and kerning pairs (read once, src/feeds/font.ts), for the scripts that need no
- * shaping (Latin, Greek, Cyrillic and their punctuation); a card with any other character has its
- * text drawn by resvg whole. Cards are cached across builds by a hash of what they show
- * (node_modules/.cache/driftwatch/og/, or DRIFTWATCH_OG_CACHE; `off` turns it off), so an
- * editor's rebuild draws only the cards that changed.
+ * The mask is set from glyphs that resvg draws once per font, size and character, placed by the
+ * font's advance widths and kerning pairs (read once, ../font.ts), for the scripts that need no
+ * shaping (Latin, Greek, Cyrillic and their punctuation); a line with any other character is
+ * drawn by resvg whole. The font ships in an npm package (dejavu-fonts-ttf), so no outside
+ * service and no system font is involved. Runs on the main thread or in ./worker.ts.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
-import { escapeXml } from './xml.ts';
-import { readMetrics, type Metrics } from './font.ts';
-
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+import { escapeXml } from '../xml.ts';
+import { readMetrics, type Metrics } from '../font.ts';
+import { ACCENT, BACKGROUND, BOTTOM_CLIP, encodeCard, INKS, LEFT, newMask, OG_HEIGHT, OG_WIDTH, STRIPE, TOP_CLIP, touch, type Line, type Mask, type Rgb } from './png.ts';
 
 export interface CardInput {
   site: string;
@@ -32,25 +24,6 @@ export interface CardInput {
   /** Short label above the title: "Incident". */
   kicker: string;
 }
-
-/** Bump when the drawing changes, so cached cards are drawn again. */
-const CARD_VERSION = 'card-3';
-
-type Rgb = readonly [number, number, number];
-const BACKGROUND: Rgb = [0x0f, 0x14, 0x19];
-const ACCENT: Rgb = [0x7c, 0xb8, 0xff];
-const TEXT: Rgb = [0xe6, 0xe9, 0xed];
-const MUTED: Rgb = [0xa3, 0xad, 0xb8];
-/** The ink colours, in palette order. */
-const INKS = [ACCENT, TEXT, MUTED] as const;
-type Ink = 0 | 1 | 2;
-/** Anti-aliasing levels per ink: 64 keep edges smooth and the palette under 256 colours. */
-const LEVELS = 64;
-const STRIPE = 24;
-/** resvg draws only the text area: x from LEFT, y from TOP_CLIP to BOTTOM_CLIP. */
-const LEFT = 80;
-const TOP_CLIP = 60;
-const BOTTOM_CLIP = 610;
 
 /** Greedy word wrap by an average glyph width; long words are cut. At most `maxLines`, the last one ellipsed. */
 export function wrap(text: string, maxChars: number, maxLines: number): string[] {
@@ -74,15 +47,6 @@ export function wrap(text: string, maxChars: number, maxLines: number): string[]
     return kept;
   }
   return lines;
-}
-
-interface Line {
-  text: string;
-  /** Baseline, in card pixels. */
-  y: number;
-  size: number;
-  bold: boolean;
-  ink: Ink;
 }
 
 function cardLines(input: CardInput): Line[] {
@@ -115,96 +79,6 @@ function maskSvg(lines: Line[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${lines.map((line) => textElement(line, LEFT, TOP_CLIP, '#000')).join('')}</svg>`;
 }
 
-// --- PNG ------------------------------------------------------------------------------------------
-
-/** Palette: 0 the background, 1 the stripe, then LEVELS blends of the background into each ink. */
-const PALETTE: Buffer = (() => {
-  const colours: Rgb[] = [BACKGROUND, ACCENT];
-  for (const ink of INKS) {
-    for (let level = 1; level <= LEVELS; level++) {
-      const t = level / LEVELS;
-      colours.push(BACKGROUND.map((c, i) => Math.round(c + (ink[i]! - c) * t)) as unknown as Rgb);
-    }
-  }
-  return Buffer.from(colours.flat());
-})();
-const inkBase = (ink: Ink) => 2 + ink * LEVELS - 1;
-/** Coverage (0–255) to level (0–LEVELS). */
-const LEVEL_OF = Uint8Array.from({ length: 256 }, (_, a) => Math.round((a * LEVELS) / 255));
-
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
-const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-const HEADER = (() => {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(OG_WIDTH, 0);
-  ihdr.writeUInt32BE(OG_HEIGHT, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 3; // palette colour
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', PALETTE)]);
-})();
-const END = chunk('IEND', Buffer.alloc(0));
-const STRIDE = OG_WIDTH + 1;
-/** A row with no text: filter byte 0, the stripe, the background. */
-const PLAIN_ROW = (() => {
-  const row = Buffer.alloc(STRIDE);
-  row.fill(1, 1, 1 + STRIPE);
-  return row;
-})();
-
-/** Text coverage (0–255) per pixel of the card, with the span of each row that has any. */
-interface Mask {
-  coverage: Uint8Array;
-  from: Int16Array;
-  to: Int16Array;
-}
-
-const newMask = (): Mask => ({ coverage: new Uint8Array(OG_WIDTH * OG_HEIGHT), from: new Int16Array(OG_HEIGHT).fill(OG_WIDTH), to: new Int16Array(OG_HEIGHT) });
-
-/** Marks pixels x0 to x1 (exclusive) of row y as possibly inked. */
-function touch(mask: Mask, y: number, x0: number, x1: number): void {
-  if (x0 < mask.from[y]!) mask.from[y] = x0;
-  if (x1 > mask.to[y]!) mask.to[y] = x1;
-}
-
-/** The card's PNG from the text's coverage. */
-export function encodeCard(lines: Line[], mask: Mask): Buffer {
-  const { coverage } = mask;
-  const raw = Buffer.allocUnsafe(STRIDE * OG_HEIGHT);
-  // Which ink each row's text is drawn in: the band of the line it belongs to.
-  const inkOfRow = new Int8Array(OG_HEIGHT).fill(-1);
-  for (const line of lines) {
-    const from = Math.max(0, Math.floor(line.y - line.size * 1.05));
-    const to = Math.min(OG_HEIGHT, Math.ceil(line.y + line.size * 0.35));
-    for (let y = from; y < to; y++) if (inkOfRow[y] === -1) inkOfRow[y] = line.ink;
-  }
-  for (let y = 0; y < OG_HEIGHT; y++) {
-    const offset = y * STRIDE;
-    PLAIN_ROW.copy(raw, offset);
-    if (y < TOP_CLIP || y >= BOTTOM_CLIP) continue;
-    const ink = inkOfRow[y]!;
-    const base = inkBase(ink === -1 ? 1 : (ink as Ink));
-    const row = y * OG_WIDTH;
-    for (let x = mask.from[y]!, end = mask.to[y]!; x < end; x++) {
-      const a = coverage[row + x]!;
-      if (a !== 0) {
-        const level = LEVEL_OF[a]!;
-        if (level !== 0) raw[offset + 1 + x] = base + level;
-      }
-    }
-  }
-  return Buffer.concat([HEADER, chunk('IDAT', deflateSync(raw, { level: 3 })), END]);
-}
-
-// --- Drawing and caching --------------------------------------------------------------------------
-
 type Resvg = typeof import('@resvg/resvg-js').Resvg;
 
 interface Glyph {
@@ -234,8 +108,9 @@ let renderer: Promise<Renderer> | undefined;
 function setUp(): Promise<Renderer> {
   return (renderer ??= (async () => {
     const { Resvg } = await import('@resvg/resvg-js');
-    // Resolved from the project, not from wherever the bundled build chunk happens to sit.
-    const require = createRequire(join(process.cwd(), 'package.json'));
+    // Resolved from the project (the Astro root, which the integration names), not from wherever
+    // the bundled build chunk happens to sit.
+    const require = createRequire(join(process.env.DRIFTWATCH_ROOT ?? process.cwd(), 'package.json'));
     const dir = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf');
     const fontFiles = [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
     const [regular, bold] = fontFiles.map((file) => readFileSync(file));
@@ -315,7 +190,7 @@ function setLine(r: Renderer, line: Line, mask: Mask): boolean {
   return true;
 }
 
-function draw(r: Renderer, input: CardInput): Buffer {
+function drawWith(r: Renderer, input: CardInput): Buffer {
   const lines = cardLines(input);
   const mask = newMask();
   const { coverage } = mask;
@@ -336,38 +211,12 @@ function draw(r: Renderer, input: CardInput): Buffer {
   return encodeCard(lines, mask);
 }
 
-function readCache(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
+/** The card's PNG. */
+export async function drawCard(input: CardInput): Promise<Buffer> {
+  return drawWith(await setUp(), input);
 }
 
-function writeCache(dir: string, file: string, png: Buffer): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    // Written beside, then renamed: a build that stops half-way never leaves half a card.
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, png);
-    renameSync(temporary, file);
-  } catch {
-    // A read-only or full disk only costs the next build the drawing.
-  }
-}
-
-export async function renderCard(input: CardInput): Promise<Uint8Array<ArrayBuffer>> {
-  const r = await setUp();
-  const setting = process.env.DRIFTWATCH_OG_CACHE;
-  const cacheDir = setting === 'off' ? undefined : (setting ?? join(process.cwd(), 'node_modules/.cache/driftwatch/og'));
-  let file: string | undefined;
-  if (cacheDir) {
-    const key = createHash('sha256').update(JSON.stringify([CARD_VERSION, r.fontStamp, input.site, input.kicker, input.title, input.meta])).digest('hex');
-    file = join(cacheDir, `${key}.png`);
-    const cached = readCache(file);
-    if (cached) return new Uint8Array(cached.buffer.slice(cached.byteOffset, cached.byteOffset + cached.byteLength)) as Uint8Array<ArrayBuffer>;
-  }
-  const png = draw(r, input);
-  if (file) writeCache(cacheDir!, file, png);
-  return new Uint8Array(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength)) as Uint8Array<ArrayBuffer>;
+/** Changes when the fonts do: part of a cached card's key. */
+export async function fontStamp(): Promise<string> {
+  return (await setUp()).fontStamp;
 }
