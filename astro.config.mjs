@@ -8,6 +8,7 @@ import search from './src/integration/search.ts';
 import weights from './src/integration/weights.ts';
 import rehypeSafeLinks from './src/markdown/safe-links.ts';
 import { defangDomains } from './src/data/project.ts';
+import { projectCacheDir } from './src/data/paths.ts';
 
 // Where the site is served: one setting for links, assets, feeds and search.
 // SITE_URL=https://example.org BASE_PATH=/dw/ npm run build
@@ -17,6 +18,8 @@ const base = process.env.BASE_PATH || '/';
 export default defineConfig({
   site,
   base,
+  // Astro's content cache holds one project's entries: each DRIFTWATCH_PROJECT gets its own.
+  cacheDir: projectCacheDir(),
   trailingSlash: 'ignore',
   build: {
     format: 'directory',

@@ -3,6 +3,7 @@
  * the same site code at another folder (a fixture site in tests, a benchmark site, or a team's
  * own data kept in its own repository).
  */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,4 +11,16 @@ export function projectDir(astroRoot: string | URL): string {
   const root = typeof astroRoot === 'string' ? astroRoot : fileURLToPath(astroRoot);
   const override = process.env.DRIFTWATCH_PROJECT;
   return override ? resolve(root, override) : root;
+}
+
+/**
+ * Astro's cache folder (its content data store among others): the default for the bundled
+ * project, one per folder for any other. The store keeps the entries of the project built last,
+ * and a build of another project would otherwise start from them (an entry of a folder that no
+ * longer exists stops the build).
+ */
+export function projectCacheDir(): string {
+  const override = process.env.DRIFTWATCH_PROJECT;
+  if (!override) return './node_modules/.astro';
+  return `./node_modules/.astro/projects/${createHash('sha256').update(resolve(override)).digest('hex').slice(0, 16)}`;
 }

@@ -1,24 +1,71 @@
 /**
- * Search: after `astro build`, Pagefind indexes the built pages into `<outDir>/pagefind/`. Only
- * the part of a page inside `data-pagefind-body` (the main column of readable pages) is indexed,
- * with the filters the page declares (kind, platform, actor, year). The index holds site paths
- * from the root of the output folder; the search page adds the base path (BASE_PATH) itself.
+ * Search: after the build, Pagefind indexes the built pages into `<outDir>/pagefind/`. Only the
+ * part of a page inside `data-pagefind-body` (the main column of readable pages) is indexed,
+ * without what is marked `data-pagefind-ignore`, with the filters the page declares (kind,
+ * platform, actor, year). The index holds site paths from the root of the output folder; the
+ * search page adds the base path (BASE_PATH) itself.
+ *
+ * Pagefind's time and memory grow with the HTML it reads, whether it indexes it or not, and at
+ * 1,000 incidents the charts (never indexed) are two thirds of the HTML of the searchable pages.
+ * So it reads a copy of those pages without their charts (`searchCopy`), in a temporary folder.
+ *
+ * `astro build` indexes in its own process, at the end. `npm run build` (scripts/build.ts) sets
+ * DRIFTWATCH_SEARCH_AFTER instead, and indexes once Astro's process has exited: one after the
+ * other, the two never hold their memory at once (docs/performance.md).
  */
-import type { AstroIntegration } from 'astro';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Folders of the output that hold no page: scripts, social cards, the index itself. */
+const NO_PAGES = new Set(['_astro', 'og', 'pagefind']);
+
+/**
+ * A chart, from its element to its end (src/charts/shared/ChartFrame.astro). Charts are never
+ * nested, and no data text can close one early: text is escaped, so `<` never appears in it.
+ */
+const CHART = /<dw-chart\b[\s\S]*?<\/dw-chart>/g;
+
+function* htmlFiles(dir: string, top = true): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!(top && NO_PAGES.has(entry.name))) yield* htmlFiles(path, false);
+    } else if (entry.name.endsWith('.html')) yield path;
+  }
+}
+
+/** Copies the pages that have a search body, without their charts, to `into`, at the same paths. */
+export function searchCopy(outDir: string, into: string): number {
+  let pages = 0;
+  for (const path of htmlFiles(outDir)) {
+    const html = readFileSync(path, 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const copy = join(into, path.slice(outDir.length));
+    mkdirSync(dirname(copy), { recursive: true });
+    writeFileSync(copy, html.replace(CHART, ''));
+    pages++;
+  }
+  return pages;
+}
 
 export async function indexSite(outDir: string): Promise<{ pages: number }> {
   const pagefind = await import('pagefind');
+  const copy = mkdtempSync(join(tmpdir(), 'driftwatch-search-'));
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: outDir });
+    searchCopy(outDir, copy);
+    const added = await index.addDirectory({ path: copy });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     return { pages: added.page_count };
   } finally {
     await pagefind.close();
+    rmSync(copy, { recursive: true, force: true });
   }
 }
 
@@ -27,7 +74,14 @@ export default function search(): AstroIntegration {
     name: 'driftwatch-search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { pages } = await indexSite(fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        const after = process.env.DRIFTWATCH_SEARCH_AFTER;
+        if (after) {
+          // scripts/build.ts reads where the site went, and indexes it after this process exits.
+          writeFileSync(after, outDir);
+          return;
+        }
+        const { pages } = await indexSite(outDir);
         logger.info(`search index: ${pages} pages`);
       },
     },

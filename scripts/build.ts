@@ -1,0 +1,36 @@
+/**
+ * `npm run build [-- astro build flags]`: `astro build`, then the search index.
+ *
+ * Astro runs in a child process and Pagefind only after it has exited, so the two never hold
+ * memory at the same time: at 100,000 records each peaks at about 2 to 2.5 GB (see
+ * src/integration/search.ts and docs/performance.md). `astro build` on its own indexes too, in
+ * its own process.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { indexSite } from '../src/integration/search.ts';
+
+const require = createRequire(import.meta.url);
+const astro = join(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
+const handoff = mkdtempSync(join(tmpdir(), 'driftwatch-build-'));
+const outDirFile = join(handoff, 'out-dir');
+
+try {
+  const built = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DRIFTWATCH_SEARCH_AFTER: outDirFile },
+  });
+  if (built.status !== 0) {
+    process.exitCode = built.status ?? 1;
+  } else {
+    const outDir = readFileSync(outDirFile, 'utf8');
+    const started = performance.now();
+    const { pages } = await indexSite(outDir);
+    process.stdout.write(`search index: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+} finally {
+  rmSync(handoff, { recursive: true, force: true });
+}

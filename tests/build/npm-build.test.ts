@@ -1,0 +1,61 @@
+/**
+ * `npm run build` (scripts/build.ts): Astro in a child process, then the search index once that
+ * process has exited; Astro's exit code and the checker's lines pass through.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture, removeFixture, replaceOnce, REPO } from '../helpers/fixture.ts';
+import { files } from '../site/site-helpers.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach(removeFixture));
+
+const VITE_MODE_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+
+function npmBuild(project: string): Promise<{ status: number | null; out: string; outDir: string }> {
+  mkdirSync(join(REPO, '.tmp'), { recursive: true });
+  const outDir = mkdtempSync(join(REPO, '.tmp', 'dist-npm-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, DRIFTWATCH_PROJECT: project };
+  for (const key of VITE_MODE_VARIABLES) delete env[key];
+  delete env.BASE_PATH;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], { cwd: REPO, env });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('close', (status) => resolve({ status, out, outDir }));
+  });
+}
+
+describe('npm run build', () => {
+  it('builds, then indexes the pages with a search body after Astro has exited', async () => {
+    const project = fixture('minimal', {
+      'content/incidents/incident-one.mdx': replaceOnce('Some prose about the incident.', 'The channel @news--official posted "we did it"... (hxxps://t[.]me/news--official).'),
+    });
+    made.push(project);
+    const { status, out, outDir } = await npmBuild(project);
+    expect(status, out).toBe(0);
+    // Text as written: no smart punctuation inside handles, defanged URLs or quotes.
+    expect(readFileSync(join(outDir, 'incidents/incident-one/index.html'), 'utf8')).toContain('The channel @news--official posted &quot;we did it&quot;... (hxxps://t[.]me/news--official).');
+    // The integration left the index to the script: only the script's line reports it.
+    expect(out).not.toContain('[driftwatch-search]');
+    const searchable = files(outDir).filter((f) => f.endsWith('.html') && readFileSync(join(outDir, f), 'utf8').includes('data-pagefind-body'));
+    expect(searchable.length).toBeGreaterThan(3);
+    expect(out).toMatch(new RegExp(`^search index: ${searchable.length} pages in [\\d.]+ s$`, 'm'));
+    const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(searchable.length);
+  }, 120_000);
+
+  it('stops with the checker’s line and no stack trace on broken data, and indexes nothing', async () => {
+    const project = fixture('minimal', { 'data/records/main.yaml': replaceOnce('to: tamtam', 'to: tamtm') });
+    made.push(project);
+    const { status, out, outDir } = await npmBuild(project);
+    expect(status).toBe(1);
+    expect(out).toContain('data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref');
+    expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(existsSync(join(outDir, 'pagefind'))).toBe(false);
+    expect(out).not.toContain('search index:');
+  }, 120_000);
+});
