@@ -61,3 +61,17 @@ export const incidentEmbedPath = (slug: string): string => `/embed/incidents/${s
 
 /** Height of the `<iframe>` an embed snippet suggests for a page of `charts` charts. */
 export const embedHeight = (charts: number): number => 80 + 480 * Math.max(1, charts);
+
+/**
+ * The props of one of an incident's charts: the same on its page and on its embed page, which
+ * replays the drawing (`shared`, see Once.astro) rather than drawing it again.
+ */
+export function incidentChart(incident: { id: string; title: string }, chart: ChartName) {
+  return {
+    chart,
+    id: `incident-${chart}`,
+    title: `${CHART_TITLES[chart]}: ${incident.title}`,
+    csv: `/data/incidents/${incident.id}.csv`,
+    shared: `incidents/${incident.id}/${chart}`,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Markup drawn once per build and shown on more than one page: an incident's charts are the same
+ * on its page and on its embed page, and drawing them is most of either page's cost. Each entry
+ * is kept until its last expected use, so memory holds only markup still waiting for a page.
+ * Only in a build: in `astro dev` data changes between requests.
+ */
+const kept = new Map<string, { html: string; left: number }>();
+
+export async function drawOnce(key: string, uses: number, draw: () => Promise<string>): Promise<string> {
+  if (process.env.DRIFTWATCH_COMMAND !== 'build') return draw();
+  const hit = kept.get(key);
+  if (hit) {
+    if (--hit.left <= 0) kept.delete(key);
+    return hit.html;
+  }
+  const html = await draw();
+  if (uses > 1) kept.set(key, { html, left: uses - 1 });
+  return html;
+}
