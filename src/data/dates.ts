@@ -190,9 +190,18 @@ function formatPoint(span: DateSpan): string {
   return text;
 }
 
+/** Dates as people read them, by EDTF: a page of records writes each date several times. */
+const formatted = new Map<string, string>();
+
 /** A date for people: "29 November 2019", "about November 2019", "21–24 November 2019". */
 export function formatDate(input: string | Date | DateSpan): string {
   const span = typeof input === 'object' && 'start' in input ? input : parseDate(input);
+  let text = formatted.get(span.edtf);
+  if (text === undefined) formatted.set(span.edtf, (text = formatSpan(span)));
+  return text;
+}
+
+function formatSpan(span: DateSpan): string {
   if (!span.interval) return formatPoint(span);
   const [a, b] = span.edtf.split('/').map((p) => parseDate(p)) as [DateSpan, DateSpan];
   const da = new Date(a.start);

@@ -4,8 +4,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/** 12,345: one formatter for every count (toLocaleString builds a new one each call). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB');
+  return COUNT.format(n);
 }
 
 export function plural(n: number, one: string, many: string): string {

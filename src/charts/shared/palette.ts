@@ -8,6 +8,7 @@
 import { INITIATORS, RECORD_KINDS, OUTCOMES } from '../../schema/records.ts';
 import type { RecordKind } from '../../schema/records.ts';
 import type { Shape } from './shapes.ts';
+import { formatCount } from './format.ts';
 
 export interface CategoryStyle {
   /** Class carrying the colour: `.dw-c1` … `.dw-c6` set `--dw-mark`. */
@@ -60,5 +61,5 @@ export function kindLabelPlural(kind: RecordKind, n: number): string {
     migration: ['migration', 'migrations'],
     statement: ['statement', 'statements'],
   };
-  return `${n.toLocaleString('en-GB')} ${words[kind][n === 1 ? 0 : 1]}`;
+  return `${formatCount(n)} ${words[kind][n === 1 ? 0 : 1]}`;
 }

@@ -49,9 +49,17 @@ export function disputedDates(record: DataRecord): { span: DateSpan; note?: stri
   });
 }
 
+const namers = new WeakMap<readonly { id: string; name: string }[], (id: string) => string>();
+
+/** Names by id, from a registry (platforms, actors): built once per registry, not once per chart. */
 export function namer(list: readonly { id: string; name: string }[] | undefined): (id: string) => string {
-  const names = new Map((list ?? []).map((x) => [x.id, x.name]));
-  return (id) => names.get(id) ?? id;
+  if (!list) return (id) => id;
+  let name = namers.get(list);
+  if (!name) {
+    const names = new Map(list.map((x) => [x.id, x.name]));
+    namers.set(list, (name = (id) => names.get(id) ?? id));
+  }
+  return name;
 }
 
 /** Stable order: by date, then id, so layouts and snapshots never depend on input order. */

@@ -18,9 +18,15 @@ const TYPES: Record<Shape, SymbolType> = {
 /** Default symbol area in square units: about an 11-unit circle, readable at phone widths. */
 export const SYMBOL_AREA = 100;
 
+const paths = new Map<string, string>();
+
 /** Path data for a shape of the given area, centred on (0, 0), to one decimal. */
 export function symbolPath(shape: Shape, area = SYMBOL_AREA): string {
-  return symbol(TYPES[shape], area).digits(1)() ?? '';
+  // Every mark of a kind has the same symbol: draw each shape and size once.
+  const key = `${shape} ${area}`;
+  let path = paths.get(key);
+  if (path === undefined) paths.set(key, (path = symbol(TYPES[shape], area).digits(1)() ?? ''));
+  return path;
 }
 
 /** Radius that a symbol of this area roughly reaches, for spacing and labels. */
