@@ -49,13 +49,26 @@ function machine() {
   };
 }
 
-async function build(root: string, outDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult & { stats?: DistStats }> {
+/**
+ * One cold build, in a process tree of its own so its time and memory can be measured. Driftwatch
+ * builds as `npm run build` does (scripts/build.ts: Astro, then the search index); the baseline
+ * through Astro's API (scripts/bench/build-site.ts). Each gets a fresh cache folder, social
+ * cards included, so nothing comes from an earlier run or touches the repository's own cache.
+ */
+async function build(kind: 'driftwatch' | 'baseline', root: string, outDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult & { stats?: DistStats }> {
   const cacheDir = `${outDir}-cache`;
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
+  const args =
+    kind === 'driftwatch'
+      ? [join(REPO, 'scripts/build.ts'), '--root', root, '--outDir', outDir]
+      : ['--max-old-space-size=8192', join(REPO, 'scripts/bench/build-site.ts'), root, outDir, cacheDir];
   // Astro writes its prerender bundle to <outDir>/.prerender when outDir is inside the working
   // folder, else to <cwd>/.astro/.prerender, which builds of the same repository would share.
-  const result = await run(NODE, ['--max-old-space-size=8192', join(REPO, 'scripts/bench/build-site.ts'), root, outDir, cacheDir], { cwd: dirname(outDir), env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const result = await run(NODE, args, {
+    cwd: dirname(outDir),
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', DRIFTWATCH_CACHE_DIR: cacheDir, DRIFTWATCH_OG_CACHE: join(cacheDir, 'og') },
+  });
   writeFileSync(logFile, result.output);
   if (result.code !== 0) {
     log(`build failed (exit ${result.code}); the end of its output is in ${logFile}`);
@@ -86,7 +99,7 @@ for (const size of sizes) {
     const baseDir = join(out, `baseline-${size.incidents}`);
     writeBaseline(baseDir, site, REPO);
     log(`${label}: building the bare Astro baseline…`);
-    const result = await build(baseDir, join(out, `dist-baseline-${size.incidents}`), {}, join(out, `baseline-${size.incidents}.log`));
+    const result = await build('baseline', baseDir, join(out, `dist-baseline-${size.incidents}`), {}, join(out, `baseline-${size.incidents}.log`));
     baseline = { site: 'bare Astro', size: `${size.incidents} pages`, build: result, ratio: 1, cpuRatio: 1 };
     baselines.set(size.incidents, baseline);
     rows.push(baseline);
@@ -102,7 +115,7 @@ for (const size of sizes) {
   log(`${label}: check ${checkSeconds.toFixed(1)} s, ${checkSummary}`);
 
   log(`${label}: building with Driftwatch…`);
-  const result = await build(REPO, join(out, `dist-${name}`), { DRIFTWATCH_PROJECT: siteDir }, join(out, `build-${name}.log`));
+  const result = await build('driftwatch', REPO, join(out, `dist-${name}`), { DRIFTWATCH_PROJECT: siteDir }, join(out, `build-${name}.log`));
   log(`${label}: build ${result.seconds.toFixed(1)} s`);
   rows.push({ site: 'Driftwatch', size: label, build: result, ratio: baseline ? result.seconds / baseline.build.seconds : undefined, cpuRatio: baseline?.build.cpuSeconds && result.cpuSeconds ? result.cpuSeconds / baseline.build.cpuSeconds : undefined, check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, code: b.code, stats: b.stats } })) }, null, 2)}\n`);

@@ -17,9 +17,11 @@ export function projectDir(astroRoot: string | URL): string {
  * Astro's cache folder (its content data store among others): the default for the bundled
  * project, one per folder for any other. The store keeps the entries of the project built last,
  * and a build of another project would otherwise start from them (an entry of a folder that no
- * longer exists stops the build).
+ * longer exists stops the build). DRIFTWATCH_CACHE_DIR names one outright (the bench's cold
+ * builds).
  */
 export function projectCacheDir(): string {
+  if (process.env.DRIFTWATCH_CACHE_DIR) return process.env.DRIFTWATCH_CACHE_DIR;
   const override = process.env.DRIFTWATCH_PROJECT;
   if (!override) return './node_modules/.astro';
   return `./node_modules/.astro/projects/${createHash('sha256').update(resolve(override)).digest('hex').slice(0, 16)}`;
