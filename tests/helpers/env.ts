@@ -5,7 +5,7 @@
  * with DEV set (drafts of free pages included). `buildSite` clears them before every build, so
  * the site under test is the site `npm run build` makes.
  */
-const VITE_MODE_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+export const VITE_MODE_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
 
 export function clearViteModeEnv(): void {
   for (const key of VITE_MODE_VARIABLES) delete process.env[key];

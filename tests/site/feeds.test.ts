@@ -18,7 +18,7 @@ import { rss } from '../../src/feeds/rss.ts';
 import { sitemapEntries, sitemapXml } from '../../src/feeds/sitemap.ts';
 import { cellText, neutralise, toCsv, columnsOf } from '../../src/feeds/table.ts';
 import { escapeXml } from '../../src/feeds/xml.ts';
-import { wrap, cardSvg, renderCard } from '../../src/feeds/og/index.ts';
+import { wrap, cardSvg, prepareCards, renderCard } from '../../src/feeds/og/index.ts';
 import { readMetrics } from '../../src/feeds/font.ts';
 import { attackSchema, recordSchema, type DataRecord } from '../../src/schema/index.ts';
 import { bibtex, bibtexEscape, cslJson, plainCitation } from '../../src/seo/cite.ts';
@@ -173,6 +173,29 @@ describe('escaping', () => {
     } finally {
       if (before === undefined) delete process.env.DRIFTWATCH_OG_CACHE;
       else process.env.DRIFTWATCH_OG_CACHE = before;
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('draws the cards of a build ahead in a worker thread, the same bytes as on the main thread', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'dw-og-ahead-'));
+    const saved = { cache: process.env.DRIFTWATCH_OG_CACHE, command: process.env.DRIFTWATCH_COMMAND, root: process.env.DRIFTWATCH_ROOT };
+    Object.assign(process.env, { DRIFTWATCH_OG_CACHE: cache, DRIFTWATCH_COMMAND: 'build', DRIFTWATCH_ROOT: REPO });
+    try {
+      const cards = ['Attack one', 'Attack two', 'Атака три'].map((title) => ({ site: 'Driftwatch', kicker: 'Incident', title, meta: '1 June 2020' }));
+      await prepareCards(cards);
+      // Nothing on this thread draws: the files appear while it only waits.
+      const deadline = Date.now() + 30_000;
+      while (readdirSync(cache).filter((f) => f.endsWith('.png')).length < cards.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync(cache).filter((f) => f.endsWith('.png'))).toHaveLength(cards.length);
+      const ahead = await Promise.all(cards.map(async (card) => Buffer.from(await renderCard(card))));
+      process.env.DRIFTWATCH_OG_CACHE = 'off';
+      for (const [i, card] of cards.entries()) expect(Buffer.from(await renderCard(card)).equals(ahead[i]!)).toBe(true);
+    } finally {
+      for (const [key, value] of [['DRIFTWATCH_OG_CACHE', saved.cache], ['DRIFTWATCH_COMMAND', saved.command], ['DRIFTWATCH_ROOT', saved.root]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
       rmSync(cache, { recursive: true, force: true });
     }
   });
