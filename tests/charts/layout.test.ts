@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { layoutTimeline } from '../../src/charts/timeline/layout.ts';
 import { layoutClaims } from '../../src/charts/claims/layout.ts';
-import { layoutTakedowns, scopeText } from '../../src/charts/takedowns/layout.ts';
+import { layoutTakedowns } from '../../src/charts/takedowns/layout.ts';
+import { scopeText } from '../../src/charts/takedowns/marks.ts';
 import type { ChartLayout } from '../../src/charts/shared/types.ts';
 import { attack, caseStudy, claim, statement, synthetic, takedown } from './fixtures.ts';
 
