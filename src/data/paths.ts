@@ -4,6 +4,7 @@
  * own data kept in its own repository).
  */
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,5 +25,8 @@ export function projectCacheDir(): string {
   if (process.env.DRIFTWATCH_CACHE_DIR) return process.env.DRIFTWATCH_CACHE_DIR;
   const override = process.env.DRIFTWATCH_PROJECT;
   if (!override) return './node_modules/.astro';
-  return `./node_modules/.astro/projects/${createHash('sha256').update(resolve(override)).digest('hex').slice(0, 16)}`;
+  const folder = resolve(override);
+  // Projects in the system's temporary folder (test fixtures) are named so, for tests to clear.
+  const prefix = folder.startsWith(resolve(tmpdir())) ? 'tmp-' : '';
+  return `./node_modules/.astro/projects/${prefix}${createHash('sha256').update(folder).digest('hex').slice(0, 16)}`;
 }

@@ -5,17 +5,19 @@
  * platform, actor, year). The index holds site paths from the root of the output folder; the
  * search page adds the base path (BASE_PATH) itself.
  *
- * Pagefind's time and memory grow with the HTML it reads, whether it indexes it or not, and at
- * 1,000 incidents the charts (never indexed) are two thirds of the HTML of the searchable pages.
- * So it reads a copy of those pages without their charts (`searchCopy`), in a temporary folder.
+ * Pagefind's time and memory grow with the HTML it reads, whether it indexes it or not, and what
+ * it is told to ignore in charts (every chart's SVG, whose tooltips repeat its data table; the
+ * whole of an incident's, actor's or platform's charts, whose pages list the same records) is
+ * most of the HTML of the searchable pages. So it reads a copy of those pages without those parts
+ * (`searchCopy`), in a temporary folder beside the output (not in the system's temporary folder,
+ * which may be held in memory).
  *
  * `astro build` indexes in its own process, at the end. `npm run build` (scripts/build.ts) sets
  * DRIFTWATCH_SEARCH_AFTER instead, and indexes once Astro's process has exited: one after the
  * other, the two never hold their memory at once (docs/performance.md).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -23,10 +25,14 @@ import type { AstroIntegration } from 'astro';
 const NO_PAGES = new Set(['_astro', 'og', 'pagefind']);
 
 /**
- * A chart, from its element to its end (src/charts/shared/ChartFrame.astro). Charts are never
- * nested, and no data text can close one early: text is escaped, so `<` never appears in it.
+ * What of a chart Pagefind ignores (src/charts/shared/ChartFrame.astro): a chart with
+ * `searchable: false`, and any chart's SVG, from the element to its end. The openings are
+ * matched whole: no data can write them, since text escapes `<` and attribute values escape `"`.
+ * Neither element is ever nested in itself. (An end tag inside an attribute value, where Astro
+ * leaves `<` as is, would only end a cut early: the rest would be read, still under its
+ * `data-pagefind-ignore`.)
  */
-const CHART = /<dw-chart\b[\s\S]*?<\/dw-chart>/g;
+const IGNORED = /<dw-chart class="dw-chart" data-pagefind-ignore="all"[\s\S]*?<\/dw-chart>|<svg class="dw-svg" data-pagefind-ignore="all"[\s\S]*?<\/svg>/g;
 
 function* htmlFiles(dir: string, top = true): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -37,7 +43,7 @@ function* htmlFiles(dir: string, top = true): Generator<string> {
   }
 }
 
-/** Copies the pages that have a search body, without their charts, to `into`, at the same paths. */
+/** Copies the pages that have a search body, without the charts' ignored parts, to `into`, at the same paths. */
 export function searchCopy(outDir: string, into: string): number {
   let pages = 0;
   for (const path of htmlFiles(outDir)) {
@@ -45,7 +51,7 @@ export function searchCopy(outDir: string, into: string): number {
     if (!html.includes('data-pagefind-body')) continue;
     const copy = join(into, path.slice(outDir.length));
     mkdirSync(dirname(copy), { recursive: true });
-    writeFileSync(copy, html.replace(CHART, ''));
+    writeFileSync(copy, html.replace(IGNORED, ''));
     pages++;
   }
   return pages;
@@ -53,7 +59,7 @@ export function searchCopy(outDir: string, into: string): number {
 
 export async function indexSite(outDir: string): Promise<{ pages: number }> {
   const pagefind = await import('pagefind');
-  const copy = mkdtempSync(join(tmpdir(), 'driftwatch-search-'));
+  const copy = mkdtempSync(join(dirname(resolve(outDir)), '.driftwatch-search-'));
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {

@@ -58,7 +58,7 @@ export default function weights(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const w = measure(fileURLToPath(dir));
-        logger.info(`${w.html.pages} pages, ${mb(w.html.rawBytes)} of HTML; ${kb(w.js)} of JavaScript and ${kb(w.css)} of CSS in all (gzipped)`);
+        logger.info(`${w.html.pages} pages, ${mb(w.html.rawBytes)} of HTML on disk; ${kb(w.js)} of JavaScript and ${kb(w.css)} of CSS in all, gzipped`);
         for (const page of w.html.heaviest) logger.info(`  heaviest: ${page.path} ${kb(page.bytes)} gzipped`);
       },
     },

@@ -20,6 +20,13 @@ describe('markup drawn once for several pages (Once.astro)', () => {
     expect(await drawOnce('incidents/b/timeline', 2, draw)).toBe('<svg>3</svg>');
   });
 
+  it('does not replay scripts: the replaying page renders its own (Chart.astro: ChartScript)', async () => {
+    process.env.DRIFTWATCH_COMMAND = 'build';
+    const draw = async () => '<dw-chart><svg></svg></dw-chart><script type="module" src="/_astro/ChartScript.js"></script>';
+    expect(await drawOnce('incidents/d/timeline', 2, draw)).toContain('<script type="module"');
+    expect(await drawOnce('incidents/d/timeline', 2, draw)).toBe('<dw-chart><svg></svg></dw-chart>');
+  });
+
   it('in dev, draws every time: the data may have changed between requests', async () => {
     process.env.DRIFTWATCH_COMMAND = 'dev';
     let drawn = 0;

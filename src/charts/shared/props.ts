@@ -31,4 +31,10 @@ export interface ChartProps {
   /** Drill-down page of a period, for a summarised table and its bars. */
   drillHref?: (period: string) => string;
   width?: number;
+  /**
+   * false: leave the chart out of the search index, where the page lists the same records anyway
+   * (an incident's charts beside its record cards). Charts are searchable by default: a
+   * drill-down page's table is the only page that lists a record without a write-up.
+   */
+  searchable?: boolean;
 }
