@@ -23,9 +23,8 @@ export function projectDir(astroRoot: string | URL): string {
  */
 export function projectCacheDir(): string {
   if (process.env.DRIFTWATCH_CACHE_DIR) return process.env.DRIFTWATCH_CACHE_DIR;
-  const override = process.env.DRIFTWATCH_PROJECT;
-  if (!override) return './node_modules/.astro';
-  const folder = resolve(override);
+  if (!process.env.DRIFTWATCH_PROJECT) return './node_modules/.astro';
+  const folder = projectDir(process.cwd());
   // Projects in the system's temporary folder (test fixtures) are named so, for tests to clear.
   const prefix = folder.startsWith(resolve(tmpdir())) ? 'tmp-' : '';
   return `./node_modules/.astro/projects/${prefix}${createHash('sha256').update(folder).digest('hex').slice(0, 16)}`;

@@ -78,6 +78,11 @@ export interface RoleOf {
   role: Role;
 }
 
+/** The records behind a list of roles, each once (a record may name a platform or actor twice), in order. */
+export function recordsOfRoles(roles: readonly RoleOf[]): DataRecord[] {
+  return [...new Map(roles.map((r) => [r.record.id, r.record])).values()];
+}
+
 export type Role =
   | 'perpetrator'
   | 'claimant'
