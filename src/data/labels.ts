@@ -1,4 +1,6 @@
 /** Words for readers in place of the data's kebab-case values. */
+import type { RecordKind } from '../schema/records.ts';
+
 const SPECIAL: Record<string, string> = {
   'law-enforcement-referral': 'law-enforcement referral',
   'user-reports': 'user reports',
@@ -28,13 +30,26 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export const KIND_LABELS = {
+/** A record's kind, as a tag on its card or a row of a table. */
+export const KIND_LABELS: Record<RecordKind, string> = {
   attack: 'Attack',
   claim: 'Claim of responsibility',
   takedown: 'Takedown',
   migration: 'Migration',
   statement: 'Statement',
-} as const;
+};
+
+/**
+ * Records of a kind counted in prose (`3 claims`; one is the kind itself: `1 claim`) and, with a
+ * capital, the short lane labels of charts, which must fit the left margin.
+ */
+export const KIND_PLURALS: Record<RecordKind, string> = {
+  attack: 'attacks',
+  claim: 'claims',
+  takedown: 'takedowns',
+  migration: 'migrations',
+  statement: 'statements',
+};
 
 /** How a record names an actor or a platform, as headings on their pages. */
 export const ROLE_LABELS = {

@@ -19,7 +19,7 @@ import { formatDate } from '../../data/dates.ts';
 import type { DateSpan } from '../../data/dates.ts';
 import type { Attack, Claim } from '../../schema/records.ts';
 import { dodgeRows } from '../shared/dodge.ts';
-import { formatCount, formatLatencyRange, plural } from '../shared/format.ts';
+import { countKind, formatCount, formatLatencyRange, plural } from '../shared/format.ts';
 import { legendForCategory } from '../shared/legend.ts';
 import { KIND_STYLES } from '../shared/palette.ts';
 import { precisionClasses, precisionGlyph } from '../shared/precision.ts';
@@ -150,7 +150,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
         y: round(y + HEADER + ROW / 2),
         symbol: symbolPath(KIND_STYLES.attack.shape, 80),
         glyph: precisionGlyph(a.span),
-        tip: `${a.record.title}\n${formatDate(a.span)} · Attack · ${plural(a.claims.length, 'claim', 'claims')}`,
+        tip: `${a.record.title}\n${formatDate(a.span)} · Attack · ${countKind(a.claims.length, 'claim')}`,
         classes: ['dw-mark', KIND_STYLES.attack.className, 'dw-kind-attack', ...precisionClasses(a.span)],
       });
       y += HEADER;
@@ -210,7 +210,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
         rect: { width: Math.max(1, round(right - left - 1)), height: h, y: -h, t1: range.to },
         count: list.length,
         group: summaryGrain ? 'summary' : `lat-${i}`,
-        tip: `${plural(list.length, 'attack', 'attacks')} first claimed ${range.label} after the attack\nMedian ${formatLatencyRange(median, median)}`,
+        tip: `${countKind(list.length, 'attack')} first claimed ${range.label} after the attack\nMedian ${formatLatencyRange(median, median)}`,
         classes: ['dw-bin', claimStyle.className],
       });
     }
@@ -259,7 +259,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
   else if (binned) {
     groups = [...groupBy(claimed, (a) => rangeOf.get(a)!)]
       .sort((p, q) => p[0] - q[0])
-      .map(([i, list]) => ({ id: `lat-${i}`, heading: `First claimed ${LATENCY_BINS[i]!.label} after the attack: ${plural(list.length, 'attack', 'attacks')}`, rows: list.flatMap(rowsOf) }));
+      .map(([i, list]) => ({ id: `lat-${i}`, heading: `First claimed ${LATENCY_BINS[i]!.label} after the attack: ${countKind(list.length, 'attack')}`, rows: list.flatMap(rowsOf) }));
     groups.push(...orphanGroup);
   } else {
     groups = [...claimed.map((a) => ({ heading: `${a.record.title} · ${formatDate(a.span)}`, rows: rowsOf(a) })), ...orphanGroup];
@@ -297,7 +297,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
     summarised: summary !== undefined,
     table: {
       summary,
-      caption: summary ? `${plural(orphans, 'claim', 'claims')} not matched to a dated attack` : `${plural(claimCount, 'claim', 'claims')} of ${plural(claimed.length, 'attack', 'attacks')}`,
+      caption: summary ? `${countKind(orphans, 'claim')} not matched to a dated attack` : `${countKind(claimCount, 'claim')} of ${countKind(claimed.length, 'attack')}`,
       columns: ['Date', 'After the attack', 'Claimed by', 'Platforms', 'Status', 'Title'],
       linkColumn: 5,
       groups,
@@ -308,9 +308,9 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
 function describe(claimed: AttackEntry[], shown: AttackEntry[], unclaimed: number, orphans: number, actorName: (id: string) => string, ranges: string[] | undefined, summaryGrain: Grain | undefined): string {
   if (!claimed.length) {
     if (!unclaimed) return 'There are no claims of responsibility to show.';
-    return unclaimed === 1 ? 'The one attack shown has no recorded claim of responsibility.' : `None of the ${plural(unclaimed, 'attack', 'attacks')} has a recorded claim of responsibility.`;
+    return unclaimed === 1 ? 'The one attack shown has no recorded claim of responsibility.' : `None of the ${countKind(unclaimed, 'attack')} has a recorded claim of responsibility.`;
   }
-  const parts = [`Claims of responsibility for ${plural(claimed.length, 'attack', 'attacks')}, with the time from each attack to each claim.`];
+  const parts = [`Claims of responsibility for ${countKind(claimed.length, 'attack')}, with the time from each attack to each claim.`];
   for (const a of shown.slice(-5)) {
     parts.push(`${a.record.title} (${formatDate(a.span)}): ${a.claims.map((c) => `${c.record.outlet ? actorName(c.record.outlet) : actorName(c.record.claimant)} ${formatLatencyRange(c.latency.min, c.latency.max)}`).join('; ')}.`);
   }
@@ -318,7 +318,7 @@ function describe(claimed: AttackEntry[], shown: AttackEntry[], unclaimed: numbe
   if (summaryGrain) parts.push(`The table counts claimed attacks and claims by ${summaryGrain}; each ${summaryGrain} leads to a page that lists them.`);
   else if (claimed.length > 5) parts.push('The table lists every claim.');
   if (unclaimed) parts.push(`${plural(unclaimed, 'attack has', 'attacks have')} no recorded claim.`);
-  if (orphans) parts.push(`${plural(orphans, 'claim', 'claims')} could not be matched to a dated attack and ${orphans === 1 ? 'is' : 'are'} not drawn, only listed in the table.`);
+  if (orphans) parts.push(`${countKind(orphans, 'claim')} could not be matched to a dated attack and ${orphans === 1 ? 'is' : 'are'} not drawn, only listed in the table.`);
   return parts.join(' ');
 }
 

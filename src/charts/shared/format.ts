@@ -1,4 +1,6 @@
 /** Words for numbers and durations, in one place so charts, tooltips and tables agree. */
+import type { RecordKind } from '../../schema/records.ts';
+import { KIND_PLURALS } from '../../data/labels.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -13,6 +15,11 @@ export function formatCount(n: number): string {
 
 export function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** `1 claim`, `1,204 claims`. */
+export function countKind(n: number, kind: RecordKind): string {
+  return plural(n, kind, KIND_PLURALS[kind]);
 }
 
 /**

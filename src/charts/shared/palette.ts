@@ -8,7 +8,7 @@
 import { INITIATORS, RECORD_KINDS, OUTCOMES } from '../../schema/records.ts';
 import type { RecordKind } from '../../schema/records.ts';
 import type { Shape } from './shapes.ts';
-import { formatCount } from './format.ts';
+import { capitalise, KIND_LABELS, KIND_PLURALS } from '../../data/labels.ts';
 
 export interface CategoryStyle {
   /** Class carrying the colour: `.dw-c1` … `.dw-c6` set `--dw-mark`. */
@@ -18,11 +18,11 @@ export interface CategoryStyle {
 }
 
 export const KIND_STYLES: Record<RecordKind, CategoryStyle> = {
-  attack: { className: 'dw-c2', shape: 'star', label: 'Attack' },
-  claim: { className: 'dw-c4', shape: 'triangle', label: 'Claim of responsibility' },
-  takedown: { className: 'dw-c1', shape: 'square', label: 'Takedown' },
-  migration: { className: 'dw-c3', shape: 'diamond', label: 'Migration' },
-  statement: { className: 'dw-c6', shape: 'circle', label: 'Statement' },
+  attack: { className: 'dw-c2', shape: 'star', label: KIND_LABELS.attack },
+  claim: { className: 'dw-c4', shape: 'triangle', label: KIND_LABELS.claim },
+  takedown: { className: 'dw-c1', shape: 'square', label: KIND_LABELS.takedown },
+  migration: { className: 'dw-c3', shape: 'diamond', label: KIND_LABELS.migration },
+  statement: { className: 'dw-c6', shape: 'circle', label: KIND_LABELS.statement },
 };
 
 export const INITIATOR_STYLES: Record<(typeof INITIATORS)[number], CategoryStyle> = {
@@ -42,24 +42,7 @@ export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
   unknown: 'Outcome unknown',
 };
 
-/** Short plural names for lane labels, which must fit the left margin. */
-export const KIND_LANE_LABELS: Record<RecordKind, string> = {
-  attack: 'Attacks',
-  claim: 'Claims',
-  takedown: 'Takedowns',
-  migration: 'Migrations',
-  statement: 'Statements',
-};
+/** Lane labels: short plurals, which fit the left margin. */
+export const KIND_LANE_LABELS = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, capitalise(KIND_PLURALS[kind])])) as Record<RecordKind, string>;
 
 export const KIND_ORDER: readonly RecordKind[] = RECORD_KINDS;
-
-export function kindLabelPlural(kind: RecordKind, n: number): string {
-  const words: Record<RecordKind, [string, string]> = {
-    attack: ['attack', 'attacks'],
-    claim: ['claim', 'claims'],
-    takedown: ['takedown', 'takedowns'],
-    migration: ['migration', 'migrations'],
-    statement: ['statement', 'statements'],
-  };
-  return `${formatCount(n)} ${words[kind][n === 1 ? 0 : 1]}`;
-}

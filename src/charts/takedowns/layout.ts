@@ -19,7 +19,7 @@ import { formatDate } from '../../data/dates.ts';
 import type { Migration, Takedown } from '../../schema/records.ts';
 import { INITIATORS } from '../../schema/records.ts';
 import { dodgeRows } from '../shared/dodge.ts';
-import { formatCount, plural } from '../shared/format.ts';
+import { countKind, formatCount, plural } from '../shared/format.ts';
 import { KIND_STYLES, OUTCOME_LABELS } from '../shared/palette.ts';
 import { spanGeometry } from '../shared/precision.ts';
 import { byDate, namer, spanOf } from '../shared/records.ts';
@@ -141,7 +141,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
     binned: false,
     summarised: false,
     table: {
-      caption: `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')}, by date`,
+      caption: `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')}, by date`,
       columns: TABLE_COLUMNS,
       linkColumn: 6,
       groups: [{ rows }, ...undatedGroup],
@@ -204,7 +204,7 @@ function layoutBinned(input: {
         grain: summaryGrain,
         instant: (e) => centreOf(e.span),
         columns: [...laneIds.map((id) => ({ label: laneLabel(id), count: (e: Entry) => (laneOf(e) === id ? 1 : 0) })), { label: 'Total', count: () => 1 }],
-        caption: `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')} by ${summaryGrain} and platform`,
+        caption: `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')} by ${summaryGrain} and platform`,
         records: all.length,
       })
     : undefined;
@@ -219,7 +219,7 @@ function layoutBinned(input: {
   const first = all[0]!.span;
   const last = all.reduce((a, e) => (e.span.end > a.end ? e.span : a), first);
   const parts = [
-    `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')} from ${formatDate(first)} to ${formatDate(last)}, too many to draw one by one: each bar counts the records of one period in one lane.`,
+    `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')} from ${formatDate(first)} to ${formatDate(last)}, too many to draw one by one: each bar counts the records of one period in one lane.`,
     `Lanes: ${drawn.lanes.map((l) => `${l.label} (${formatCount(l.count)})`).join(', ')}.`,
   ];
   if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
@@ -242,7 +242,7 @@ function layoutBinned(input: {
     binned: true,
     summarised: summary !== undefined,
     table: {
-      caption: summary ? `${plural(undatedGroup[0]?.rows.length ?? 0, 'record', 'records')} whose date cannot be drawn` : `${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')}, by date`,
+      caption: summary ? `${plural(undatedGroup[0]?.rows.length ?? 0, 'record', 'records')} whose date cannot be drawn` : `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')}, by date`,
       columns: TABLE_COLUMNS,
       linkColumn: 6,
       groups: [...groups, ...undatedGroup],

@@ -7,7 +7,7 @@ import type { DateSpan } from '../../data/dates.ts';
 import { formatDate } from '../../data/dates.ts';
 import type { Migration, Scope, Takedown } from '../../schema/records.ts';
 import { INITIATORS } from '../../schema/records.ts';
-import { formatCount, plural } from '../shared/format.ts';
+import { countKind, formatCount } from '../shared/format.ts';
 import { legendForCategory } from '../shared/legend.ts';
 import { INITIATOR_STYLES, KIND_STYLES, OUTCOME_LABELS } from '../shared/palette.ts';
 import type { spanGeometry } from '../shared/precision.ts';
@@ -149,7 +149,7 @@ export function legend(initiators: readonly (typeof INITIATORS)[number][], taked
 
 export function describe(takedowns: TakedownEntry[], migrations: MigrationEntry[], lanes: Lane[], platformName: (id: string) => string): string {
   if (!takedowns.length && !migrations.length) return 'There are no takedowns or migrations to show.';
-  const parts = [`${plural(takedowns.length, 'takedown', 'takedowns')} and ${plural(migrations.length, 'migration', 'migrations')} over time, one lane per platform: ${lanes.map((l) => l.label).join(', ')}.`];
+  const parts = [`${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')} over time, one lane per platform: ${lanes.map((l) => l.label).join(', ')}.`];
   for (const t of takedowns) {
     parts.push(`${formatDate(t.span)}, ${platformName(t.record.platform)}: ${INITIATOR_STYLES[t.record.initiator].label.toLowerCase()}, ${OUTCOME_LABELS[t.record.outcome].toLowerCase()}${t.record.scope ? `, ${scopeText(t.record.scope)}` : ''}.`);
     if (parts.length > 12) break;

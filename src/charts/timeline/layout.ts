@@ -9,8 +9,8 @@ import { formatDate } from '../../data/dates.ts';
 import type { DateSpan } from '../../data/dates.ts';
 import type { DataRecord, RecordKind } from '../../schema/records.ts';
 import { dodgeRows } from '../shared/dodge.ts';
-import { formatCount, plural } from '../shared/format.ts';
-import { KIND_LANE_LABELS, KIND_ORDER, KIND_STYLES, kindLabelPlural } from '../shared/palette.ts';
+import { countKind, formatCount, plural } from '../shared/format.ts';
+import { KIND_LANE_LABELS, KIND_ORDER, KIND_STYLES } from '../shared/palette.ts';
 import { isImprecise, spanGeometry } from '../shared/precision.ts';
 import { byDate, disputedDates, namer, platformsOf, spanOf } from '../shared/records.ts';
 import type { ChartInput } from '../shared/records.ts';
@@ -316,7 +316,7 @@ function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, 
   const last = entries.reduce((a, e) => (e.span.end > a.end ? e.span : a), first);
   const kinds = KIND_ORDER.map((k) => [k, entries.filter((e) => e.record.kind === k).length] as const).filter(([, n]) => n > 0);
   const parts = [
-    `Timeline of ${plural(entries.length, 'record', 'records')} from ${formatDate(first)} to ${formatDate(last)}: ${kinds.map(([k, n]) => kindLabelPlural(k, n)).join(', ')}.`,
+    `Timeline of ${plural(entries.length, 'record', 'records')} from ${formatDate(first)} to ${formatDate(last)}: ${kinds.map(([k, n]) => countKind(n, k)).join(', ')}.`,
     groupBy === 'kind' ? 'One lane per kind of record.' : `One lane per platform: ${lanes.map((l) => `${l.label} (${formatCount(l.count)})`).join(', ')}; a record on several platforms appears in each of their lanes.`,
   ];
   if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
