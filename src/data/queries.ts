@@ -7,6 +7,7 @@
 import { SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
 import { isDefangedDomain } from '../safety/defang.ts';
 import { compareSpans, parseDate, type DateSpan } from './dates.ts';
+import { paginateSources, type SourceGroup, type SourcePage } from './source-pages.ts';
 
 export interface IncidentSummary extends IncidentFrontmatter {
   /** The slug: file name without `.mdx`. */
@@ -66,7 +67,13 @@ export interface SiteData {
   /** Actors whose `parent` is this actor. */
   childrenOfActor(id: string): Actor[];
   /** Sources grouped by kind, in the order of SOURCE_KINDS, each group sorted by title. */
-  sourcesByKind: { kind: Source['kind']; sources: Source[] }[];
+  sourcesByKind: SourceGroup[];
+  /** The bibliography's pages (src/data/source-pages.ts): one, unless there are thousands of sources. */
+  sourcePages: SourcePage[];
+  /** A source's entry in the bibliography: `/sources/#id`, or `/sources/2/#id` on a later page. */
+  sourcePath(id: string): string;
+  /** Where the bibliography's list of a kind of source begins. */
+  sourceKindPath(kind: Source['kind']): string;
   /** Records citing a source (its disputes' sources included). */
   recordsCitingSource(id: string): DataRecord[];
   /** Headline figures for the home page. */
@@ -253,6 +260,16 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   const children = groupBy(data.actors, (a) => (a.parent ? [a.parent] : []));
   const sortedSources = [...data.sources].sort((a, b) => a.title.localeCompare(b.title));
   const sourcesOfKind = groupBy(sortedSources, (s) => [s.kind]);
+  const sourcesByKind = SOURCE_KINDS.flatMap((kind) => (sourcesOfKind.has(kind) ? [{ kind, sources: sourcesOfKind.get(kind)! }] : []));
+  const sourcePages = paginateSources(sourcesByKind);
+  const pageOfSource = new Map<string, string>();
+  const pageOfKind = new Map<string, string>();
+  for (const page of sourcePages) {
+    for (const group of page.groups) {
+      if (!pageOfKind.has(group.kind)) pageOfKind.set(group.kind, page.path);
+      for (const source of group.sources) pageOfSource.set(source.id, page.path);
+    }
+  }
 
   return {
     site: data.site,
@@ -284,7 +301,10 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     facets,
     facetsOfIncident: (slug) => incidentFacets.get(slug) ?? { years: [], platforms: [], actors: [] },
     childrenOfActor: (id) => [...(children.get(id) ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
-    sourcesByKind: SOURCE_KINDS.flatMap((kind) => (sourcesOfKind.has(kind) ? [{ kind, sources: sourcesOfKind.get(kind)! }] : [])),
+    sourcesByKind,
+    sourcePages,
+    sourcePath: (id) => `${pageOfSource.get(id) ?? '/sources/'}#${id}`,
+    sourceKindPath: (kind) => `${pageOfKind.get(kind) ?? '/sources/'}#kind-${kind}`,
     recordsCitingSource: (id) => bySource.get(id) ?? [],
     counts: {
       incidents: visibleIncidents.length,

@@ -13,7 +13,7 @@ export interface SitemapEntry {
 }
 
 /** The site's pages. `pages` are the free pages' slugs (content/pages), drafts already left out. */
-export function sitemapEntries(site: Pick<SiteData, 'incidents' | 'platforms' | 'actors' | 'facets'>, pages: string[], chartPages: string[]): SitemapEntry[] {
+export function sitemapEntries(site: Pick<SiteData, 'incidents' | 'platforms' | 'actors' | 'facets' | 'sourcePages'>, pages: string[], chartPages: string[]): SitemapEntry[] {
   const day = (edtf: string | undefined) => (edtf && /^\d{4}-\d{2}-\d{2}$/.test(edtf) ? edtf : undefined);
   return [
     { path: '/' },
@@ -26,7 +26,7 @@ export function sitemapEntries(site: Pick<SiteData, 'incidents' | 'platforms' | 
     ...site.platforms.map((p) => ({ path: `/platforms/${p.id}/` })),
     { path: '/actors/' },
     ...site.actors.map((a) => ({ path: `/actors/${a.id}/` })),
-    { path: '/sources/' },
+    ...site.sourcePages.map((p) => ({ path: p.path })),
     ...chartPages.map((path) => ({ path })),
     { path: '/data/' },
     ...pages.map((slug) => ({ path: `/${slug}/` })),

@@ -1,0 +1,65 @@
+/**
+ * A bibliography too long for one page, built: past SOURCES_PER_PAGE sources, `/sources/` goes on
+ * at `/sources/2/`, and every link to a source (citations, the kind list, the sitemap) names the
+ * page that lists it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCES_PER_PAGE } from '../../src/data/source-pages.ts';
+import { buildSite } from '../helpers/build.ts';
+import { fixture, removeFixture } from '../helpers/fixture.ts';
+
+const BULK = SOURCES_PER_PAGE + 10;
+const id = (i: number) => `bulk-${String(i).padStart(5, '0')}`;
+// Titles sort after the fixture's "A news report": the news run onto page 2 by 11 sources.
+const bulk = Array.from({ length: BULK }, (_, i) => `- id: ${id(i)}\n  title: Bulk report ${String(i).padStart(5, '0')}\n  publisher: A wire\n  kind: news\n  published: '2019-12-01'\n`).join('');
+const LAST = id(BULK - 1);
+
+let project: string;
+let dist: string;
+const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+
+beforeAll(async () => {
+  project = fixture('minimal', {
+    'data/sources.yaml': (text) => text + bulk,
+    'content/pages/about.mdx': (text) => `${text}\nThe last wire report <Cite id="${LAST}" /> is on the second page.\n`,
+  });
+  dist = await buildSite({ project });
+});
+afterAll(() => removeFixture(project));
+
+describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
+  it('is split into pages, each listing its share once', () => {
+    expect(existsSync(join(dist, 'sources/2/index.html'))).toBe(true);
+    expect(existsSync(join(dist, 'sources/3'))).toBe(false);
+    const [one, two] = [page('sources'), page('sources/2')];
+    expect(one.match(/<li id="bulk-\d+"/g)).toHaveLength(SOURCES_PER_PAGE - 1); // after "A news report"
+    expect(two.match(/<li id="bulk-\d+"/g)).toHaveLength(BULK - (SOURCES_PER_PAGE - 1));
+    expect(one).toContain('<li id="news-1"');
+    expect(two).toContain(`<li id="${LAST}"`);
+    expect(two).toContain('<li id="post-1"');
+  });
+
+  it('numbers a kind on from one page to the next', () => {
+    const two = page('sources/2');
+    expect(two).toMatch(/<h2 id="kind-news">News \(continued\)<\/h2>/);
+    expect(two).toContain(`<ol class="source-list" start="${SOURCES_PER_PAGE + 1}"`);
+    expect(two).toContain('<title>Sources, page 2 of 2');
+    expect(two).toMatch(/<strong aria-current="page">Page 2<\/strong>/);
+    expect(two).toMatch(/<a href="\/sources\/">Page 1<\/a>/);
+  });
+
+  it('links citations and kinds to the page that lists them', () => {
+    expect(page('about')).toContain(`href="/sources/2/#${LAST}"`);
+    const one = page('sources');
+    expect(one).toMatch(/<a href="\/sources\/#kind-news">News \(2,011\)<\/a>/);
+    expect(one).toMatch(/<a href="\/sources\/2\/#kind-social-post">Social posts \(\d+\)<\/a>/);
+  });
+
+  it('lists every page in the sitemap', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('/sources/</loc>');
+    expect(sitemap).toContain('/sources/2/</loc>');
+  });
+});
