@@ -4,7 +4,6 @@
  * own data kept in its own repository).
  */
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,13 +18,11 @@ export function projectDir(astroRoot: string | URL): string {
  * project, one per folder for any other. The store keeps the entries of the project built last,
  * and a build of another project would otherwise start from them (an entry of a folder that no
  * longer exists stops the build). DRIFTWATCH_CACHE_DIR names one outright (the bench's cold
- * builds).
+ * builds, and every test build: tests/helpers/run-dir.ts).
  */
 export function projectCacheDir(): string {
   if (process.env.DRIFTWATCH_CACHE_DIR) return process.env.DRIFTWATCH_CACHE_DIR;
   if (!process.env.DRIFTWATCH_PROJECT) return './node_modules/.astro';
   const folder = projectDir(process.cwd());
-  // Projects in the system's temporary folder (test fixtures) are named so, for tests to clear.
-  const prefix = folder.startsWith(resolve(tmpdir())) ? 'tmp-' : '';
-  return `./node_modules/.astro/projects/${prefix}${createHash('sha256').update(folder).digest('hex').slice(0, 16)}`;
+  return `./node_modules/.astro/projects/${createHash('sha256').update(folder).digest('hex').slice(0, 16)}`;
 }

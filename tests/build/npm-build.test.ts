@@ -3,20 +3,20 @@
  * process has exited; Astro's exit code and the checker's lines pass through.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VITE_MODE_VARIABLES } from '../helpers/env.ts';
 import { fixture, removeFixture, replaceOnce, REPO } from '../helpers/fixture.ts';
+import { testBuildDirs } from '../helpers/run-dir.ts';
 import { files } from '../site/site-helpers.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));
 
 function npmBuild(project: string): Promise<{ status: number | null; out: string; outDir: string }> {
-  mkdirSync(join(REPO, '.tmp'), { recursive: true });
-  const outDir = mkdtempSync(join(REPO, '.tmp', 'dist-npm-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DRIFTWATCH_PROJECT: project };
+  const { outDir, cacheDir } = testBuildDirs('dist-npm-');
+  const env: NodeJS.ProcessEnv = { ...process.env, DRIFTWATCH_PROJECT: project, DRIFTWATCH_CACHE_DIR: cacheDir };
   // The child builds as `npm run build` would: without Vitest's mode variables (tests/helpers/env.ts).
   for (const key of VITE_MODE_VARIABLES) delete env[key];
   delete env.BASE_PATH;

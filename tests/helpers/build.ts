@@ -3,10 +3,9 @@
  * Builds are cached per (project, base) within one test process, since several test files
  * look at the same output.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import { clearViteModeEnv } from './env.ts';
 import { REPO } from './fixture.ts';
+import { testBuildDirs } from './run-dir.ts';
 
 export interface BuildOptions {
   /** A folder with content/ and data/ (DRIFTWATCH_PROJECT); the bundled case study by default. */
@@ -18,13 +17,10 @@ export interface BuildOptions {
 const builds = new Map<string, Promise<string>>();
 
 async function run({ project, base }: BuildOptions): Promise<string> {
-  // Inside the repository (ignored .tmp/): Astro keeps its intermediate files beside an outDir
-  // within the working folder, but in one shared .astro/ folder for an outDir outside it, where
-  // two builds running at once would overwrite each other's.
-  mkdirSync(join(REPO, '.tmp'), { recursive: true });
-  const outDir = mkdtempSync(join(REPO, '.tmp', 'dist-'));
-  const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH };
+  const { outDir, cacheDir } = testBuildDirs('dist-');
+  const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH, cache: process.env.DRIFTWATCH_CACHE_DIR };
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.DRIFTWATCH_CACHE_DIR = cacheDir;
   clearViteModeEnv();
   if (project) process.env.DRIFTWATCH_PROJECT = project;
   else delete process.env.DRIFTWATCH_PROJECT;
@@ -35,7 +31,7 @@ async function run({ project, base }: BuildOptions): Promise<string> {
     await build({ root: REPO, outDir, logLevel: 'error' });
     return outDir;
   } finally {
-    for (const [key, value] of [['DRIFTWATCH_PROJECT', saved.project], ['BASE_PATH', saved.base]] as const) {
+    for (const [key, value] of [['DRIFTWATCH_PROJECT', saved.project], ['BASE_PATH', saved.base], ['DRIFTWATCH_CACHE_DIR', saved.cache]] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
