@@ -7,7 +7,7 @@
  * braces, no code, no import/export, no character references in props) gives the same uses as
  * the parser; anything else returns `undefined`, and the caller parses.
  */
-import type { ComponentUse, Position } from '../mdx/scan.ts';
+import { MAY_HOLD_CODE, type ComponentUse, type Position } from '../mdx/scan.ts';
 
 /** Anything that makes MDX read more than Markdown and simple tags. */
 const NOT_SIMPLE = /[{}`]|~~~|^[ \t]*(?:import|export)\b/m;
@@ -15,7 +15,7 @@ const TAG = /<([A-Z][A-Za-z0-9]*)((?:[ \t]+[A-Za-z_][A-Za-z0-9_-]*="[^"<>&{}\n]*
 const ATTRIBUTE = /([A-Za-z_][A-Za-z0-9_-]*)="([^"]*)"/g;
 
 export function scanSimpleComponents(body: string, firstLine = 1): ComponentUse[] | undefined {
-  if (!body.includes('<')) return [];
+  if (!body.includes('<')) return MAY_HOLD_CODE.test(body) ? undefined : [];
   if (NOT_SIMPLE.test(body)) return undefined;
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);

@@ -37,7 +37,7 @@ import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
-import { htmlProblems, MdxSyntaxError, scanComponents, unsafeMarkdownLinks, type ComponentUse } from '../mdx/scan.ts';
+import { htmlProblems, MdxSyntaxError, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
@@ -305,15 +305,17 @@ export function checkProject(root: string): CheckResult {
   // 4b. Components in MDX bodies: known names, valid props, ids that exist.
   for (const { file, parsed } of [...incidentFiles, ...pageFiles]) {
     if (!parsed.entries[0]) continue;
-    let uses: ComponentUse[] = [];
+    let scan: MdxScan;
     try {
-      uses = scanSimpleComponents(parsed.body, parsed.bodyLine) ?? scanComponents(parsed.body, parsed.bodyLine);
+      const simple = scanSimpleComponents(parsed.body, parsed.bodyLine);
+      scan = simple ? { uses: simple, code: [] } : scanMdx(parsed.body, parsed.bodyLine);
     } catch (error) {
       const at = error instanceof MdxSyntaxError ? error.at : { line: parsed.bodyLine, col: 1 };
       problems.push({ file, ...at, severity: 'error', message: (error as Error).message, rule: 'syntax' });
       continue;
     }
-    for (const problem of [...htmlProblems(uses), ...unsafeMarkdownLinks(parsed.body, parsed.bodyLine)]) {
+    const { uses } = scan;
+    for (const problem of [...scan.code, ...htmlProblems(uses), ...unsafeMarkdownLinks(parsed.body, parsed.bodyLine)]) {
       problems.push({ file, ...problem.at, severity: 'error', message: problem.message, rule: problem.rule });
     }
     for (const use of uses) {
@@ -326,7 +328,9 @@ export function checkProject(root: string): CheckResult {
       const entry: Entry = { file, value: use.props, locate: (path) => use.propAt[String(path[0])] ?? use.at };
       const before = problems.length;
       const result = schema.safeParse(use.props);
-      if (!result.success) problems.push(...issuesToProblems(result.error.issues, entry, () => Object.keys(objectShape(schema))));
+      // A prop written as code has its own error (mdx-code): not a second one for its value.
+      const computed = (issue: { path: PropertyKey[] }) => issue.path[0] !== undefined && String(issue.path[0]) in use.props && use.props[String(issue.path[0])] === undefined;
+      if (!result.success) problems.push(...issuesToProblems(result.error.issues.filter((issue) => !computed(issue)), entry, () => Object.keys(objectShape(schema))));
       checkReferences(schema, entry);
       for (const problem of problems.slice(before)) {
         problem.message = `<${use.name}>: ${problem.message.replace(/\bfield\b/, 'prop')}`;

@@ -52,24 +52,92 @@ function textOf(node: { type: string; value?: string; children?: unknown[] }): s
   return ((node.children ?? []) as { type: string; value?: string }[]).map(textOf).join('');
 }
 
+/** JavaScript in a write-up: MDX would run it at build time, and data is never code. */
+export interface CodeProblem {
+  at: Position;
+  message: string;
+  rule: 'mdx-code';
+}
+
+// An MDX comment, a /* block comment */ in braces: the one kind of braces a write-up may hold.
+const COMMENT_ONLY = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*$/;
+
+/** What MDX reads as code even where there is no tag: braces, `import` and `export`. */
+export const MAY_HOLD_CODE = /[{}]|^[ \t]*(?:import|export)\b/m;
+
+export interface MdxScan {
+  /** Components (capitalised JSX names) and HTML elements (lower-case). */
+  uses: ComponentUse[];
+  /** `import`/`export`, `{expressions}` and prop values that are code rather than text or JSON. */
+  code: CodeProblem[];
+}
+
+/** Where `offset` is in `body`, as a position in the file whose line `firstLine` is the body's first. */
+function positionAt(body: string, offset: number, firstLine = 1): Position {
+  const before = body.slice(0, offset);
+  return { line: before.split('\n').length + firstLine - 1, col: offset - before.lastIndexOf('\n') };
+}
+
+function offsetOf(body: string, { line, col }: Position): number {
+  let offset = 0;
+  for (let l = 1; l < line && offset >= 0; l++) offset = body.indexOf('\n', offset) + 1;
+  return Math.max(0, offset) + col - 1;
+}
+
 /**
- * Components (capitalised JSX names) and HTML elements (lower-case) used in `body`, positions offset so that line 1 of the
- * body is `firstLine` of the file.
+ * The parser's error, placed where the editor should look (at the tag left open, at the brace
+ * never closed), with the positions in its message counted from the file's first line, as the
+ * editor's are, not the body's.
  */
-export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
+function syntaxError(error: unknown, body: string, firstLine: number): MdxSyntaxError {
+  const reason = String((error as { reason?: string }).reason ?? (error as Error).message);
+  const gaveUp = offsetOf(body, { line: (error as { line?: number }).line ?? 1, col: (error as { column?: number }).column ?? 1 });
+  let offset = gaveUp;
+  const range = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
+  const unclosed = /^Expected a closing tag for `<([A-Za-z][\w.:-]*)>`/.exec(reason);
+  if (unclosed && range) offset = offsetOf(body, { line: Number(range[1]), col: Number(range[2]) });
+  else if (unclosed) {
+    // No position for the open tag: the first one of that name from where the parser gave up.
+    const tag = new RegExp(`<${unclosed[1]!.replace(/[.]/g, '\\.')}(?=[\\s/>])`, 'g');
+    tag.lastIndex = gaveUp;
+    offset = tag.exec(body)?.index ?? gaveUp;
+  } else if (/closing brace for `\{`/.test(reason)) {
+    // The parser gives up at the end of the text; the brace itself is the mistake.
+    const brace = body.lastIndexOf('{', gaveUp);
+    if (brace >= 0) offset = brace;
+  }
+  const shift = firstLine - 1;
+  const message = reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1, c1, l2, c2) => `(${Number(l1) + shift}:${c1}${l2 ? `-${Number(l2) + shift}:${c2}` : ''})`);
+  // Braces open code in MDX; in a write-up they are almost always meant as text.
+  const hint = /brace|expression/i.test(reason) ? '; to print a brace, write `\\{`' : '';
+  return new MdxSyntaxError(`MDX syntax: ${message}${hint}`, positionAt(body, offset, firstLine));
+}
+
+/** Reads `body` as MDX, positions offset so that line 1 of the body is `firstLine` of the file. */
+export function scanMdx(body: string, firstLine = 1): MdxScan {
   // Without a `<` there is no tag, and nothing MDX could fail on but braces.
-  if (!body.includes('<') && !/[{}]/.test(body)) return [];
+  if (!body.includes('<') && !MAY_HOLD_CODE.test(body)) return { uses: [], code: [] };
   let tree;
   try {
     tree = processor.parse(body);
   } catch (error) {
-    const place = (error as { line?: number; column?: number }).line;
-    const message = String((error as { reason?: string }).reason ?? (error as Error).message);
-    throw new MdxSyntaxError(`MDX syntax: ${message}`, { line: (place ?? 1) + firstLine - 1, col: (error as { column?: number }).column ?? 1 });
+    throw syntaxError(error, body, firstLine);
   }
   const at = (p?: { start: { line: number; column: number } }): Position => ({ line: (p?.start.line ?? 1) + firstLine - 1, col: p?.start.column ?? 1 });
   const uses: ComponentUse[] = [];
+  const code: CodeProblem[] = [];
   visit(tree, (node) => {
+    const position = (node as { position?: { start: { line: number; column: number } } }).position;
+    if (node.type === 'mdxjsEsm') {
+      code.push({ at: at(position), rule: 'mdx-code', message: '`import` and `export` are not allowed in a write-up: it is text, and the components (<Cite>, <Record>, …) need no import' });
+      return;
+    }
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      if (!COMMENT_ONLY.test((node as { value?: string }).value ?? '')) {
+        code.push({ at: at(position), rule: 'mdx-code', message: 'braces `{…}` hold code in MDX, which write-ups may not run; to print a brace, write `\\{` (comments `{/* … */}` are fine)' });
+      }
+      return;
+    }
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as unknown as JsxNode;
     // Fragments (<>…</>) have no name; lower-case names are HTML elements, checked by
@@ -78,7 +146,10 @@ export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
     const props: Record<string, unknown> = {};
     const propAt: Record<string, Position> = {};
     for (const attribute of jsx.attributes) {
-      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
+      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
+        code.push({ at: at(attribute.position ?? jsx.position), rule: 'mdx-code', message: `<${jsx.name} {…}>: spread props are code; write each prop as name="text"` });
+        continue;
+      }
       propAt[attribute.name] = at(attribute.position);
       const value = attribute.value;
       if (value === null || value === undefined) props[attribute.name] = true;
@@ -88,12 +159,18 @@ export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
           props[attribute.name] = JSON.parse(value.value);
         } catch {
           props[attribute.name] = undefined;
+          code.push({ at: propAt[attribute.name]!, rule: 'mdx-code', message: `<${jsx.name} ${attribute.name}={…}>: a prop's value is text in quotes (${attribute.name}="…") or JSON (${attribute.name}={["a", "b"]}), never code` });
         }
       }
     }
     uses.push({ name: jsx.name, at: at(jsx.position), props, propAt, text: textOf(jsx as never) });
   });
-  return uses;
+  return { uses, code };
+}
+
+/** The components and HTML elements of `body` (see `scanMdx`). */
+export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
+  return scanMdx(body, firstLine).uses;
 }
 
 /** Source ids cited with `<Cite id="…"/>`, in order of first appearance. */
@@ -150,8 +227,6 @@ export function htmlProblems(uses: readonly ComponentUse[]): HtmlProblem[] {
         problems.push({ at, rule: 'unsafe-html', message: `<${use.name} ${prop}> is not allowed: event handlers and inline styles do not run under the site's security policy, and data is never code` });
       } else if ((prop === 'href' || prop === 'src' || prop === 'cite') && typeof value === 'string' && hasUnsafeScheme(value)) {
         problems.push({ at, rule: 'bad-url', message: `<${use.name} ${prop}="${value.slice(0, 40)}"> is not an http(s) or mailto link` });
-      } else if ((prop === 'href' || prop === 'src') && value === undefined) {
-        problems.push({ at, rule: 'unsafe-html', message: `<${use.name} ${prop}={…}>: write the address as text in quotes, so it can be checked` });
       }
     }
   }
@@ -167,20 +242,15 @@ export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] 
       const url = match[1]!;
       if (!hasUnsafeScheme(url)) continue;
       const offset = match.index + match[0].indexOf(url);
-      const before = body.slice(0, offset);
-      const line = before.split('\n').length;
-      const col = offset - before.lastIndexOf('\n');
-      problems.push({ at: { line: line + firstLine - 1, col }, rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
+      problems.push({ at: positionAt(body, offset, firstLine), rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
     }
   }
   // An image from another server is a request to a third party from every reader's browser.
   for (const match of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
     const url = match[1]!;
     if (!/^(https?:)?[\\/]{2}/i.test(url.replace(/[\u0000-\u0020]/g, ''))) continue;
-    const offset = match.index + match[0].indexOf(url);
-    const before = body.slice(0, offset);
     problems.push({
-      at: { line: before.split('\n').length + firstLine - 1, col: offset - before.lastIndexOf('\n') },
+      at: positionAt(body, match.index + match[0].indexOf(url), firstLine),
       rule: 'unsafe-html',
       message: `image from another server ("${url.slice(0, 40)}"): readers' browsers would fetch it from there; put the file in public/ and link it as /name.png`,
     });

@@ -189,6 +189,25 @@ describe('errors', () => {
       ],
     ],
     [
+      'code in a write-up: import, an expression, a prop computed, a spread (MDX would run it at build time)',
+      { [WRITEUP]: (text) => `${text}\nimport { who } from './helper.js'\n\nBy {process.env.HOME}, {/* a comment is fine */} and <Cite id={someVar} /> <Record {...props} />.\n` },
+      [
+        'content/incidents/incident-one.mdx:10:1  error  `import` and `export` are not allowed in a write-up: it is text, and the components (<Cite>, <Record>, …) need no import  mdx-code',
+        'content/incidents/incident-one.mdx:12:4  error  braces `{…}` hold code in MDX, which write-ups may not run; to print a brace, write `\\{` (comments `{/* … */}` are fine)  mdx-code',
+        'content/incidents/incident-one.mdx:12:60  error  <Cite id={…}>: a prop\'s value is text in quotes (id="…") or JSON (id={["a", "b"]}), never code  mdx-code',
+        'content/incidents/incident-one.mdx:12:84  error  <Record {…}>: spread props are code; write each prop as name="text"  mdx-code',
+        'content/incidents/incident-one.mdx:12:76  error  <Record>: missing required prop "id"  missing-field',
+      ],
+    ],
+    [
+      'braces as text, and a tag left open: at the brace and at the tag, with the message’s positions the file’s',
+      { [WRITEUP]: (text) => `${text}\nA stray { here.\n`, 'content/pages/about.mdx': (text) => `${text}\n\n<Callout type="note">\n\nNever closed.\n` },
+      [
+        'content/incidents/incident-one.mdx:10:9  error  MDX syntax: Unexpected end of file in expression, expected a corresponding closing brace for `{`; to print a brace, write `\\{`  syntax',
+        'content/pages/about.mdx:8:1  error  MDX syntax: Expected a closing tag for `<Callout>` (8:1-8:22)  syntax',
+      ],
+    ],
+    [
       'MDX that does not compile (an autolink), at its line',
       { [WRITEUP]: (text) => `${text}\nSee <https://example.org/> now.\n` },
       ['content/incidents/incident-one.mdx:10:12  error  MDX syntax: Unexpected character `/` (U+002F) before local name, expected a character that can start a name, such as a letter, `$`, or `_` (note: to create a link in MDX, use `[text](url)`)  syntax'],

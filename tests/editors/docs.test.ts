@@ -12,7 +12,7 @@ describe('docs', () => {
 
   it('docs/checks.md lists every rule id the checker can report', () => {
     const docs = readFileSync(join(REPO, 'docs/checks.md'), 'utf8');
-    const code = ['src/check', 'src/data', 'src/schema']
+    const code = ['src/check', 'src/data', 'src/schema', 'src/mdx']
       .flatMap((dir) => readdirSync(join(REPO, dir)).map((f) => readFileSync(join(REPO, dir, f), 'utf8')))
       .join('\n');
     const rules = new Set([...code.matchAll(/rule(?::| =| \?\?) '([a-z-]+)'/g)].map((m) => m[1]!));
