@@ -1,10 +1,12 @@
 /**
  * `npm run check [-- --strict] [-- --format json] [-- --root <dir>]`
  *
- * Validates content/ and data/ without building. Exit status 1 on errors (and on warnings with
+ * Validates content/ and data/ without building: of the folder given with --root, else of the one
+ * the build would use (DRIFTWATCH_PROJECT, else the working folder). Exit status 1 on errors (and on warnings with
  * --strict), 0 otherwise. Whatever goes wrong, an editor sees lines, never a stack trace.
  */
 import { resolve } from 'node:path';
+import { projectDir } from '../data/paths.ts';
 import { formatProblems, formatProblemsJson, hasErrors } from './problems.ts';
 import { checkProject } from './validate.ts';
 
@@ -13,7 +15,7 @@ export function runCheck(argv: string[], write: (text: string) => void = (t) => 
   const formatIndex = argv.indexOf('--format');
   const format = formatIndex >= 0 ? argv[formatIndex + 1] : 'text';
   const rootIndex = argv.indexOf('--root');
-  const root = resolve(rootIndex >= 0 ? argv[rootIndex + 1]! : process.cwd());
+  const root = rootIndex >= 0 ? resolve(argv[rootIndex + 1]!) : projectDir(process.cwd());
   if (format !== 'text' && format !== 'json') {
     write(`unknown --format "${format}" (use text or json)\n`);
     return 2;

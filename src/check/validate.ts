@@ -188,12 +188,38 @@ function forEachReference(schema: z.ZodType, value: unknown, path: PathSegment[]
 
 const NAMES: Record<Registry, string> = { platforms: 'platform', actors: 'actor', sources: 'source', records: 'record', incidents: 'incident' };
 
+/**
+ * A file's text, as UTF-8. A byte-order mark (which some editors write first) is dropped, as the
+ * decoder does: parsers would read it as text and every position after it would be off. Bytes
+ * that are not UTF-8 (a file saved as Latin-1 or UTF-16) are an error at the first of them;
+ * decoded anyway, they would be published as �.
+ */
+function readText(root: string, file: string, problems: Problem[]): string {
+  const bytes = readFileSync(join(root, file));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const offset = Math.max(0, text.indexOf('\uFFFD'));
+    const before = text.slice(0, offset);
+    problems.push({
+      file,
+      line: before.split('\n').length,
+      col: offset - before.lastIndexOf('\n'),
+      severity: 'error',
+      message: 'this file is not UTF-8 text (saved as Latin-1, Windows-1252 or UTF-16?): save it again as UTF-8; the first character that is not is here',
+      rule: 'encoding',
+    });
+    return text;
+  }
+}
+
 export function checkProject(root: string): CheckResult {
   const problems: Problem[] = [];
   /** Registries with a file that did not parse: references into them cannot be judged. */
   const unreadable = new Set<Registry>();
   const read = (registry: Registry | undefined, file: string, parse: (file: string, text: string) => ParsedFile): Entry[] => {
-    const parsed = parse(file, readFileSync(join(root, file), 'utf8'));
+    const parsed = parse(file, readText(root, file, problems));
     problems.push(...parsed.problems);
     if (registry && parsed.problems.some((p) => p.rule === 'syntax')) unreadable.add(registry);
     return parsed.entries;
@@ -212,8 +238,8 @@ export function checkProject(root: string): CheckResult {
     }),
   };
   const mdx = (dir: string) => listFiles(join(root, dir), ['.mdx', '.md']).map((name) => ({ name, file: `${dir}/${name}`, slug: name.replace(/\.mdx?$/, '') }));
-  const incidentFiles = mdx('content/incidents').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readFileSync(join(root, item.file), 'utf8')) }));
-  const pageFiles = mdx('content/pages').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readFileSync(join(root, item.file), 'utf8')) }));
+  const incidentFiles = mdx('content/incidents').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
+  const pageFiles = mdx('content/pages').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
   for (const { parsed } of [...incidentFiles, ...pageFiles]) problems.push(...parsed.problems);
 
   /** The schema of a record entry, or undefined (reported) when its kind is missing or unknown. */

@@ -42,6 +42,17 @@ describe('npm run check', () => {
     ]);
   });
 
+  it('checks the project the build would use: DRIFTWATCH_PROJECT, unless --root names another', () => {
+    const broken = fixture('minimal', { 'data/records/main.yaml': replaceOnce('to: tamtam', 'to: tamtom') });
+    made.push(broken);
+    const env = { ...process.env, DRIFTWATCH_PROJECT: broken };
+    const viaEnv = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: REPO, encoding: 'utf8', env });
+    expect(viaEnv.status).toBe(1);
+    expect(viaEnv.stdout).toContain('data/records/main.yaml:41:7  error  unknown platform "tamtom"');
+    const viaRoot = spawnSync(process.execPath, ['scripts/check.ts', '--root', REPO], { cwd: REPO, encoding: 'utf8', env });
+    expect(viaRoot.status).toBe(0);
+  });
+
   it('never prints a stack trace, whatever the input', () => {
     const hostile = {
       'data/platforms.yaml': '{{{ not: yaml',

@@ -2,6 +2,8 @@
  * Every rule of DATA-MODEL.md's "What npm run check rejects" list, triggered by one edit to the
  * minimal fixture site, with the exact line the editor sees (message and file:line:col).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/check/problems.ts';
 import { checkProject } from '../../src/check/validate.ts';
@@ -216,6 +218,27 @@ describe('errors', () => {
 
   it.each(cases)('%s', (_name, edits, expected) => {
     expect(problemsAfter(edits)).toEqual(expected);
+  });
+
+  it('reads past a byte-order mark, with every position where it was', () => {
+    const bom = (text: string) => `\uFEFF${text}`;
+    expect(problemsAfter({ [RECORDS]: (text) => bom(replaceOnce('outcome: removed', 'outcome: removd')(text)), 'content/incidents/incident-one.mdx': bom })).toEqual([
+      'data/records/main.yaml:32:12  error  "outcome" has "removd", which is not one of: referred, removed, restored, unknown (did you mean "removed"?)  invalid-value',
+    ]);
+  });
+
+  it('reports a file that is not UTF-8 at its first other byte, and reads on', () => {
+    const dir = fixture('minimal');
+    made.push(dir);
+    const path = join(dir, 'data/actors.yaml');
+    const text = readFileSync(path, 'utf8');
+    const at = text.indexOf('name:') + 'name: '.length;
+    writeFileSync(path, Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20]), Buffer.from(text.slice(at))]));
+    const line = text.slice(0, at).split('\n').length;
+    const col = at - text.lastIndexOf('\n', at - 1) + 3;
+    expect(checkProject(dir).problems.map(formatProblem)).toEqual([
+      `data/actors.yaml:${line}:${col}  error  this file is not UTF-8 text (saved as Latin-1, Windows-1252 or UTF-16?): save it again as UTF-8; the first character that is not is here  encoding`,
+    ]);
   });
 
   it('reports every problem in one run, not the first alone', () => {
