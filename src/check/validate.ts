@@ -9,7 +9,7 @@
  *   5. cross-record rules: claims after attacks, migrations between two platforms, disputes
  *   6. warnings: unarchived URLs, unused sources, incidents without records
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { parseCsv } from '../data/csv.ts';
@@ -39,6 +39,7 @@ import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
 import { htmlProblems, MdxSyntaxError, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
+import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, strayFiles } from './layout.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -75,14 +76,6 @@ export interface CheckResult {
 }
 
 const DEFAULT_SITE: SiteSettings = { title: 'Driftwatch', description: 'Research notes.', licence: 'CC BY 4.0', language: 'en', defang: [] };
-
-function listFiles(dir: string, extensions: string[]): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => extensions.some((ext) => name.endsWith(ext)))
-    .map((name) => name.replaceAll('\\', '/'))
-    .sort();
-}
 
 interface Validated<T> {
   entry: Entry;
@@ -227,19 +220,19 @@ export function checkProject(root: string): CheckResult {
   const readList = (registry: Registry, file: string) => (existsSync(join(root, file)) ? read(registry, file, (f, t) => parseYaml(f, t, { shape: 'list' })) : []);
 
   // 1. Read every file, with positions.
-  const siteEntry = existsSync(join(root, 'data/site.yaml')) ? read(undefined, 'data/site.yaml', (f, t) => parseYaml(f, t, { shape: 'mapping' }))[0] : undefined;
+  const siteEntry = existsSync(join(root, REGISTRY_FILES.site)) ? read(undefined, REGISTRY_FILES.site, (f, t) => parseYaml(f, t, { shape: 'mapping' }))[0] : undefined;
   const raw = {
-    platforms: readList('platforms', 'data/platforms.yaml'),
-    actors: readList('actors', 'data/actors.yaml'),
-    sources: readList('sources', 'data/sources.yaml'),
-    records: listFiles(join(root, 'data/records'), ['.yaml', '.yml', '.csv']).flatMap((name) => {
-      const file = `data/records/${name}`;
+    platforms: readList('platforms', REGISTRY_FILES.platforms),
+    actors: readList('actors', REGISTRY_FILES.actors),
+    sources: readList('sources', REGISTRY_FILES.sources),
+    records: listFiles(join(root, RECORDS_DIR), RECORD_EXTENSIONS).flatMap((name) => {
+      const file = `${RECORDS_DIR}/${name}`;
       return name.endsWith('.csv') ? read('records', file, parseCsv) : readList('records', file);
     }),
   };
-  const mdx = (dir: string) => listFiles(join(root, dir), ['.mdx', '.md']).map((name) => ({ name, file: `${dir}/${name}`, slug: name.replace(/\.mdx?$/, '') }));
-  const incidentFiles = mdx('content/incidents').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
-  const pageFiles = mdx('content/pages').map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
+  const mdx = (dir: string) => listFiles(join(root, dir), MDX_EXTENSIONS).map((name) => ({ name, file: `${dir}/${name}`, slug: name.replace(/\.mdx?$/, '') }));
+  const incidentFiles = mdx(MDX_DIRS.incidents).map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
+  const pageFiles = mdx(MDX_DIRS.pages).map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
   for (const { parsed } of [...incidentFiles, ...pageFiles]) problems.push(...parsed.problems);
 
   /** The schema of a record entry, or undefined (reported) when its kind is missing or unknown. */
@@ -402,6 +395,7 @@ export function checkProject(root: string): CheckResult {
   }
 
   // 6. Warnings.
+  problems.push(...strayFiles(root));
   for (const { entry, value: source } of sources) {
     if (source.url && !source.archived) {
       problems.push({ file: entry.file, ...entry.locate(['url']), severity: 'warning', message: `source "${source.id}" has a url and no archived copy`, rule: 'missing-archive' });

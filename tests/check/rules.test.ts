@@ -251,6 +251,25 @@ describe('errors', () => {
 });
 
 describe('warnings', () => {
+
+  it('flags files the site does not read, which it would leave out without a word', () => {
+    const record = '- id: stray\n  kind: statement\n  date: 2019\n';
+    expect(
+      problemsAfter({
+        'data/records.yaml': record,
+        'data/records/more.YAML': record,
+        'content/incident/lost.mdx': '---\ntitle: Lost\n---\n',
+        'content/lost.mdx': '---\ntitle: Lost\n---\n',
+        'data/records/.gitkeep': '',
+        'data/README.md': 'Notes for editors.',
+      }),
+    ).toEqual([
+      'content/incident/lost.mdx:1:1  warning  this file is not read, so the site leaves it out: write-ups go in content/incidents/<slug>.mdx, free pages in content/pages/<slug>.mdx  stray-file',
+      'content/lost.mdx:1:1  warning  this file is not read, so the site leaves it out: write-ups go in content/incidents/<slug>.mdx, free pages in content/pages/<slug>.mdx  stray-file',
+      'data/records.yaml:1:1  warning  this file is not read, so the site leaves it out: data/ holds site.yaml, platforms.yaml, actors.yaml, sources.yaml, and records in data/records/  stray-file',
+      'data/records/more.YAML:1:1  warning  this file is not read, so the site leaves it out: data/records/ holds records as .yaml, .yml or .csv files (extensions in lower case)  stray-file',
+    ]);
+  });
   it('flags a source with a url and no archived copy', () => {
     expect(problemsAfter({ 'data/sources.yaml': replaceOnce('  archived: https://archive.example/news.example/report\n', '') })).toEqual([
       'data/sources.yaml:6:8  warning  source "news-1" has a url and no archived copy  missing-archive',

@@ -1,0 +1,52 @@
+/**
+ * Which files of a project the site reads (DATA-MODEL.md, "File layout"), and the ones it would
+ * silently leave out: a record file in the wrong folder, `test.YAML`, a write-up one folder too
+ * high. Each of those is a warning, so that nothing an editor wrote goes missing without a word.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import type { Problem } from './problems.ts';
+
+export const REGISTRY_FILES = { site: 'data/site.yaml', platforms: 'data/platforms.yaml', actors: 'data/actors.yaml', sources: 'data/sources.yaml' } as const;
+export const RECORDS_DIR = 'data/records';
+export const RECORD_EXTENSIONS = ['.yaml', '.yml', '.csv'];
+export const MDX_DIRS = { incidents: 'content/incidents', pages: 'content/pages' } as const;
+export const MDX_EXTENSIONS = ['.mdx', '.md'];
+
+/** Files under `dir` (relative to it, `/`-separated) whose names end with one of `extensions`. */
+export function listFiles(dir: string, extensions: string[]): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => extensions.some((ext) => name.endsWith(ext)))
+    .map((name) => name.replaceAll('\\', '/'))
+    .sort();
+}
+
+function isRead(file: string): boolean {
+  if ((Object.values(REGISTRY_FILES) as string[]).includes(file)) return true;
+  if (file.startsWith(`${RECORDS_DIR}/`)) return RECORD_EXTENSIONS.some((ext) => file.endsWith(ext));
+  return Object.values(MDX_DIRS).some((dir) => file.startsWith(`${dir}/`)) && MDX_EXTENSIONS.some((ext) => file.endsWith(ext));
+}
+
+/** Hidden files (`.gitkeep`, `.DS_Store`) and read-me notes are for people, not for the site. */
+const FOR_PEOPLE = /^(?:\.|readme(?:\.|$))/i;
+
+function whereItGoes(file: string): string {
+  if (file.startsWith(`${RECORDS_DIR}/`)) return `${RECORDS_DIR}/ holds records as .yaml, .yml or .csv files (extensions in lower case)`;
+  if (file.startsWith('data/')) return `data/ holds ${Object.values(REGISTRY_FILES).map((f) => basename(f)).join(', ')}, and records in ${RECORDS_DIR}/`;
+  return `write-ups go in content/incidents/<slug>.mdx, free pages in content/pages/<slug>.mdx`;
+}
+
+export function strayFiles(root: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const top of ['content', 'data']) {
+    if (!existsSync(join(root, top))) continue;
+    for (const entry of readdirSync(join(root, top), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = relative(root, join(entry.parentPath, entry.name)).replaceAll('\\', '/');
+      if (file.split('/').some((part) => FOR_PEOPLE.test(part)) || isRead(file)) continue;
+      problems.push({ file, line: 1, col: 1, severity: 'warning', message: `this file is not read, so the site leaves it out: ${whereItGoes(file)}`, rule: 'stray-file' });
+    }
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file));
+}
