@@ -9,6 +9,13 @@ import { isDefangedDomain } from '../safety/defang.ts';
 import { compareSpans, parseDate, type DateSpan } from './dates.ts';
 import { paginateSources, type SourceGroup, type SourcePage } from './source-pages.ts';
 
+/**
+ * Actors whose social posts may be linked: kinds no extremist network posts as. Everyone else's
+ * posts are defanged: an armed group's, its outlets', a supporters' network's (Nashir has no
+ * parent and is no armed group), an individual's, and a post whose author is not recorded.
+ */
+const LINKABLE_POSTERS = new Set<Actor['kind']>(['researcher', 'government-agency', 'platform-operator']);
+
 export interface IncidentSummary extends IncidentFrontmatter {
   /** The slug: file name without `.mdx`. */
   id: string;
@@ -47,9 +54,9 @@ export interface SiteData {
   /** Source ids an incident cites: its frontmatter's, then its records' and their disputes', in order of first use. */
   sourcesOfIncident(slug: string): Source[];
   /**
-   * Whether a source's links must be defanged: a social post by an armed group or by an actor
-   * under one (Amaq under the Islamic State), a social post whose author is not recorded, or a
-   * source whose url, or the address inside its archive copy, is on a listed domain.
+   * Whether a source's links must be defanged: a social post, unless a researcher, a government
+   * agency or a platform operator posted it (LINKABLE_POSTERS); or a source whose url, or the
+   * address inside its archive copy, is on a listed domain.
    */
   sourceIsDefanged(source: Source): boolean;
   /** Records that name a platform, each with how (removed there, claim published there, moved from/to, said on). */
@@ -210,17 +217,15 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   const citationsOf = new Map(data.incidents.map((i) => [i.id, i.citations ?? []]));
   const platformById = new Map(data.platforms.map((p) => [p.id, p]));
   const actorById = new Map(data.actors.map((a) => [a.id, a]));
-  const underArmedGroup = (id: string | undefined, seen = new Set<string>()): boolean => {
+  const postIsLinkable = (id: string | undefined) => {
     const actor = id === undefined ? undefined : actorById.get(id);
-    if (!actor || seen.has(actor.id)) return false;
-    seen.add(actor.id);
-    return actor.kind === 'armed-group' || underArmedGroup(actor.parent, seen);
+    return actor !== undefined && LINKABLE_POSTERS.has(actor.kind);
   };
   const listed = (url: string | undefined) =>
     url !== undefined && [url, ...[...url.slice(1).matchAll(/https?:\/\/[^\s]+/gi)].map((m) => m[0])].some((u) => isDefangedDomain(u, data.site.defang));
   const defangedSources = new Set(
     data.sources
-      .filter((s) => (s.kind === 'social-post' && (s.actor === undefined || underArmedGroup(s.actor))) || listed(s.url) || listed(s.archived))
+      .filter((s) => (s.kind === 'social-post' && !postIsLinkable(s.actor)) || listed(s.url) || listed(s.archived))
       .map((s) => s.id),
   );
 

@@ -14,7 +14,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
-import { defang, hostOf, isDefangedDomain } from '../safety/defang.ts';
+import { defang, defangUrlsIn, hostOf, isDefangedDomain } from '../safety/defang.ts';
 import { hasUnsafeScheme as isUnsafeHref } from '../mdx/scan.ts';
 
 export interface SafeLinksOptions {
@@ -23,8 +23,6 @@ export interface SafeLinksOptions {
   /** BASE_PATH: site-relative links (`/about/`) in write-ups are served under it. */
   base?: string;
 }
-
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+/gi;
 
 
 /** An MDX JSX element (`<a href="…">` written in MDX) as far as this plugin needs it. */
@@ -44,13 +42,10 @@ function defangedSpan(text: string): Element {
   };
 }
 
-function defangText(value: string, domains: readonly string[]): string {
-  return value.replace(URL_IN_TEXT, (url) => (isDefangedDomain(url, domains) ? defang(url) : url));
-}
 
 /** What the reader sees instead of a dangerous link: its words, and the address defanged. */
 function replacement(href: string, label: string, domains: readonly string[]): Element {
-  const shown = defangText(label.trim(), domains);
+  const shown = defangUrlsIn(label.trim(), domains);
   const address = defang(href);
   return defangedSpan(shown === address || shown === '' ? address : `${shown} (${address})`);
 }
@@ -62,7 +57,7 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
     const base = (options.base ?? '/').replace(/\/$/, '');
     visit(tree, (node, index, parent) => {
       if (node.type === 'text') {
-        (node as Text).value = defangText((node as Text).value, domains);
+        (node as Text).value = defangUrlsIn((node as Text).value, domains);
         return;
       }
       const jsx = node as unknown as JsxElement;

@@ -9,7 +9,7 @@ export function defang(url: string): string {
   const match = /^(https?)(:\/\/)([^/?#]*)(.*)$/i.exec(url);
   if (!match) return url.replaceAll('.', '[.]');
   const [, scheme, sep, host, rest] = match as unknown as [string, string, string, string, string];
-  return `${scheme.replace(/^http/i, 'hxxp')}${sep}${host.replaceAll('.', '[.]')}${rest}`;
+  return `${scheme.toLowerCase().replace('http', 'hxxp')}${sep}${host.replaceAll('.', '[.]')}${rest}`;
 }
 
 /**
@@ -30,4 +30,12 @@ export function isDefangedDomain(url: string, domains: readonly string[]): boole
   const host = hostOf(url);
   if (host === undefined) return false;
   return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+/** An http(s) URL inside free text: up to whitespace, a quote, a bracket or a tag. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+/gi;
+
+/** `text` with every URL on a listed domain defanged in place, and every other left as it is. */
+export function defangUrlsIn(text: string, domains: readonly string[]): string {
+  return text.replace(URL_IN_TEXT, (url) => (isDefangedDomain(url, domains) ? defang(url) : url));
 }

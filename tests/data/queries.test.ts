@@ -14,6 +14,8 @@ describe('sourceIsDefanged', () => {
         { id: 'is', name: 'Islamic State', kind: 'armed-group' },
         { id: 'amaq', name: 'Amaq', kind: 'media-outlet', parent: 'is' },
         { id: 'winter', name: 'Charlie Winter', kind: 'researcher' },
+        { id: 'nashir', name: 'Nashir', kind: 'media-outlet' },
+        { id: 'europol', name: 'Europol', kind: 'government-agency' },
       ],
       sources: [
         source('news', { url: 'https://news.example/a', archived: 'https://archive.example/news.example/a' }),
@@ -22,6 +24,8 @@ describe('sourceIsDefanged', () => {
         source('amaq-post', { kind: 'social-post', actor: 'amaq', url: 'https://example.social/amaq/1' }),
         source('anonymous-post', { kind: 'social-post', url: 'https://example.social/x/1' }),
         source('researcher-post', { kind: 'social-post', actor: 'winter', url: 'https://example.social/cw/1' }),
+        source('agency-post', { kind: 'social-post', actor: 'europol', url: 'https://example.social/europol/1' }),
+        source('network-post', { kind: 'social-post', actor: 'nashir', url: 'https://example.net/nashir/123' }),
       ],
       records: [],
       incidents: [],
@@ -30,8 +34,8 @@ describe('sourceIsDefanged', () => {
   );
   const defanged = site.sources.filter((s) => site.sourceIsDefanged(s)).map((s) => s.id).sort();
 
-  it('covers posts by armed groups and the outlets under them, unattributed posts, and listed domains in url or archive', () => {
-    expect(defanged).toEqual(['amaq-post', 'anonymous-post', 'archived-telegram', 'on-telegram']);
+  it('covers every post but those of researchers, agencies and platforms (a supporters’ network with no parent too), and listed domains in url or archive', () => {
+    expect(defanged).toEqual(['amaq-post', 'anonymous-post', 'archived-telegram', 'network-post', 'on-telegram']);
   });
 });
 

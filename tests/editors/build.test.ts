@@ -49,6 +49,18 @@ const DRAFT_RECORD = `
   incidents: [secret-draft]
 `;
 
+// Free text from the data naming listed domains: a record's notes, an actor's description.
+const NOTES_RECORD = `
+- id: notes-statement
+  kind: statement
+  date: '2019-12-02'
+  title: A statement with notes
+  actor: amaq
+  sources: [news-1]
+  incidents: [incident-one]
+  notes: See https://t.me/notes_channel/5 and HTTPS://T.ME/Upper_Case, not https://news.example/ok.
+`;
+
 let project: string;
 let dist: string;
 const files: string[] = [];
@@ -65,7 +77,8 @@ beforeAll(async () => {
   project = fixture('minimal', {
     'content/incidents/incident-one.mdx': WRITEUP,
     'content/incidents/secret-draft.mdx': DRAFT,
-    'data/records/main.yaml': (text) => text + DRAFT_RECORD,
+    'data/records/main.yaml': (text) => text + DRAFT_RECORD + NOTES_RECORD,
+    'data/actors.yaml': (text) => text.replace(/(- id: amaq\n)/, '$1  notes: Posts at https://t.me/amaq_agency/1.\n'),
   });
   dist = await buildSite({ project });
   walk(dist);
@@ -112,6 +125,15 @@ describe('links to defanged domains', () => {
     expect(offenders).toEqual([]);
     // The same scan does catch a live link, so it can fail.
     expect(/href=["']?https?:\/\/([a-z0-9-]+\.)*t\.me/i.test('<a href="https://t.me/x">')).toBe(true);
+  });
+
+  it('are defanged in free text from the data, on every page and feed, and kept as data in downloads', () => {
+    const html = incident();
+    expect(html).toContain('See hxxps://t[.]me/notes_channel/5 and hxxps://T[.]ME/Upper_Case, not https://news.example/ok.');
+    expect(readFileSync(join(dist, 'actors/amaq/index.html'), 'utf8')).toContain('Posts at hxxps://t[.]me/amaq_agency/1.');
+    const live = files.filter((file) => /\.(html|xml)$/.test(file) && /https?:\/\/([a-z0-9-]+\.)*t\.me\b/i.test(readFileSync(file, 'utf8')));
+    expect(live).toEqual([]);
+    expect(readFileSync(join(dist, 'data/records.json'), 'utf8')).toContain('See https://t.me/notes_channel/5');
   });
 
   it('other external links open without a referrer', () => {
