@@ -4,6 +4,7 @@
  */
 import type { DataRecord, Disputed, Scope } from '../schema/index.ts';
 import { formatDate } from './dates.ts';
+import { formatCount } from '../charts/shared/format.ts';
 import { label } from './labels.ts';
 import type { SiteData } from './queries.ts';
 
@@ -20,17 +21,21 @@ export interface Fact {
 
 type Links = { platform(id: string): string; actor(id: string): string; record(id: string): string };
 
-export function formatScope(scope: Scope): string {
-  if (scope.count === undefined) return [scope.text, scope.unit].filter(Boolean).join(' ');
-  const count = scope.count.toLocaleString('en-GB');
+/** "at least 26,000 items", "about 5,000 accounts", "hundreds of accounts": for cards, charts and tables alike. */
+export function formatScope(scope: Scope | undefined): string {
+  if (!scope) return '';
   const unit = scope.unit ?? '';
+  if (scope.count === undefined) return `${scope.text ?? ''}${unit ? ` of ${unit}` : ''}`;
+  const n = `${formatCount(scope.count)}${unit ? ` ${unit}` : ''}`;
   switch (scope.precision) {
     case 'approximate':
-      return `about ${count} ${unit}`.trim();
+      return `about ${n}`;
     case 'at-least':
-      return `at least ${count} ${unit}`.trim();
+      return `at least ${n}`;
+    case 'exact':
+      return n;
     default:
-      return `${count} ${unit}`.trim();
+      return `${n} (precision unknown)`;
   }
 }
 

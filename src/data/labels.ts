@@ -76,3 +76,16 @@ export const SOURCE_KIND_LABELS = {
   dataset: 'Datasets',
   other: 'Other',
 } as const;
+
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** `ru` → "Russian" (in the words of the site's language); the tag itself when it has no name. */
+export function languageName(tag: string, siteLanguage: string): string {
+  let names = languageNames.get(siteLanguage);
+  if (!names) languageNames.set(siteLanguage, (names = new Intl.DisplayNames([siteLanguage, 'en'], { type: 'language' })));
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -34,6 +34,13 @@ const NO_PAGES = new Set(['_astro', 'og', 'pagefind']);
  */
 const IGNORED = /<dw-chart class="dw-chart" data-pagefind-ignore="all"[\s\S]*?<\/dw-chart>|<svg class="dw-svg" data-pagefind-ignore="all"[\s\S]*?<\/svg>/g;
 
+/**
+ * The ends of cells and list items, which Pagefind joins to the next text without a space: its
+ * excerpts read "Kindmessenger" and "Date4 December 2019Said by" from a page's facts. A space
+ * after each, in the copy only, costs the pages nothing.
+ */
+const RUN_TOGETHER = /<\/(?:dt|dd|td|th|li)>/g;
+
 function* htmlFiles(dir: string, top = true): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -51,7 +58,7 @@ export function searchCopy(outDir: string, into: string): number {
     if (!html.includes('data-pagefind-body')) continue;
     const copy = join(into, path.slice(outDir.length));
     mkdirSync(dirname(copy), { recursive: true });
-    writeFileSync(copy, html.replace(IGNORED, ''));
+    writeFileSync(copy, html.replace(IGNORED, '').replace(RUN_TOGETHER, '$& '));
     pages++;
   }
   return pages;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { layoutTimeline } from '../../src/charts/timeline/layout.ts';
 import { layoutClaims } from '../../src/charts/claims/layout.ts';
 import { layoutTakedowns } from '../../src/charts/takedowns/layout.ts';
-import { scopeText } from '../../src/charts/takedowns/marks.ts';
+import { formatScope } from '../../src/data/facts.ts';
 import type { ChartLayout } from '../../src/charts/shared/types.ts';
 import { attack, caseStudy, claim, statement, synthetic, takedown } from './fixtures.ts';
 
@@ -216,8 +216,8 @@ describe('takedowns layout', () => {
   });
 
   test('scope words', () => {
-    expect(scopeText({ text: 'hundreds', unit: 'accounts' })).toBe('hundreds of accounts');
-    expect(scopeText({ count: 12, unit: 'channels' })).toBe('12 channels (precision unknown)');
-    expect(scopeText(undefined)).toBe('');
+    expect(formatScope({ text: 'hundreds', unit: 'accounts' })).toBe('hundreds of accounts');
+    expect(formatScope({ count: 12, unit: 'channels' })).toBe('12 channels (precision unknown)');
+    expect(formatScope(undefined)).toBe('');
   });
 });

@@ -36,6 +36,12 @@ describe('time ticks suit the span', () => {
     expect(labels.length).toBeGreaterThanOrEqual(3);
   });
 
+  test('a label that would run past the end of the axis ends at its tick instead', () => {
+    const ticks = ticksFor('2019-11-20', '2020-01-12');
+    expect(ticks.at(-1)).toMatchObject({ x: 800, anchor: 'end' });
+    expect(ticks.slice(0, -1).every((t) => t.anchor === undefined)).toBe(true);
+  });
+
   test('ticks lie inside the range and increase', () => {
     const ticks = ticksFor('2019-01-01', '2019-12-31');
     for (const [a, b] of ticks.slice(1).map((t, i) => [ticks[i]!, t] as const)) expect(b.x).toBeGreaterThan(a.x);

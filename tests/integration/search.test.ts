@@ -22,7 +22,7 @@ describe('what Pagefind reads', () => {
     // Data in an attribute may hold `<` (Astro leaves it there), never the `"` of the real opening.
     const head = '<head><meta name="description" content="<dw-chart class=&quot;dw-chart&quot; data-pagefind-ignore=&quot;all&quot;> x"></head>';
     const dist = site({
-      'index.html': '<main data-pagefind-body><p>Home</p></main>',
+      'index.html': '<main data-pagefind-body><p>Home</p><dl><dt>Kind</dt><dd>messenger</dd></dl></main>',
       'incidents/a/index.html': `${head}<main data-pagefind-body><p>Before</p>${chart}<p>Between</p>${chart}<p>After</p></main>`,
       'timeline/2019/index.html': `<main data-pagefind-body><h1>2019</h1>${searchable}</main>`,
       'embed/incidents/a/index.html': `<main>${chart}</main>`,
@@ -36,6 +36,8 @@ describe('what Pagefind reads', () => {
     expect(readFileSync(join(copy, 'incidents/a/index.html'), 'utf8')).toBe(`${head}<main data-pagefind-body><p>Before</p><p>Between</p><p>After</p></main>`);
     // A chart that does not ask to be ignored is read without its SVG: its table is the only list
     // of such records.
-    expect(readFileSync(join(copy, 'timeline/2019/index.html'), 'utf8')).toBe('<main data-pagefind-body><h1>2019</h1><dw-chart class="dw-chart"><figure><table><tr><td>A record with no write-up</td></tr></table></figure></dw-chart></main>');
+    expect(readFileSync(join(copy, 'timeline/2019/index.html'), 'utf8')).toBe('<main data-pagefind-body><h1>2019</h1><dw-chart class="dw-chart"><figure><table><tr><td>A record with no write-up</td> </tr></table></figure></dw-chart></main>');
+    // Facts read as words apart, not "Kindmessenger".
+    expect(readFileSync(join(copy, 'index.html'), 'utf8')).toBe('<main data-pagefind-body><p>Home</p><dl><dt>Kind</dt> <dd>messenger</dd> </dl></main>');
   });
 });

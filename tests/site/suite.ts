@@ -227,6 +227,13 @@ describe(`built with base ${base}`, () => {
     for (const page of [html, embed]) expect(page.match(/<script type="module" src="[^"]*ChartScript[^"]*">/g)).toHaveLength(1);
   });
 
+  it('reads facts as sentences: scope in words, a space before a source’s kind, its language named', () => {
+    const html = read(site().dist, `incidents/${SLUG}/index.html`);
+    expect(html).toContain('<dt>Scope</dt><dd>hundreds of accounts');
+    expect(html).toMatch(/30 November 2019\. <span class="meta">news/);
+    expect(html).toMatch(/<li id="source-delfi-2019-12"><cite>[^<]+<\/cite>[^<]*<span class="meta">news · secondary · in Russian<\/span>/);
+  });
+
   it('renders names in other scripts with their language and direction', () => {
     const html = read(site().dist, 'actors/islamic-state/index.html');
     expect(html).toMatch(/<bdi lang="ar" dir="auto">الدولة الإسلامية<\/bdi>/);

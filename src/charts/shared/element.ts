@@ -298,7 +298,7 @@ class DwChart extends HTMLElement {
       const text = document.createElementNS(SVG_NS, 'text');
       text.setAttribute('class', 'dw-tick-label');
       text.setAttribute('y', String(y + 16));
-      text.setAttribute('text-anchor', 'middle');
+      text.setAttribute('text-anchor', tick.anchor ?? 'middle');
       text.textContent = tick.label;
       g.append(line, text);
       axis.append(g);

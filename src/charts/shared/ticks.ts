@@ -42,13 +42,22 @@ export function tickLabel(t: number, grain: TickGrain, previous: number | undefi
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 
+/** Half the width of a tick label, about: 12 px text is about 6.8 px a character. */
+const halfLabel = (label: string) => label.length * 3.4;
+
 /** About one tick per `spacing` units of width. */
 export function timeTicks(scale: ExposedScale, spacing = 90): Tick[] {
   const [d0, d1] = scale.domain;
   const width = Math.abs(scale.range[1] - scale.range[0]);
+  const end = Math.max(scale.range[0], scale.range[1]);
   const count = Math.max(2, Math.floor(width / spacing));
   const dates = utcTicks(new Date(d0), new Date(d1), count).map(Number);
   const step = dates.length > 1 ? (dates[1] as number) - (dates[0] as number) : d1 - d0;
   const grain = tickGrain(step);
-  return dates.map((value, i) => ({ value, x: round(project(scale, value)), label: tickLabel(value, grain, dates[i - 1]) }));
+  return dates.map((value, i) => {
+    const tick: Tick = { value, x: round(project(scale, value)), label: tickLabel(value, grain, dates[i - 1]) };
+    // The axis ends a margin short of the SVG's edge, less than half a long label ("5 Jan 2020").
+    if (tick.x + halfLabel(tick.label) > end) tick.anchor = 'end';
+    return tick;
+  });
 }

@@ -18,6 +18,8 @@ export interface Tick {
   value: number;
   x: number;
   label: string;
+  /** `end` for a label that, centred, would run past the end of the axis (and out of the SVG). */
+  anchor?: 'end';
 }
 
 export interface Axis {

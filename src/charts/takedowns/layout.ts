@@ -16,6 +16,7 @@
  */
 import { scaleSqrt } from 'd3-scale';
 import { formatDate } from '../../data/dates.ts';
+import { formatScope } from '../../data/facts.ts';
 import type { Migration, Takedown } from '../../schema/records.ts';
 import { INITIATORS } from '../../schema/records.ts';
 import { dodgeRows } from '../shared/dodge.ts';
@@ -34,7 +35,7 @@ import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
-import { describe, legend, migrationMark, R_MAX, scopeSize, scopeText, tableRow, takedownMark, type MigrationEntry, type TakedownEntry } from './marks.ts';
+import { describe, legend, migrationMark, R_MAX, scopeSize, tableRow, takedownMark, type MigrationEntry, type TakedownEntry } from './marks.ts';
 
 export interface TakedownsOptions extends ChartInput {
   /** Above this many marks (takedowns and migrations), they aggregate into bars with counts. */
@@ -102,7 +103,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
       .map((e) => {
         const g = spanGeometry(e.span, scale!);
         const size = scopeSize(e.record.scope, radius);
-        const labelText = scopeText(e.record.scope);
+        const labelText = formatScope(e.record.scope);
         const half = Math.max(size.r + 2, (labelText.length * CHAR_WIDTH) / 2);
         return { e, g, size, labelText, left: g.x + Math.min(-half, g.span?.x0 ?? 0), right: g.x + Math.max(half, g.span?.x1 ?? 0) };
       });

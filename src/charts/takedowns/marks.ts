@@ -5,6 +5,7 @@
  */
 import type { DateSpan } from '../../data/dates.ts';
 import { formatDate } from '../../data/dates.ts';
+import { formatScope } from '../../data/facts.ts';
 import type { Migration, Scope, Takedown } from '../../schema/records.ts';
 import { INITIATORS } from '../../schema/records.ts';
 import { countKind, formatCount } from '../shared/format.ts';
@@ -37,24 +38,6 @@ export function scopeSize(scope: Scope | undefined, radius: (n: number) => numbe
   const r = Math.max(R_MIN, radius(scope.count));
   const precision = scope.precision ?? 'unknown';
   return { r, kind: precision === 'unknown' ? 'unknown-precision' : precision };
-}
-
-/** "at least 26,000 items", "about 5,000 accounts", "hundreds of accounts". */
-export function scopeText(scope: Scope | undefined): string {
-  if (!scope) return '';
-  const unit = scope.unit ?? '';
-  if (scope.count === undefined) return `${scope.text ?? ''}${unit ? ` of ${unit}` : ''}`;
-  const n = `${formatCount(scope.count)}${unit ? ` ${unit}` : ''}`;
-  switch (scope.precision) {
-    case 'approximate':
-      return `about ${n}`;
-    case 'at-least':
-      return `at least ${n}`;
-    case 'exact':
-      return n;
-    default:
-      return `${n} (precision unknown)`;
-  }
 }
 
 export function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry>, size: ScopeSize, labelText: string, cy: number, platformName: (id: string) => string, actorName: (id: string) => string): Mark {
@@ -125,7 +108,7 @@ export function tableRow(e: TakedownEntry | MigrationEntry, platformName: (id: s
   const r = e.record;
   return {
     recordId: r.id,
-    cells: [formatDate(e.span), platformName(r.platform), 'Takedown', INITIATOR_STYLES[r.initiator].label + (r.referrer ? ` (${actorName(r.referrer)})` : ''), OUTCOME_LABELS[r.outcome], scopeText(r.scope) || 'not published', r.title],
+    cells: [formatDate(e.span), platformName(r.platform), 'Takedown', INITIATOR_STYLES[r.initiator].label + (r.referrer ? ` (${actorName(r.referrer)})` : ''), OUTCOME_LABELS[r.outcome], formatScope(r.scope) || 'not published', r.title],
   };
 }
 
@@ -151,7 +134,7 @@ export function describe(takedowns: TakedownEntry[], migrations: MigrationEntry[
   if (!takedowns.length && !migrations.length) return 'There are no takedowns or migrations to show.';
   const parts = [`${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')} over time, one lane per platform: ${lanes.map((l) => l.label).join(', ')}.`];
   for (const t of takedowns) {
-    parts.push(`${formatDate(t.span)}, ${platformName(t.record.platform)}: ${INITIATOR_STYLES[t.record.initiator].label.toLowerCase()}, ${OUTCOME_LABELS[t.record.outcome].toLowerCase()}${t.record.scope ? `, ${scopeText(t.record.scope)}` : ''}.`);
+    parts.push(`${formatDate(t.span)}, ${platformName(t.record.platform)}: ${INITIATOR_STYLES[t.record.initiator].label.toLowerCase()}, ${OUTCOME_LABELS[t.record.outcome].toLowerCase()}${t.record.scope ? `, ${formatScope(t.record.scope)}` : ''}.`);
     if (parts.length > 12) break;
   }
   for (const m of migrations.slice(0, 5)) parts.push(`${formatDate(m.span)}: move from ${platformName(m.record.from)} to ${platformName(m.record.to)}.`);
