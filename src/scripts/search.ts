@@ -18,6 +18,7 @@ interface Pagefind {
 const form = document.querySelector<HTMLFormElement>('[data-search]');
 const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
 const PAGE_SIZE = 20;
 
 /** Pagefind's excerpt (escaped text with <mark> around the hits) as nodes, without innerHTML. */
@@ -36,7 +37,7 @@ function excerptNodes(excerpt: string): Node[] {
 }
 
 async function main(): Promise<void> {
-  if (!form || !statusLine || !list) return;
+  if (!form || !statusLine || !list || !more) return;
   const base = form.dataset.base ?? '/';
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
@@ -68,6 +69,10 @@ async function main(): Promise<void> {
   }
 
   let run = 0;
+  /** The whole list is found at once, but read and drawn a page at a time. */
+  let results: { data(): Promise<PagefindResult> }[] = [];
+  let shown = 0;
+
   async function search(): Promise<void> {
     const id = ++run;
     const query = input.value.trim();
@@ -80,32 +85,49 @@ async function main(): Promise<void> {
     history.replaceState(null, '', url);
     if (!query && Object.keys(filters).length === 0) {
       list!.replaceChildren();
+      more!.hidden = true;
       statusLine!.textContent = 'Type a word or choose a filter.';
       return;
     }
     const found = await pagefind.search(query || null, { filters });
-    const page = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (id !== run) return;
-    statusLine!.textContent = found.results.length === 0 ? 'Nothing found.' : `${found.results.length} ${found.results.length === 1 ? 'page' : 'pages'} found${found.results.length > PAGE_SIZE ? `, the first ${PAGE_SIZE} shown` : ''}.`;
-    list!.replaceChildren(
-      ...page.map((result) => {
-        const item = document.createElement('li');
-        const heading = document.createElement('h2');
-        const link = document.createElement('a');
-        link.href = result.url;
-        link.textContent = result.meta.title ?? result.url;
-        heading.append(link);
-        const kind = document.createElement('span');
-        kind.className = 'kind-tag';
-        kind.textContent = result.filters.kind?.[0] ?? 'Page';
-        const excerpt = document.createElement('p');
-        excerpt.append(...excerptNodes(result.excerpt));
-        item.append(heading, kind, excerpt);
-        return item;
-      }),
-    );
+    results = found.results;
+    shown = 0;
+    list!.replaceChildren();
+    await showMore(id);
   }
 
+  async function showMore(id = run): Promise<HTMLAnchorElement | undefined> {
+    const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    if (id !== run) return undefined;
+    shown += page.length;
+    const total = results.length;
+    statusLine!.textContent = total === 0 ? 'Nothing found.' : `${total} ${total === 1 ? 'page' : 'pages'} found${total > shown ? `, the first ${shown} shown` : ''}.`;
+    more!.hidden = shown >= total;
+    more!.textContent = `Show ${Math.min(PAGE_SIZE, total - shown)} more`;
+    const items = page.map((result) => {
+      const item = document.createElement('li');
+      const heading = document.createElement('h2');
+      const link = document.createElement('a');
+      link.href = result.url;
+      link.textContent = result.meta.title ?? result.url;
+      heading.append(link);
+      const kind = document.createElement('span');
+      kind.className = 'kind-tag';
+      kind.textContent = result.filters.kind?.[0] ?? 'Page';
+      const excerpt = document.createElement('p');
+      excerpt.append(...excerptNodes(result.excerpt));
+      item.append(heading, kind, excerpt);
+      return item;
+    });
+    list!.append(...items);
+    return items[0]?.querySelector('a') ?? undefined;
+  }
+
+  more.addEventListener('click', () => {
+    // Keyboard and screen-reader users go on from the first new result, not from the button.
+    void showMore().then((first) => first?.focus());
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void search();

@@ -186,6 +186,25 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
     expect(total).toBeLessThanOrEqual(PAGEFIND_JS_BUDGET);
     await close();
   });
+
+  it('shows every result, twenty at a time, and moves focus to the first new one', async (ctx) => {
+    if (!built({ name: 'search', path: 'search/' })) return ctx.skip('/search/ is not built yet');
+    const { page, watched, close } = await visit('search/?q=2019');
+    const status = page.locator('[data-search-status]');
+    await page.waitForFunction(() => /found/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 });
+    const found = Number(/^(\d+) pages found/.exec((await status.textContent()) ?? '')?.[1]);
+    // The case study has more than a page of results for its year, or this test proves nothing.
+    expect(found).toBeGreaterThan(20);
+    expect(await page.locator('[data-search-results] > li').count()).toBe(20);
+    const more = page.locator('[data-search-more]');
+    expect(await more.isVisible()).toBe(true);
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length === Math.min(n, 40), found);
+    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('[data-search-results] > li a')[20])).toBe(true);
+    expect(await more.isVisible()).toBe(found > 40);
+    expect(await watched.problems()).toEqual([]);
+    await close();
+  });
 });
 
 describe.skipIf(skipBrowser)('the browser checks fail when what they check breaks', () => {
