@@ -59,8 +59,12 @@ export function siteChart(chart: ChartName): { chart: ChartName; page: string; c
 /** Site path of an incident's embed page: all of its charts, for one `<iframe>`. */
 export const incidentEmbedPath = (slug: string): string => `/embed/incidents/${slug}/`;
 
-/** Height of the `<iframe>` an embed snippet suggests for a page of `charts` charts. */
-export const embedHeight = (charts: number): number => 80 + 480 * Math.max(1, charts);
+/**
+ * Height of the `<iframe>` an embed snippet suggests for a page of `charts` charts. Generous: a
+ * frame too tall leaves space below, one too short hides the table, the download and the link
+ * back (the case study's single charts measure 420 to 670 px between 360 and 1,000 px wide).
+ */
+export const embedHeight = (charts: number): number => 80 + 600 * Math.max(1, charts);
 
 /**
  * The props of one of an incident's charts: the same on its page and on its embed page, which
