@@ -187,6 +187,19 @@ describe.skipIf(skipBrowser)('the site in a browser', () => {
     await close();
   });
 
+  it('suggests embed frames tall enough for what they show, down to a phone’s width', async () => {
+    for (const [page, embed] of [['timeline/', 'embed/timeline/'], ['takedowns/', 'embed/takedowns/'], [INCIDENT, `embed/${INCIDENT}`]] as const) {
+      const snippet = readFileSync(join(dist, page, 'index.html'), 'utf8');
+      const height = Number(/&lt;iframe src=&quot;[^&]*\/embed\/[\s\S]*?height=&quot;(\d+)&quot;/.exec(snippet)?.[1]);
+      expect(height, page).toBeGreaterThan(0);
+      for (const width of [360, 700, 1000]) {
+        const { page: tab, close } = await visit(embed, { viewport: { width, height } });
+        expect(await tab.evaluate(() => document.documentElement.scrollHeight), `${embed} at ${width} px`).toBeLessThanOrEqual(height);
+        await close();
+      }
+    }
+  });
+
   it('shows every result, twenty at a time, and moves focus to the first new one', async (ctx) => {
     if (!built({ name: 'search', path: 'search/' })) return ctx.skip('/search/ is not built yet');
     const { page, watched, close } = await visit('search/?q=2019');
