@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import type { DataRecord } from '../../src/schema/records.ts';
 import type { Platform } from '../../src/schema/platforms.ts';
 import type { Actor } from '../../src/schema/actors.ts';
+import type { Source } from '../../src/schema/sources.ts';
 
 const read = <T>(path: string): T => parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as T;
 
@@ -11,6 +12,7 @@ export const caseStudy = {
   records: read<DataRecord[]>('data/records/2019-fishmongers-hall.yaml'),
   platforms: read<Platform[]>('data/platforms.yaml'),
   actors: read<Actor[]>('data/actors.yaml'),
+  sources: read<Source[]>('data/sources.yaml'),
 };
 
 const base = { sources: ['s'], title: 'A record' };

@@ -63,7 +63,22 @@ describe('timeline layout', () => {
     expect(ghost!.x).toBeGreaterThan(real!.x);
     expect(ghost!.x + ghost!.link!.dx).toBeCloseTo(real!.x, 0);
     expect(ghost!.tip).toMatch(/Says Saturday/);
-    expect(layout.table.columns).toContain('Other dates given');
+    expect(layout.table.columns.at(-1)).toBe('Sources disagree');
+    expect(layout.table.groups[0]!.rows[0]!.cells.at(-1)).toBe('date: 30 November 2019, according to x');
+  });
+
+  test('every chart shows what other sources report beside each record, by publisher', () => {
+    const disputed = (layout: { table: { columns: string[]; groups: { rows: { recordId: string; cells: string[] }[] }[] } }, id: string) => {
+      const column = layout.table.columns.indexOf('Sources disagree');
+      return layout.table.groups.flatMap((g) => g.rows).find((r) => r.recordId === id)?.cells[column];
+    };
+    const takedowns = layoutTakedowns(caseStudy);
+    expect(disputed(takedowns, 'referral-action-days-2019-11')).toMatch(/^countries: 11, according to Panorama\.am; outcome: removed, according to Hürriyet Daily News, Panorama\.am; date: 25 November 2019, according to /);
+    expect(takedowns.marks.find((m) => m.recordId === 'referral-action-days-2019-11')!.tip).toContain('Sources disagree: outcome: removed, according to Hürriyet Daily News');
+    const claims = layoutClaims(caseStudy);
+    expect(disputed(claims, 'claim-amaq-2019-11-30')).toMatch(/^date: 1 December 2019, according to /);
+    // Without the registry of sources, their ids stand in.
+    expect(disputed(layoutClaims({ ...caseStudy, sources: undefined }), 'claim-amaq-2019-11-30')).toBe('date: 1 December 2019, according to appleapple-2019-12');
   });
 
   test('records on the same day stack instead of hiding each other', () => {

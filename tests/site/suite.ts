@@ -234,6 +234,15 @@ describe(`built with base ${base}`, () => {
     expect(html).toMatch(/<li id="source-delfi-2019-12"><cite>[^<]+<\/cite>[^<]*<span class="meta">news · secondary · in Russian<\/span>/);
   });
 
+  it('shows conflicting reports beside each record in every site-wide chart, by publisher', () => {
+    for (const page of ['timeline/', 'claims/', 'takedowns/']) {
+      const html = read(site().dist, `${page}index.html`);
+      expect(html, page).toContain('<th scope="col">Sources disagree</th>');
+      expect(html, page).toMatch(/according to [^<]*appleapple\.top/);
+    }
+    expect(read(site().dist, 'takedowns/index.html')).toContain('outcome: removed, according to Hürriyet Daily News, Panorama.am');
+  });
+
   it('renders names in other scripts with their language and direction', () => {
     const html = read(site().dist, 'actors/islamic-state/index.html');
     expect(html).toMatch(/<bdi lang="ar" dir="auto">الدولة الإسلامية<\/bdi>/);

@@ -23,7 +23,7 @@ import { countKind, formatCount, formatLatencyRange, plural } from '../shared/fo
 import { legendForCategory } from '../shared/legend.ts';
 import { KIND_STYLES } from '../shared/palette.ts';
 import { precisionClasses, precisionGlyph } from '../shared/precision.ts';
-import { byDate, namer, spanOf } from '../shared/records.ts';
+import { byDate, disputeLines, namer, sourceNamer, spanOf, withDisputes } from '../shared/records.ts';
 import type { ChartInput } from '../shared/records.ts';
 import { round } from '../shared/round.ts';
 import { symbolPath } from '../shared/shapes.ts';
@@ -95,6 +95,8 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
   const maxAttacks = options.maxAttacks ?? 20;
   const actorName = namer(options.actors);
   const platformName = namer(options.platforms);
+  const sourceName = sourceNamer(options.sources);
+  const disputed = (record: DataRecord) => disputeLines(record, sourceName).map((line) => `\nSources disagree: ${line}`).join('');
   const threshold = options.binThreshold ?? DEFAULT_CLAIMS_BIN_THRESHOLD;
   const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
   const summaryGrain = options.summaryGrain === false ? undefined : claimRows(options.records) > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
@@ -150,8 +152,8 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
         y: round(y + HEADER + ROW / 2),
         symbol: symbolPath(KIND_STYLES.attack.shape, 80),
         glyph: precisionGlyph(a.span),
-        tip: `${a.record.title}\n${formatDate(a.span)} · Attack · ${countKind(a.claims.length, 'claim')}`,
-        classes: ['dw-mark', KIND_STYLES.attack.className, 'dw-kind-attack', ...precisionClasses(a.span)],
+        tip: `${a.record.title}\n${formatDate(a.span)} · Attack · ${countKind(a.claims.length, 'claim')}${disputed(a.record)}`,
+        classes: ['dw-mark', KIND_STYLES.attack.className, 'dw-kind-attack', ...precisionClasses(a.span), ...(a.record.disputed?.length ? ['has-dispute'] : [])],
       });
       y += HEADER;
       a.claims.forEach((c, i) => {
@@ -173,8 +175,8 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
           span: ranged ? { t0: c.latency.min, t1: c.latency.max, x0: round(x(c.latency.min) - cx), x1: round(x(c.latency.max) - cx), style: 'imprecise' } : undefined,
           glyph: precisionGlyph(c.span),
           label: { text, dx: round(plotRight - cx + 12), dy: 4, anchor: 'start' },
-          tip: `${c.record.title}\n${formatDate(c.span)} · ${text}\nClaimed by ${actorName(c.record.claimant)} · ${c.record.status}`,
-          classes: ['dw-mark', claimStyle.className, 'dw-kind-claim', `status-${c.record.status}`, ...precisionClasses(c.span)],
+          tip: `${c.record.title}\n${formatDate(c.span)} · ${text}\nClaimed by ${actorName(c.record.claimant)} · ${c.record.status}${disputed(c.record)}`,
+          classes: ['dw-mark', claimStyle.className, 'dw-kind-claim', `status-${c.record.status}`, ...precisionClasses(c.span), ...(c.record.disputed?.length ? ['has-dispute'] : [])],
         });
       });
       y += a.claims.length * ROW;
@@ -295,13 +297,17 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
     empty: claimed.length ? undefined : 'No claims of responsibility to show.',
     binned,
     summarised: summary !== undefined,
-    table: {
-      summary,
-      caption: summary ? `${countKind(orphans, 'claim')} not matched to a dated attack` : `${countKind(claimCount, 'claim')} of ${countKind(claimed.length, 'attack')}`,
-      columns: ['Date', 'After the attack', 'Claimed by', 'Platforms', 'Status', 'Title'],
-      linkColumn: 5,
-      groups,
-    },
+    table: withDisputes(
+      {
+        summary,
+        caption: summary ? `${countKind(orphans, 'claim')} not matched to a dated attack` : `${countKind(claimCount, 'claim')} of ${countKind(claimed.length, 'attack')}`,
+        columns: ['Date', 'After the attack', 'Claimed by', 'Platforms', 'Status', 'Title'],
+        linkColumn: 5,
+        groups,
+      },
+      options.records,
+      sourceName,
+    ),
   };
 }
 

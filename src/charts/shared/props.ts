@@ -2,6 +2,7 @@
 import type { Actor } from '../../schema/actors.ts';
 import type { Platform } from '../../schema/platforms.ts';
 import type { DataRecord } from '../../schema/records.ts';
+import type { Source } from '../../schema/sources.ts';
 import type { Grain } from './periods.ts';
 
 export interface ChartLink {
@@ -15,6 +16,8 @@ export interface ChartProps {
   records: readonly DataRecord[];
   platforms: readonly Platform[];
   actors: readonly Actor[];
+  /** Publishers' names for disputed values' sources (their ids without it). */
+  sources?: readonly Pick<Source, 'id' | 'publisher'>[];
   hrefFor: (record: DataRecord) => string;
   title?: string;
   /** Unique per page. */

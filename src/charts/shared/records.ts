@@ -4,11 +4,17 @@ import type { DateSpan } from '../../data/dates.ts';
 import type { DataRecord } from '../../schema/records.ts';
 import type { Platform } from '../../schema/platforms.ts';
 import type { Actor } from '../../schema/actors.ts';
+import type { Source } from '../../schema/sources.ts';
+import type { TableModel } from './types.ts';
+import { formatValue } from '../../data/facts.ts';
+import { label } from '../../data/labels.ts';
 
 export interface ChartInput {
   records: readonly DataRecord[];
   platforms?: readonly Platform[];
   actors?: readonly Actor[];
+  /** Publishers' names for the sources of disputed values; their ids without it. */
+  sources?: readonly Pick<Source, 'id' | 'publisher'>[];
   /** SVG user units; the SVG scales to its container. */
   width?: number;
 }
@@ -60,6 +66,42 @@ export function namer(list: readonly { id: string; name: string }[] | undefined)
     namers.set(list, (name = (id) => names.get(id) ?? id));
   }
   return name;
+}
+
+const sourceNamers = new WeakMap<readonly Pick<Source, 'id' | 'publisher'>[], (id: string) => string>();
+
+/** A source as readers know it, by its publisher: built once per registry. */
+export function sourceNamer(sources: readonly Pick<Source, 'id' | 'publisher'>[] | undefined): (id: string) => string {
+  if (!sources) return (id) => id;
+  let name = sourceNamers.get(sources);
+  if (!name) {
+    const names = new Map(sources.map((s) => [s.id, s.publisher]));
+    sourceNamers.set(sources, (name = (id) => names.get(id) ?? id));
+  }
+  return name;
+}
+
+/** What other sources report, one line a disputed value: "outcome: removed, according to Reuters, Hürriyet". */
+export function disputeLines(record: DataRecord, sourceName: (id: string) => string): string[] {
+  return (record.disputed ?? []).map((d) => `${label(d.field)}: ${formatValue(d.field, d.value)}, according to ${[...new Set(d.sources.map(sourceName))].join(', ')}`);
+}
+
+/**
+ * A table with the conflicting reports beside each record: a last column, "Sources disagree",
+ * when any record it lists has a disputed value. Summary tables (counts) are left as they are.
+ */
+export function withDisputes(table: TableModel, records: readonly DataRecord[], sourceName: (id: string) => string): TableModel {
+  if (!records.some((r) => r.disputed?.length)) return table;
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const lines = (id: string) => {
+    const record = byId.get(id);
+    return record ? disputeLines(record, sourceName).join('; ') : '';
+  };
+  return {
+    ...table,
+    columns: [...table.columns, 'Sources disagree'],
+    groups: table.groups.map((g) => ({ ...g, rows: g.rows.map((row) => ({ ...row, cells: [...row.cells, lines(row.recordId)] })) })),
+  };
 }
 
 /** Stable order: by date, then id, so layouts and snapshots never depend on input order. */

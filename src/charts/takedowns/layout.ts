@@ -23,7 +23,7 @@ import { dodgeRows } from '../shared/dodge.ts';
 import { countKind, formatCount, plural } from '../shared/format.ts';
 import { KIND_STYLES, OUTCOME_LABELS } from '../shared/palette.ts';
 import { spanGeometry } from '../shared/precision.ts';
-import { byDate, namer, spanOf } from '../shared/records.ts';
+import { byDate, namer, sourceNamer, spanOf, withDisputes } from '../shared/records.ts';
 import type { ChartInput } from '../shared/records.ts';
 import { round } from '../shared/round.ts';
 import { timeScale } from '../shared/scale.ts';
@@ -59,6 +59,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
   const width = options.width ?? 960;
   const platformName = namer(options.platforms);
   const actorName = namer(options.actors);
+  const sourceName = sourceNamer(options.sources);
   const threshold = options.binThreshold ?? DEFAULT_TAKEDOWN_BIN_THRESHOLD;
   const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
   const rowCount = takedownRows(options.records);
@@ -81,7 +82,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
   const undatedGroup: TableGroup[] = undated.length
     ? [{ id: 'undated', heading: 'Dates that cannot be drawn', rows: undated.map((r) => ({ recordId: r.id, cells: [String(r.date), r.kind === 'takedown' ? platformName(r.platform) : `${platformName(r.from)} → ${platformName(r.to)}`, r.kind === 'takedown' ? 'Takedown' : 'Migration', '', '', '', r.title] })) }]
     : [];
-  if (all.length > threshold || summaryGrain) return layoutBinned({ width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName });
+  if (all.length > threshold || summaryGrain) return layoutBinned({ width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName, records: options.records, sourceName });
 
   // 2. Lanes: platforms in order of first appearance, so a move reads downwards.
   const laneIds = [...new Set(all.flatMap((e) => (e.record.kind === 'takedown' ? [e.record.platform] : [e.record.from, e.record.to])))];
@@ -113,7 +114,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
     laneCentre.set(id, y + ROW_HEIGHT / 2 - 6);
     items.forEach((item, i) => {
       const cy = round(y + (rows[i] ?? 0) * ROW_HEIGHT + ROW_HEIGHT / 2 - 6);
-      marks.push(takedownMark(item.e, item.g, item.size, item.labelText, cy, platformName, actorName));
+      marks.push(takedownMark(item.e, item.g, item.size, item.labelText, cy, platformName, actorName, sourceName));
     });
     const migrationCount = migrations.filter((m) => m.record.from === id || m.record.to === id).length;
     lanes.push({ id, label: platformName(id), y: round(y), height: laneHeight, count: items.length + migrationCount });
@@ -141,12 +142,16 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
     empty: all.length ? undefined : 'No takedowns or migrations to show.',
     binned: false,
     summarised: false,
-    table: {
-      caption: `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')}, by date`,
-      columns: TABLE_COLUMNS,
-      linkColumn: 6,
-      groups: [{ rows }, ...undatedGroup],
-    },
+    table: withDisputes(
+      {
+        caption: `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')}, by date`,
+        columns: TABLE_COLUMNS,
+        linkColumn: 6,
+        groups: [{ rows }, ...undatedGroup],
+      },
+      options.records,
+      sourceName,
+    ),
   };
 }
 
@@ -166,8 +171,10 @@ function layoutBinned(input: {
   summaryGrain: Grain | undefined;
   platformName: (id: string) => string;
   actorName: (id: string) => string;
+  records: readonly DataRecord[];
+  sourceName: (id: string) => string;
 }): ChartLayout {
-  const { width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName } = input;
+  const { width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName, records, sourceName } = input;
   const plotRange: [number, number] = [MARGIN.left, width - MARGIN.right];
   let lo = Infinity;
   let hi = -Infinity;
@@ -242,13 +249,17 @@ function layoutBinned(input: {
     description: parts.join(' '),
     binned: true,
     summarised: summary !== undefined,
-    table: {
-      caption: summary ? `${plural(undatedGroup[0]?.rows.length ?? 0, 'record', 'records')} whose date cannot be drawn` : `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')}, by date`,
-      columns: TABLE_COLUMNS,
-      linkColumn: 6,
-      groups: [...groups, ...undatedGroup],
-      summary,
-    },
+    table: withDisputes(
+      {
+        caption: summary ? `${plural(undatedGroup[0]?.rows.length ?? 0, 'record', 'records')} whose date cannot be drawn` : `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')}, by date`,
+        columns: TABLE_COLUMNS,
+        linkColumn: 6,
+        groups: [...groups, ...undatedGroup],
+        summary,
+      },
+      records,
+      sourceName,
+    ),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { DateSpan } from '../../data/dates.ts';
 import { formatDate } from '../../data/dates.ts';
 import { formatScope } from '../../data/facts.ts';
+import { disputeLines } from '../shared/records.ts';
 import type { Migration, Scope, Takedown } from '../../schema/records.ts';
 import { INITIATORS } from '../../schema/records.ts';
 import { countKind, formatCount } from '../shared/format.ts';
@@ -40,16 +41,16 @@ export function scopeSize(scope: Scope | undefined, radius: (n: number) => numbe
   return { r, kind: precision === 'unknown' ? 'unknown-precision' : precision };
 }
 
-export function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry>, size: ScopeSize, labelText: string, cy: number, platformName: (id: string) => string, actorName: (id: string) => string): Mark {
+export function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry>, size: ScopeSize, labelText: string, cy: number, platformName: (id: string) => string, actorName: (id: string) => string, sourceName: (id: string) => string): Mark {
   const style = INITIATOR_STYLES[e.record.initiator];
   const area = Math.PI * size.r * size.r;
-  const disputedOutcome = (e.record.disputed ?? []).filter((d) => d.field === 'outcome').map((d) => `Some sources say: ${String(d.value)} (${d.sources.join(', ')})`);
+  const disputed = disputeLines(e.record, sourceName);
   const tip = [
     e.record.title,
     `${formatDate(e.span)} · ${platformName(e.record.platform)}`,
     `Initiator: ${style.label}${e.record.referrer ? ` (${actorName(e.record.referrer)})` : ''} · ${OUTCOME_LABELS[e.record.outcome]}`,
     `Scope: ${labelText || 'not published'}`,
-    ...disputedOutcome,
+    ...disputed.map((line) => `Sources disagree: ${line}`),
   ];
   return {
     key: `takedown-${e.record.id}`,
@@ -65,7 +66,7 @@ export function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry
     glyph: g.glyph,
     label: labelText ? { text: labelText, dx: 0, dy: round(size.r + 13), anchor: 'middle' } : undefined,
     tip: tip.join('\n'),
-    classes: ['dw-mark', style.className, `dw-initiator-${e.record.initiator}`, `outcome-${e.record.outcome}`, `scope-${size.kind}`, ...g.classes],
+    classes: ['dw-mark', style.className, `dw-initiator-${e.record.initiator}`, `outcome-${e.record.outcome}`, `scope-${size.kind}`, ...g.classes, ...(disputed.length ? ['has-dispute'] : [])],
   };
 }
 

@@ -12,7 +12,7 @@ import { dodgeRows } from '../shared/dodge.ts';
 import { countKind, formatCount, plural } from '../shared/format.ts';
 import { KIND_LANE_LABELS, KIND_ORDER, KIND_STYLES } from '../shared/palette.ts';
 import { isImprecise, spanGeometry } from '../shared/precision.ts';
-import { byDate, disputedDates, namer, platformsOf, spanOf } from '../shared/records.ts';
+import { byDate, disputedDates, disputeLines, namer, platformsOf, sourceNamer, spanOf, withDisputes } from '../shared/records.ts';
 import type { ChartInput } from '../shared/records.ts';
 import { round } from '../shared/round.ts';
 import { project, timeScale } from '../shared/scale.ts';
@@ -71,6 +71,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
   const threshold = options.binThreshold ?? DEFAULT_BIN_THRESHOLD;
   const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
   const platformName = namer(options.platforms);
+  const sourceName = sourceNamer(options.sources);
 
   // 1. Parse dates. Undrawable dates stay in the table and are counted in the description.
   const entries: Entry[] = [];
@@ -167,7 +168,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
       const laneHeight = rowCount * ROW_HEIGHT + LANE_PADDING;
       items.forEach((item, i) => {
         const cy = round(y + LANE_PADDING / 2 + ((rows[i] ?? 0) + 0.5) * ROW_HEIGHT);
-        marks.push(recordMark(item.p, item.g, cy, platformName));
+        marks.push(recordMark(item.p, item.g, cy, platformName, sourceName));
         item.ghosts.forEach((ghost, j) => {
           marks.push({
             key: `ghost-${item.p.record.id}-${id}-${j}`,
@@ -181,7 +182,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
             span: ghost.geometry.span,
             link: { dx: round(item.g.x - ghost.geometry.x), t: item.g.t },
             glyph: ghost.geometry.glyph,
-            tip: [`Disputed date of: ${item.p.record.title}`, `${formatDate(ghost.span)} according to ${ghost.sources.join(', ')}`, `(recorded date: ${formatDate(item.p.span)})`, ghost.note].filter(Boolean).join('\n'),
+            tip: [`Disputed date of: ${item.p.record.title}`, `${formatDate(ghost.span)} according to ${ghost.sources.map(sourceName).join(', ')}`, `(recorded date: ${formatDate(item.p.span)})`, ghost.note].filter(Boolean).join('\n'),
             classes: ['dw-ghost', KIND_STYLES[item.p.record.kind].className, ...ghost.geometry.classes],
           });
         });
@@ -229,13 +230,17 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
     empty: entries.length ? undefined : 'No dated records to show.',
     binned,
     summarised: summary !== undefined,
-    table: {
-      summary,
-      caption: summary ? `${plural(undated.length, 'record', 'records')} whose date cannot be drawn` : `${plural(options.records.length, 'record', 'records')}, by date`,
-      columns: ['Date', 'Kind', 'Platform', 'Title', ...(hasDisputes ? ['Other dates given'] : [])],
-      linkColumn: 3,
-      groups: hasDisputes ? groups : groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, cells: r.cells.slice(0, 4) })) })),
-    },
+    table: withDisputes(
+      {
+        summary,
+        caption: summary ? `${plural(undated.length, 'record', 'records')} whose date cannot be drawn` : `${plural(options.records.length, 'record', 'records')}, by date`,
+        columns: ['Date', 'Kind', 'Platform', 'Title'],
+        linkColumn: 3,
+        groups,
+      },
+      options.records,
+      sourceName,
+    ),
   };
 }
 
@@ -260,15 +265,11 @@ function timeExtent(entries: Entry[]): [number, number] | undefined {
   return [lo, hi];
 }
 
-function recordMark(p: Placement, g: ReturnType<typeof spanGeometry>, cy: number, platformName: (id: string) => string): Mark {
+function recordMark(p: Placement, g: ReturnType<typeof spanGeometry>, cy: number, platformName: (id: string) => string, sourceName: (id: string) => string): Mark {
   const style = KIND_STYLES[p.record.kind];
   const platforms = platformsOf(p.record).map(platformName);
-  const disputed = disputedDates(p.record);
-  const tip = [
-    p.record.title,
-    `${formatDate(p.span)} · ${style.label}${platforms.length ? ` · ${platforms.join(', ')}` : ''}`,
-    ...disputed.map((d) => `Disputed: ${formatDate(d.span)} according to ${d.sources.join(', ')}`),
-  ];
+  const disputed = disputeLines(p.record, sourceName);
+  const tip = [p.record.title, `${formatDate(p.span)} · ${style.label}${platforms.length ? ` · ${platforms.join(', ')}` : ''}`, ...disputed.map((line) => `Sources disagree: ${line}`)];
   return {
     key: `rec-${p.record.id}-${p.lane}`,
     type: 'record',
@@ -294,7 +295,6 @@ function tableRow(record: DataRecord, platformName: (id: string) => string): Tab
       KIND_STYLES[record.kind].label,
       platformsOf(record).map(platformName).join(record.kind === 'migration' ? ' → ' : ', '),
       record.title,
-      disputedDates(record).map((d) => `${formatDate(d.span)} (${d.sources.join(', ')})`).join('; '),
     ],
   };
 }
