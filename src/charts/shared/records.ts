@@ -55,31 +55,24 @@ export function disputedDates(record: DataRecord): { span: DateSpan; note?: stri
   });
 }
 
-const namers = new WeakMap<readonly { id: string; name: string }[], (id: string) => string>();
+// One lookup per registry list, whoever asks: a registry has one way to name its entries.
+const lookups = new WeakMap<readonly { id: string }[], (id: string) => string>();
+
+function lookup<T extends { id: string }>(list: readonly T[] | undefined, nameOf: (entry: T) => string): (id: string) => string {
+  if (!list) return (id) => id;
+  let name = lookups.get(list);
+  if (!name) {
+    const names = new Map(list.map((x) => [x.id, nameOf(x)]));
+    lookups.set(list, (name = (id) => names.get(id) ?? id));
+  }
+  return name;
+}
 
 /** Names by id, from a registry (platforms, actors): built once per registry, not once per chart. */
-export function namer(list: readonly { id: string; name: string }[] | undefined): (id: string) => string {
-  if (!list) return (id) => id;
-  let name = namers.get(list);
-  if (!name) {
-    const names = new Map(list.map((x) => [x.id, x.name]));
-    namers.set(list, (name = (id) => names.get(id) ?? id));
-  }
-  return name;
-}
+export const namer = (list: readonly { id: string; name: string }[] | undefined) => lookup(list, (x) => x.name);
 
-const sourceNamers = new WeakMap<readonly Pick<Source, 'id' | 'publisher'>[], (id: string) => string>();
-
-/** A source as readers know it, by its publisher: built once per registry. */
-export function sourceNamer(sources: readonly Pick<Source, 'id' | 'publisher'>[] | undefined): (id: string) => string {
-  if (!sources) return (id) => id;
-  let name = sourceNamers.get(sources);
-  if (!name) {
-    const names = new Map(sources.map((s) => [s.id, s.publisher]));
-    sourceNamers.set(sources, (name = (id) => names.get(id) ?? id));
-  }
-  return name;
-}
+/** A source as readers know it, by its publisher. */
+export const sourceNamer = (sources: readonly Pick<Source, 'id' | 'publisher'>[] | undefined) => lookup(sources, (s) => s.publisher);
 
 /** What other sources report, one line a disputed value: "outcome: removed, according to Reuters, Hürriyet". */
 export function disputeLines(record: DataRecord, sourceName: (id: string) => string): string[] {
