@@ -43,14 +43,15 @@ export const hasErrors = (problems: Problem[], strict = false): boolean =>
   problems.some((p) => p.severity === 'error' || (strict && p.severity === 'warning'));
 
 /**
- * Thrown by the build when the data has errors. Its message is the report itself, so whatever
- * prints it (Astro's logger, vitest) shows the editor lines and not a stack trace.
+ * Thrown by the build when the data has errors. Its message is the report itself (every problem,
+ * warnings too, as `npm run check` prints them), so whatever prints it (Astro's logger, vitest)
+ * shows the editor lines and not a stack trace.
  */
 export class DataProblemsError extends Error {
   readonly problems: Problem[];
 
   constructor(problems: Problem[]) {
-    super(`Driftwatch found problems in content/ or data/:\n${formatProblems(problems)}`);
+    super(`The build stopped before rendering anything: fix these in content/ or data/, then build again.\n${formatProblems(problems)}`);
     this.problems = problems;
     this.name = 'DataProblemsError';
     // The report is the message; a stack trace would only point into Driftwatch's own code.

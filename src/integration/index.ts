@@ -29,11 +29,11 @@ export default function driftwatch(): AstroIntegration {
         process.env.DRIFTWATCH_PROJECT_DIR = root; // where src/data/site.ts reads data/ from
         process.env.DRIFTWATCH_ROOT = fileURLToPath(config.root); // where build-time code finds src/ and node_modules/
         invalidateProject(root);
-        const failed = report(root, logger);
-        if (failed && command === 'build') {
-          // The lines above are the report; the error carries them again for programmatic builds.
-          throw new DataProblemsError(loadProject(root).problems.filter((p) => p.severity === 'error'));
-        }
+        // A build with errors stops here. Its error is the whole report, as `npm run check` prints
+        // it; logged as well, every line would show twice.
+        const { problems } = loadProject(root);
+        if (command === 'build' && hasErrors(problems)) throw new DataProblemsError(problems);
+        report(root, logger);
       },
       'astro:server:setup': ({ server, logger }) => {
         const watched = /[\\/](content|data)[\\/]/;
