@@ -3,10 +3,10 @@
  *
  * Stages:
  *   1. read: YAML / CSV / MDX frontmatter, with positions (src/data/files.ts, csv.ts)
- *   2. schema: each entry against its zod schema
+ *   2. schema: each entry against its zod schema; disputes against their record's fields
  *   3. ids: duplicates within a registry, across all record files
  *   4. references: every field whose schema says `references: …` must name an existing id
- *   5. cross-record rules: claims after attacks, migrations between two platforms, disputes
+ *   5. cross-record rules: claims after attacks, migrations between two platforms
  *   6. warnings: unarchived URLs, unused sources, incidents without records
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -29,6 +29,7 @@ import {
   type IncidentFrontmatter,
   type PageFrontmatter,
   type Platform,
+  type RecordKind,
   type Registry,
   type SiteSettings,
   type Source,
@@ -258,6 +259,26 @@ export function checkProject(root: string): CheckResult {
     const schema = recordSchemaByEntry.get(e);
     return (schema && validateEntry(schema, e, problems)) || [];
   });
+  // Disputes name a field of their record and, for dates, give a date: judged on every record
+  // whose kind is known, valid or not, so that one run reports them with the record's other errors.
+  for (const entry of raw.records) {
+    const kind = (entry.value as { kind?: unknown }).kind;
+    const disputed = (entry.value as { disputed?: unknown }).disputed;
+    if (!recordSchemaByEntry.get(entry) || !Array.isArray(disputed)) continue;
+    const fields = Object.keys(objectShape(recordSchemas[kind as RecordKind]));
+    disputed.forEach((dispute: { field?: unknown; value?: unknown }, index) => {
+      if (typeof dispute?.field !== 'string') return; // the schema has said what is wrong with it
+      if (!fields.includes(dispute.field) || ['id', 'kind', 'disputed', 'sources', 'incidents'].includes(dispute.field)) {
+        problems.push({ file: entry.file, ...entry.locate(['disputed', index, 'field']), severity: 'error', message: `a ${String(kind)} has no field "${dispute.field}" to dispute${didYouMean(dispute.field, fields)}`, rule: 'unknown-field' });
+      } else if (dispute.field === 'date' || (dispute.field === 'launched' && typeof dispute.value === 'string')) {
+        try {
+          parseDate(String(dispute.value));
+        } catch (error) {
+          problems.push({ file: entry.file, ...entry.locate(['disputed', index, 'value']), severity: 'error', message: `disputed date: ${(error as Error).message}`, rule: 'bad-date' });
+        }
+      }
+    });
+  }
   const incidents: Validated<Incident>[] = [];
   for (const { name, file, slug, parsed } of incidentFiles) {
     const entry = parsed.entries[0];
@@ -380,18 +401,6 @@ export function checkProject(root: string): CheckResult {
         problems.push({ file: entry.file, ...entry.locate(['trigger']), severity: 'error', message: `"trigger" points at "${record.trigger}", which is a ${trigger.value.kind}, not a takedown`, rule: 'wrong-ref-kind' });
       }
     }
-    const fields = Object.keys(objectShape(recordSchemas[record.kind]));
-    (record.disputed ?? []).forEach((dispute, index) => {
-      if (!fields.includes(dispute.field) || ['id', 'kind', 'disputed', 'sources', 'incidents'].includes(dispute.field)) {
-        problems.push({ file: entry.file, ...entry.locate(['disputed', index, 'field']), severity: 'error', message: `a ${record.kind} has no field "${dispute.field}" to dispute${didYouMean(dispute.field, fields)}`, rule: 'unknown-field' });
-      } else if (dispute.field === 'date' || (dispute.field === 'launched' && typeof dispute.value === 'string')) {
-        try {
-          parseDate(String(dispute.value));
-        } catch (error) {
-          problems.push({ file: entry.file, ...entry.locate(['disputed', index, 'value']), severity: 'error', message: `disputed date: ${(error as Error).message}`, rule: 'bad-date' });
-        }
-      }
-    });
   }
 
   // 6. Warnings.

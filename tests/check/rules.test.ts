@@ -241,6 +241,16 @@ describe('errors', () => {
     ]);
   });
 
+  it('reports a record’s disputes with its other errors, not a run later', () => {
+    const disputes = '  disputed:\n    - field: outcom\n      value: removed\n      sources: [news-1]\n    - field: date\n      value: 2019-31-12\n      sources: [news-1]\n';
+    const lines = problemsAfter({ [RECORDS]: (text) => replaceOnce('  outcome: removed\n', `  outcome: removd\n${disputes}`)(text) });
+    expect(lines.map((l) => l.replace(/^\S+ +error +/, '').replace(/\s+\S+$/, ''))).toEqual([
+      expect.stringMatching(/^"outcome" has "removd"/),
+      expect.stringMatching(/^a takedown has no field "outcom" to dispute \(did you mean "outcome"\?\)/),
+      expect.stringMatching(/^disputed date: /),
+    ]);
+  });
+
   it('reports every problem in one run, not the first alone', () => {
     const lines = problemsAfter({
       [RECORDS]: (text) => replaceOnce('killed: 2', 'killed: two')(replaceOnce('to: tamtam', 'to: telegram')(text)),
