@@ -47,6 +47,10 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
   switch (issue.code) {
     case 'invalid_type':
       if (actual === undefined) return { text: `missing required field "${field}"`, rule: 'missing-field' };
+      // YAML reads `2019` and `true` as a number and a yes: text that looks like one goes in quotes.
+      if (issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
+        return { text: `"${field}" must be text, not ${describeValue(actual)}: write it in quotes ('${String(actual)}')`, rule: 'wrong-type' };
+      }
       return { text: `"${field}" must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(actual)}`, rule: 'wrong-type' };
     case 'invalid_value': {
       if (actual === undefined) return { text: `missing required field "${field}"`, rule: 'missing-field' };

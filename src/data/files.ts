@@ -123,6 +123,35 @@ function parseYamlFast(file: string, text: string, options: YamlOptions): Parsed
   return { entries, problems: [] };
 }
 
+/**
+ * The parser's errors, said as an editor can act on them. A tab in the indentation sets off a
+ * string of token errors, none of which says "tab": it is reported alone, where it is. A quote
+ * never closed is reported at the end of the text: it is placed back at the quote. A colon in an
+ * unquoted value gets the fix.
+ */
+function explained(text: string, errors: readonly { pos: [number, number]; message: string }[]): { pos: number; message: string }[] {
+  if (errors.length === 0) return [];
+  const tab = /^[ ]*\t/m.exec(text);
+  if (tab) return [{ pos: tab.index + tab[0].length - 1, message: 'a tab in the indentation: YAML indents with spaces only' }];
+  return errors.map((error) => {
+    let pos = error.pos[0];
+    let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+    if (quote) {
+      // The last line before the end with an odd number of those quotes is where it opened.
+      const lines = text.slice(0, pos).split('\n');
+      for (let i = lines.length - 1; i >= 0; i--) {
+        if ((lines[i]!.split(quote).length - 1) % 2 === 1) {
+          pos = lines.slice(0, i).reduce((n, line) => n + line.length + 1, 0) + lines[i]!.lastIndexOf(quote);
+          break;
+        }
+      }
+    }
+    if (/^Nested mappings are not allowed in compact mappings/.test(message)) message += '; a value with ": " in it goes in quotes (title: "Europol: the referral day")';
+    return { pos, message };
+  });
+}
+
 /** The `yaml` package: exact positions and messages, and slow on big files. */
 function parseYamlWithPositions(file: string, text: string, options: YamlOptions): ParsedFile {
   const offset = options.offset ?? 0;
@@ -130,9 +159,7 @@ function parseYamlWithPositions(file: string, text: string, options: YamlOptions
   const at = (o: number) => positionOf(o + offset);
   // The core schema keeps `2019-11-29` a string, as the editor wrote it.
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const problems: Problem[] = doc.errors.map((error) =>
-    syntaxProblem(file, at(error.pos[0]), `YAML syntax: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')}`),
-  );
+  const problems = explained(text, doc.errors).map(({ pos, message }) => syntaxProblem(file, at(pos), `YAML syntax: ${message}`));
   if (problems.length > 0) return { entries: [], problems };
   const root = doc.contents as YamlNode | null;
   const entry = (node: YamlNode): Entry => ({
@@ -176,6 +203,9 @@ export function parseFrontmatter(file: string, text: string): FrontmatterFile {
   const split = matter(text, { engines: { yaml: () => ({}) } });
   if (!text.startsWith('---')) {
     return { entries: [], body: text, bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'missing frontmatter: the file must start with a --- block of fields (title, …) closed by ---')] };
+  }
+  if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(3))) {
+    return { entries: [], body: '', bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'the frontmatter is never closed: put a line --- after its last field, before the text')] };
   }
   const raw = split.matter;
   const offset = raw.length > 0 ? text.indexOf(raw) : 3;

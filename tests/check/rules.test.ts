@@ -36,7 +36,13 @@ describe('errors', () => {
     [
       'frontmatter syntax, at the real line of the MDX file',
       { 'content/incidents/incident-one.mdx': replaceOnce("date: '2019-11-29'", "date: '2019-11-29\nfoo: [") },
-      ["content/incidents/incident-one.mdx:6:36  error  YAML syntax: Missing closing 'quote  syntax"],
+      // At the quote left open, not where the parser gave up.
+      ["content/incidents/incident-one.mdx:3:7  error  YAML syntax: Missing closing 'quote  syntax"],
+    ],
+    [
+      'a year left unquoted, which YAML reads as a number',
+      { [RECORDS]: replaceOnce("  date: '2019-11-30'", '  date: 2019') },
+      ["data/records/main.yaml:11:9  error  \"date\" must be text, not 2019: write it in quotes ('2019')  wrong-type"],
     ],
     [
       'a missing field',
@@ -218,6 +224,22 @@ describe('errors', () => {
 
   it.each(cases)('%s', (_name, edits, expected) => {
     expect(problemsAfter(edits)).toEqual(expected);
+  });
+
+  it('says what to do about a tab, a colon in a value and a frontmatter never closed, where they are', () => {
+    expect(
+      problemsAfter({
+        [RECORDS]: replaceOnce('  platform: telegram\n', '\tplatform: telegram\n'),
+        'data/actors.yaml': replaceOnce('name: Amaq News Agency', 'name: Amaq: the agency'),
+        'content/pages/about.mdx': '---\ntitle: About\n\nNo closing line.\n',
+      })
+        .filter((line) => line.includes('  error  '))
+        .sort(),
+    ).toEqual([
+      'content/pages/about.mdx:1:1  error  the frontmatter is never closed: put a line --- after its last field, before the text  syntax',
+      'data/actors.yaml:6:9  error  YAML syntax: Nested mappings are not allowed in compact mappings; a value with ": " in it goes in quotes (title: "Europol: the referral day")  syntax',
+      'data/records/main.yaml:30:1  error  YAML syntax: a tab in the indentation: YAML indents with spaces only  syntax',
+    ]);
   });
 
   it('reads past a byte-order mark, with every position where it was', () => {
