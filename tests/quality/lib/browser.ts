@@ -88,9 +88,16 @@ export function collapse(lines: string[]): string[] {
 }
 
 /** WCAG 2.1 AA violations axe finds, one line per rule with the elements it names. */
+/**
+ * Best practices beyond WCAG that a screen-reader user meets on every page: one <h1> to start
+ * from, landmarks told apart by name, one main.
+ */
+const LANDMARKS_AND_HEADINGS = ['page-has-heading-one', 'landmark-unique', 'landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo'];
+
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return result.violations.map(
+  const wcag = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const practice = await new AxeBuilder({ page }).withRules(LANDMARKS_AND_HEADINGS).analyze();
+  return [...wcag.violations, ...practice.violations].map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`,
   );
 }
