@@ -8,7 +8,7 @@
  *   `referrerpolicy="no-referrer"`: readers' visits leak nothing to the sites cited.
  * - A link with any other scheme than http(s) or mailto (`javascript:`, `data:`, `vbscript:`…)
  *   is shown as its text only: `npm run check` rejects it, and this keeps it dead if it slips by.
- * - Headings h2–h4 get an anchor link to themselves.
+ * - Headings h2–h4 get an anchor link to themselves, beside them.
  */
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, Text } from 'hast';
@@ -114,15 +114,24 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
         if (/^\/(?![\\/])/.test(src) && base && !src.startsWith(`${base}/`)) element.properties.src = `${base}${src}`;
         return;
       }
-      if (/^h[2-4]$/.test(element.tagName)) {
+      if (/^h[2-4]$/.test(element.tagName) && parent && index !== undefined) {
         const id = typeof element.properties.id === 'string' ? element.properties.id : slugger.slug(toText(element));
         element.properties.id = id;
-        element.children.push({
+        // Beside the heading, not in it: inside, its words would become part of the heading's name.
+        parent.children[index] = {
           type: 'element',
-          tagName: 'a',
-          properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${toText(element)}”` },
-          children: [{ type: 'text', value: '#' }],
-        });
+          tagName: 'div',
+          properties: { className: ['heading'] },
+          children: [
+            element,
+            {
+              type: 'element',
+              tagName: 'a',
+              properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${toText(element)}”` },
+              children: [{ type: 'text', value: '#' }],
+            },
+          ],
+        };
         return SKIP;
       }
       return;
