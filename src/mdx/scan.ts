@@ -233,16 +233,26 @@ export function htmlProblems(uses: readonly ComponentUse[]): HtmlProblem[] {
   return problems;
 }
 
-/** Markdown links and images (`[text](url)`, `![alt](url)`, `[ref]: url`) whose scheme is not http(s) or mailto. */
+/** `t.me/x`, `www.example.org`: a host name where a path should start. */
+const LOOKS_LIKE_A_HOST = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}[/?#])/i;
+
+/**
+ * Markdown links and images (`[text](url)`, `![alt](url)`, `[ref]: url`) whose scheme is not
+ * http(s) or mailto, or that name another server without a scheme.
+ */
 export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] {
   const problems: HtmlProblem[] = [];
   const patterns = [/\]\(\s*<?([^)\s>]+)/g, /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm];
   for (const pattern of patterns) {
     for (const match of body.matchAll(pattern)) {
       const url = match[1]!;
-      if (!hasUnsafeScheme(url)) continue;
-      const offset = match.index + match[0].indexOf(url);
-      problems.push({ at: positionAt(body, offset, firstLine), rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
+      const at = () => positionAt(body, match.index + match[0].indexOf(url), firstLine);
+      if (hasUnsafeScheme(url)) {
+        problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
+      } else if (LOOKS_LIKE_A_HOST.test(url)) {
+        // Without a scheme it is a path on this site: a broken link, and one the defang list cannot see.
+        problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}" has no https://: as written it is a page of this site; write the whole address` });
+      }
     }
   }
   // An image from another server is a request to a third party from every reader's browser.

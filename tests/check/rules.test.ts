@@ -189,6 +189,11 @@ describe('errors', () => {
       ],
     ],
     [
+      'a link to a host written without https://, which would be a broken path on this site',
+      { [WRITEUP]: (text) => `${text}\nSee [the channel](t.me/nolink) and [a page](about/), [a file](/data/records.csv), [a report](report.pdf).\n` },
+      ['content/incidents/incident-one.mdx:10:19  error  link to "t.me/nolink" has no https://: as written it is a page of this site; write the whole address  bad-url'],
+    ],
+    [
       'a scheme-less link to another server, and an image from one',
       { [WRITEUP]: (text) => `${text}\nA [x](//t.me/chan) and ![pic](https://evil.example/p.png), but ![ok](/local.png).\n` },
       [
