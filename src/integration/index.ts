@@ -1,13 +1,15 @@
 /**
  * The Driftwatch Astro integration: runs the same checks as `npm run check` before `astro build`
  * and `astro dev`, with the same lines. A build with errors stops before rendering anything;
- * `astro dev` keeps serving and re-checks whenever content/ or data/ changes.
+ * `astro dev` keeps serving and re-checks whenever content/ or data/ changes. After a build, it
+ * defangs what the pages' free text still names of the defang list (src/safety/last-guard.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { compareProblems, DataProblemsError, formatProblem, hasErrors } from '../check/problems.ts';
 import { projectDir } from '../data/paths.ts';
 import { invalidateProject, loadProject } from '../data/project.ts';
+import { defangSite } from '../safety/last-guard.ts';
 
 function report(root: string, logger: AstroIntegrationLogger): boolean {
   const { problems } = loadProject(root);
@@ -34,6 +36,11 @@ export default function driftwatch(): AstroIntegration {
         const { problems } = loadProject(root);
         if (command === 'build' && hasErrors(problems)) throw new DataProblemsError(problems);
         report(root, logger);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        // Before the search index and the weights read the pages (integrations run in order).
+        const changed = defangSite(fileURLToPath(dir), loadProject(root).data.site.defang);
+        if (changed > 0) logger.info(`defanged addresses in the text of ${changed} page${changed === 1 ? '' : 's'}`);
       },
       'astro:server:setup': ({ server, logger }) => {
         const watched = /[\\/](content|data)[\\/]/;

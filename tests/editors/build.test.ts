@@ -135,6 +135,10 @@ describe('links to defanged domains', () => {
     const live = files.filter((file) => /\.(html|xml)$/.test(file) && /https?:\/\/([a-z0-9-]+\.)*t\.me\b/i.test(readFileSync(file, 'utf8')));
     expect(live).toEqual([]);
     expect(readFileSync(join(dist, 'data/records.json'), 'utf8')).toContain('See https://t.me/notes_channel/5');
+    // Defanged before the search index read the pages: its excerpts are text readers see too.
+    const fragments = files.filter((file) => file.endsWith('.pf_fragment')).map((file) => gunzipSync(readFileSync(file)).toString());
+    expect(fragments.some((text) => text.includes('hxxps://t[.]me/notes_channel/5'))).toBe(true);
+    expect(fragments.filter((text) => /https?:\/\/t\.me/i.test(text))).toEqual([]);
   });
 
   it('other external links open without a referrer', () => {

@@ -1,0 +1,55 @@
+/**
+ * The last guard of the defang rule. Components defang what they know to be an address (a
+ * source's url, a link in a write-up: ExternalUrl.astro, markdown/safe-links.ts); free text from
+ * the data can hold one too (a record's notes, an actor's description), and reaches pages, chart
+ * tooltips and tables, structured data and the feed through many components. So every page and
+ * feed leaves with each URL on a listed domain defanged, wherever it stands: in a build, by a
+ * pass over the written files (`defangSite`, from the integration); in `astro dev`, by the
+ * middleware (src/middleware.ts). Downloads (CSV, JSON) are left alone: they keep the original
+ * URL as data (DATA-MODEL.md).
+ *
+ * Why not the middleware in builds too: reading every rendered page back into a string and
+ * answering a new Response made Astro's memory grow with every page, by 1 GB over 3,000 pages
+ * (docs/performance.md); the files are read once, after Astro has let go of them.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defangUrlsIn } from './defang.ts';
+
+/** Pages and feeds: what a reader's browser or feed reader shows as text or links. */
+export const GUARDED = /\.(?:html|xml)$/;
+
+let mentions: { key: string; pattern: RegExp } | undefined;
+
+/** Whether a text names a listed domain at all, in any case: one pattern per defang list. */
+export function namesListedDomain(text: string, domains: readonly string[]): boolean {
+  if (domains.length === 0) return false;
+  const key = domains.join(' ');
+  if (mentions?.key !== key) mentions = { key, pattern: new RegExp(domains.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i') };
+  return mentions.pattern.test(text);
+}
+
+/** `text` with every URL on a listed domain defanged; most pages name none and are returned as they are. */
+export function guard(text: string, domains: readonly string[]): string {
+  return namesListedDomain(text, domains) ? defangUrlsIn(text, domains) : text;
+}
+
+/** Defangs every page and feed under `outDir` in place; returns how many it changed. */
+export function defangSite(outDir: string, domains: readonly string[]): number {
+  let changed = 0;
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !GUARDED.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = readFileSync(path);
+    // Read as Latin-1 first, which costs a third of UTF-8 and keeps every ASCII letter of a host
+    // name as it is: only the rare page that names a listed domain is decoded and rewritten.
+    if (!namesListedDomain(bytes.toString('latin1'), domains)) continue;
+    const text = bytes.toString('utf8');
+    const safe = defangUrlsIn(text, domains);
+    if (safe !== text) {
+      writeFileSync(path, safe);
+      changed++;
+    }
+  }
+  return changed;
+}

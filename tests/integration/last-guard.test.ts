@@ -1,0 +1,37 @@
+/** The defang rule's last guard over a built site: pages and feeds defanged in place, data files kept as data. */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defangSite, guard } from '../../src/safety/last-guard.ts';
+
+const DOMAINS = ['t.me', 'tt.me'];
+
+describe('defangSite', () => {
+  it('defangs URLs on listed domains in HTML and XML, in any case, and leaves downloads and other hosts alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dw-guard-'));
+    const files: Record<string, string> = {
+      'incidents/a/index.html': '<p>Notes: see https://t.me/chan/5 and HTTPS://TT.ME/Up, not https://news.example/t.me/x.</p><span title="https://sub.t.me/y">x</span>',
+      'rss.xml': '<description>From https://t.me/feed</description>',
+      'about/index.html': '<p>Nothing listed here.</p>',
+      'data/records.json': '{"notes":"see https://t.me/chan/5"}',
+      'data/records.csv': 'notes\nsee https://t.me/chan/5\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    expect(defangSite(dir, DOMAINS)).toBe(2);
+    const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+    expect(read('incidents/a/index.html')).toBe('<p>Notes: see hxxps://t[.]me/chan/5 and hxxps://TT[.]ME/Up, not https://news.example/t.me/x.</p><span title="hxxps://sub[.]t[.]me/y">x</span>');
+    expect(read('rss.xml')).toBe('<description>From hxxps://t[.]me/feed</description>');
+    expect(read('about/index.html')).toBe(files['about/index.html']);
+    expect(read('data/records.json')).toBe(files['data/records.json']);
+    expect(read('data/records.csv')).toBe(files['data/records.csv']);
+  });
+
+  it('changes nothing without a defang list, or in text that names no listed domain', () => {
+    expect(guard('https://t.me/x', [])).toBe('https://t.me/x');
+    expect(guard('https://notat.me/x and at.me', DOMAINS)).toBe('https://notat.me/x and at.me');
+  });
+});
