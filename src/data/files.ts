@@ -208,6 +208,9 @@ export function parseFrontmatter(file: string, text: string): FrontmatterFile {
     return { entries: [], body: '', bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'the frontmatter is never closed: put a line --- after its last field, before the text')] };
   }
   const raw = split.matter;
+  if (raw.trim() === '') {
+    return { entries: [], body: split.content, bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'the frontmatter is empty: write its fields (title, …) between the two --- lines')] };
+  }
   const offset = raw.length > 0 ? text.indexOf(raw) : 3;
   const parsed = parseYaml(file, raw, { shape: 'mapping', offset, positionOf });
   const bodyStart = text.length - split.content.length;

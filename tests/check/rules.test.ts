@@ -231,17 +231,19 @@ describe('errors', () => {
     expect(problemsAfter(edits)).toEqual(expected);
   });
 
-  it('says what to do about a tab, a colon in a value and a frontmatter never closed, where they are', () => {
+  it('says what to do about a tab, a colon in a value, a frontmatter never closed or empty, where they are', () => {
     expect(
       problemsAfter({
         [RECORDS]: replaceOnce('  platform: telegram\n', '\tplatform: telegram\n'),
         'data/actors.yaml': replaceOnce('name: Amaq News Agency', 'name: Amaq: the agency'),
         'content/pages/about.mdx': '---\ntitle: About\n\nNo closing line.\n',
+        'content/pages/empty.mdx': '---\n---\nText.\n',
       })
         .filter((line) => line.includes('  error  '))
         .sort(),
     ).toEqual([
       'content/pages/about.mdx:1:1  error  the frontmatter is never closed: put a line --- after its last field, before the text  syntax',
+      'content/pages/empty.mdx:1:1  error  the frontmatter is empty: write its fields (title, …) between the two --- lines  syntax',
       'data/actors.yaml:6:9  error  YAML syntax: Nested mappings are not allowed in compact mappings; a value with ": " in it goes in quotes (title: "Europol: the referral day")  syntax',
       'data/records/main.yaml:30:1  error  YAML syntax: a tab in the indentation: YAML indents with spaces only  syntax',
     ]);
