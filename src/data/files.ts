@@ -131,8 +131,11 @@ function parseYamlFast(file: string, text: string, options: YamlOptions): Parsed
  */
 function explained(text: string, errors: readonly { pos: [number, number]; message: string }[]): { pos: number; message: string }[] {
   if (errors.length === 0) return [];
-  const tab = /^[ ]*\t/m.exec(text);
-  if (tab) return [{ pos: tab.index + tab[0].length - 1, message: 'a tab in the indentation: YAML indents with spaces only' }];
+  // The first error's line indented with a tab: that is the mistake (a tab inside a block of
+  // text is fine, and is not what the parser stumbled on).
+  const lineStart = text.lastIndexOf('\n', errors[0]!.pos[0] - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  if (indent.includes('\t')) return [{ pos: lineStart + indent.indexOf('\t'), message: 'a tab in the indentation: YAML indents with spaces only' }];
   return errors.map((error) => {
     let pos = error.pos[0];
     let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');

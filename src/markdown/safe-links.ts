@@ -114,27 +114,29 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
         if (/^\/(?![\\/])/.test(src) && base && !src.startsWith(`${base}/`)) element.properties.src = `${base}${src}`;
         return;
       }
-      if (/^h[2-4]$/.test(element.tagName) && parent && index !== undefined) {
-        const id = typeof element.properties.id === 'string' ? element.properties.id : slugger.slug(toText(element));
-        element.properties.id = id;
-        // Beside the heading, not in it: inside, its words would become part of the heading's name.
-        parent.children[index] = {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['heading'] },
-          children: [
-            element,
-            {
-              type: 'element',
-              tagName: 'a',
-              properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${toText(element)}”` },
-              children: [{ type: 'text', value: '#' }],
-            },
-          ],
-        };
-        return SKIP;
-      }
       return;
+    });
+    // Headings last, once their own links are safe: their anchor and name come from that text.
+    visit(tree, 'element', (element, index, parent) => {
+      if (!/^h[2-4]$/.test(element.tagName) || !parent || index === undefined) return;
+      const id = typeof element.properties.id === 'string' ? element.properties.id : slugger.slug(toText(element));
+      element.properties.id = id;
+      // Beside the heading, not in it: inside, its words would become part of the heading's name.
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['heading'] },
+        children: [
+          element,
+          {
+            type: 'element',
+            tagName: 'a',
+            properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${toText(element)}”` },
+            children: [{ type: 'text', value: '#' }],
+          },
+        ],
+      };
+      return SKIP;
     });
   };
 }

@@ -60,7 +60,8 @@ export interface CodeProblem {
 }
 
 // An MDX comment, a /* block comment */ in braces: the one kind of braces a write-up may hold.
-const COMMENT_ONLY = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*$/;
+// Each comment ends at its first */, so code between two comments is not taken for one.
+const COMMENT_ONLY = /^\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)*$/;
 
 /** What MDX reads as code even where there is no tag: braces, `import` and `export`. */
 export const MAY_HOLD_CODE = /[{}]|^[ \t]*(?:import|export)\b/m;
@@ -73,15 +74,30 @@ export interface MdxScan {
 }
 
 /** Where `offset` is in `body`, as a position in the file whose line `firstLine` is the body's first. */
-function positionAt(body: string, offset: number, firstLine = 1): Position {
+export function positionAt(body: string, offset: number, firstLine = 1): Position {
   const before = body.slice(0, offset);
   return { line: before.split('\n').length + firstLine - 1, col: offset - before.lastIndexOf('\n') };
 }
 
 function offsetOf(body: string, { line, col }: Position): number {
   let offset = 0;
-  for (let l = 1; l < line && offset >= 0; l++) offset = body.indexOf('\n', offset) + 1;
-  return Math.max(0, offset) + col - 1;
+  for (let l = 1; l < line; l++) {
+    const next = body.indexOf('\n', offset);
+    if (next < 0) return body.length;
+    offset = next + 1;
+  }
+  return Math.min(body.length, offset + col - 1);
+}
+
+/** The braces still open at `upTo`, outermost first: pairs inside counted, escaped `\{` left out. */
+function openBraces(body: string, upTo = body.length): number[] {
+  const open: number[] = [];
+  for (let i = 0; i < upTo; i++) {
+    if (body[i - 1] === '\\') continue;
+    if (body[i] === '{') open.push(i);
+    else if (body[i] === '}') open.pop();
+  }
+  return open;
 }
 
 /**
@@ -102,9 +118,11 @@ function syntaxError(error: unknown, body: string, firstLine: number): MdxSyntax
     tag.lastIndex = gaveUp;
     offset = tag.exec(body)?.index ?? gaveUp;
   } else if (/closing brace for `\{`/.test(reason)) {
-    // The parser gives up at the end of the text; the brace itself is the mistake.
-    const brace = body.lastIndexOf('{', gaveUp);
-    if (brace >= 0) offset = brace;
+    // The parser gives up at the end of the text; the brace never closed is the mistake.
+    offset = openBraces(body)[0] ?? gaveUp;
+  } else if (/expression with acorn/.test(reason)) {
+    // Text in braces that is not JavaScript: almost always braces meant as text, so the brace.
+    offset = openBraces(body, gaveUp).at(-1) ?? gaveUp;
   }
   const shift = firstLine - 1;
   const message = reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1, c1, l2, c2) => `(${Number(l1) + shift}:${c1}${l2 ? `-${Number(l2) + shift}:${c2}` : ''})`);
@@ -233,8 +251,8 @@ export function htmlProblems(uses: readonly ComponentUse[]): HtmlProblem[] {
   return problems;
 }
 
-/** `t.me/x`, `www.example.org`: a host name where a path should start. */
-const LOOKS_LIKE_A_HOST = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}[/?#])/i;
+/** `t.me/x`, `www.example.org`: a host name where a path should start (`about.html#team` is a file). */
+const LOOKS_LIKE_A_HOST = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:html?|php|aspx?|pdf|csv|json|xml|txt|md|png|jpe?g|gif|svg|webp|zip)[/?#])[a-z]{2,}[/?#])/i;
 
 /**
  * Markdown links and images (`[text](url)`, `![alt](url)`, `[ref]: url`) whose scheme is not

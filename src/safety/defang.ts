@@ -32,10 +32,41 @@ export function isDefangedDomain(url: string, domains: readonly string[]): boole
   return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 
-/** An http(s) URL inside free text: up to whitespace, a quote, a bracket or a tag. */
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()]+/gi;
+/**
+ * An http(s) URL inside free text: up to whitespace, a quote, a bracket or a tag. No word
+ * boundary before it: `see:https://…` and `x_https://…` are addresses too.
+ */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'()]+/gi;
 
-/** `text` with every URL on a listed domain defanged in place, and every other left as it is. */
+/**
+ * The host of a URL found in text, without what the text put after it: `https://t.me, then`,
+ * `https://t.me;`, `https://t.me&amp;x` (an `&` as HTML writes it) all name `t.me`.
+ */
+function hostInText(url: string): string {
+  return (/^https?:\/\/(?:[^@/?#\s]*@)?([^/?#\\\s:&;,!]*)/i.exec(url)?.[1] ?? '').toLowerCase().replace(/\.+$/, '');
+}
+
+const isListedHost = (host: string, domains: readonly string[]) => domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+
+const barePatterns = new Map<string, RegExp>();
+
+/**
+ * A listed host written without a scheme, before a path: `t.me/channel`, which chat apps and
+ * mail clients turn into a link. Not inside another address (`example.org/t.me/x`, `a.t.me`).
+ */
+function bareHosts(domains: readonly string[]): RegExp {
+  const key = domains.join(' ');
+  let pattern = barePatterns.get(key);
+  if (!pattern) {
+    const names = domains.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    barePatterns.set(key, (pattern = new RegExp(`(?<![\\w.@/:-])((?:[a-z0-9-]+\\.)*(?:${names}))(?=/)`, 'gi')));
+  }
+  return pattern;
+}
+
+/** `text` with every address on a listed domain defanged in place, and every other left as it is. */
 export function defangUrlsIn(text: string, domains: readonly string[]): string {
-  return text.replace(URL_IN_TEXT, (url) => (isDefangedDomain(url, domains) ? defang(url) : url));
+  if (domains.length === 0) return text;
+  const urls = text.replace(URL_IN_TEXT, (url) => (isListedHost(hostInText(url), domains) ? defang(url) : url));
+  return urls.replace(bareHosts(domains), (host) => host.replaceAll('.', '[.]'));
 }

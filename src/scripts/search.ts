@@ -125,8 +125,13 @@ async function main(): Promise<void> {
   }
 
   more.addEventListener('click', () => {
+    // One page at a time: a second click while this one loads would add the same results again.
+    if (more.disabled) return;
+    more.disabled = true;
     // Keyboard and screen-reader users go on from the first new result, not from the button.
-    void showMore().then((first) => first?.focus());
+    void showMore()
+      .then((first) => first?.focus())
+      .finally(() => (more.disabled = false));
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();

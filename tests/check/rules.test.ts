@@ -190,7 +190,7 @@ describe('errors', () => {
     ],
     [
       'a link to a host written without https://, which would be a broken path on this site',
-      { [WRITEUP]: (text) => `${text}\nSee [the channel](t.me/nolink) and [a page](about/), [a file](/data/records.csv), [a report](report.pdf).\n` },
+      { [WRITEUP]: (text) => `${text}\nSee [the channel](t.me/nolink) and [a page](about/), [a file](/data/records.csv), [a report](report.pdf), [the team](about.html#team).\n` },
       ['content/incidents/incident-one.mdx:10:19  error  link to "t.me/nolink" has no https://: as written it is a page of this site; write the whole address  bad-url'],
     ],
     [
@@ -211,6 +211,16 @@ describe('errors', () => {
         'content/incidents/incident-one.mdx:12:84  error  <Record {…}>: spread props are code; write each prop as name="text"  mdx-code',
         'content/incidents/incident-one.mdx:12:76  error  <Record>: missing required prop "id"  missing-field',
       ],
+    ],
+    [
+      'code between two comments in one pair of braces',
+      { [WRITEUP]: (text) => `${text}\nSecret: {/* a */ process.env.SECRET /* b */}.\n` },
+      ['content/incidents/incident-one.mdx:10:9  error  braces `{…}` hold code in MDX, which write-ups may not run; to print a brace, write `\\{` (comments `{/* … */}` are fine)  mdx-code'],
+    ],
+    [
+      'braces that are not code, around a pair that closes: at the brace that opens them',
+      { [WRITEUP]: (text) => `${text}\nFine \\{ escaped, then { open {a} here.\n` },
+      ['content/incidents/incident-one.mdx:10:23  error  MDX syntax: Could not parse expression with acorn; to print a brace, write `\\{`  syntax'],
     ],
     [
       'braces as text, and a tag left open: at the brace and at the tag, with the message’s positions the file’s',
@@ -246,6 +256,13 @@ describe('errors', () => {
       'content/pages/empty.mdx:1:1  error  the frontmatter is empty: write its fields (title, …) between the two --- lines  syntax',
       'data/actors.yaml:6:9  error  YAML syntax: Nested mappings are not allowed in compact mappings; a value with ": " in it goes in quotes (title: "Europol: the referral day")  syntax',
       'data/records/main.yaml:30:1  error  YAML syntax: a tab in the indentation: YAML indents with spaces only  syntax',
+    ]);
+  });
+
+  it('does not take a tab inside a block of text for the mistake', () => {
+    expect(problemsAfter({ 'data/actors.yaml': (text) => `${text}- id: tabbed\n  name: Tabbed\n  kind: other\n  notes: |\n    a\n    \tb\n  aliases: ["open\n` }).filter((l) => l.includes('  error  '))).toEqual([
+      'data/actors.yaml:15:13  error  YAML syntax: Missing closing "quote  syntax',
+      'data/actors.yaml:16:1  error  YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]  syntax',
     ]);
   });
 

@@ -27,6 +27,8 @@ The channel was [on Telegram](https://t.me/evil_channel/42), also at https://tel
 In code: \`https://t.me/in_code\`. A normal [news link](https://news.example/report).
 
 ## A section heading
+
+## The [channel](https://t.me/head_link) moved
 `;
 
 const DRAFT = `---
@@ -119,6 +121,8 @@ describe('links to defanged domains', () => {
     expect(html).toContain('a JSX link (hxxps://t[.]me/jsx_link)');
     expect(html).toContain('hxxps://t[.]me/copy_me');
     expect(html).toContain('hxxps://t[.]me/in_code');
+    // In a heading too, whose anchor is made from the defanged words.
+    expect(html).toMatch(/<h2 id="[^"]+">The <span class="defanged"[^>]*>channel \(hxxps:\/\/t\[\.\]me\/head_link\)<\/span> moved<\/h2>/);
   });
 
   it('never become an href anywhere in dist/', () => {

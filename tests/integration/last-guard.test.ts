@@ -30,6 +30,17 @@ describe('defangSite', () => {
     expect(read('data/records.csv')).toBe(files['data/records.csv']);
   });
 
+  it('judges the host without what the text puts after it, and defangs a host written without https://', () => {
+    const cases: [string, string][] = [
+      ['see https://t.me, then', 'see hxxps://t[.]me, then'],
+      ['https://t.me; https://t.me! https://t.me&amp;x', 'hxxps://t[.]me; hxxps://t[.]me! hxxps://t[.]me&amp;x'],
+      ['x_https://t.me/a', 'x_hxxps://t[.]me/a'],
+      ['on t.me/chan, not example.org/t.me/x or notat.me/x', 'on t[.]me/chan, not example.org/t.me/x or notat.me/x'],
+      ['https://user@t.me:443/x', 'hxxps://user@t[.]me:443/x'],
+    ];
+    for (const [text, safe] of cases) expect(guard(text, DOMAINS), text).toBe(safe);
+  });
+
   it('changes nothing without a defang list, or in text that names no listed domain', () => {
     expect(guard('https://t.me/x', [])).toBe('https://t.me/x');
     expect(guard('https://notat.me/x and at.me', DOMAINS)).toBe('https://notat.me/x and at.me');
