@@ -38,9 +38,9 @@ import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
-import { htmlProblems, MdxSyntaxError, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
+import { htmlProblems, MdxSyntaxError, positionAt, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
-import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, strayFiles } from './layout.ts';
+import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, strayFiles } from './project-files.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -194,12 +194,9 @@ function readText(root: string, file: string, problems: Problem[]): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
-    const offset = Math.max(0, text.indexOf('\uFFFD'));
-    const before = text.slice(0, offset);
     problems.push({
       file,
-      line: before.split('\n').length,
-      col: offset - before.lastIndexOf('\n'),
+      ...positionAt(text, Math.max(0, text.indexOf('\uFFFD'))),
       severity: 'error',
       message: 'this file is not UTF-8 text (saved as Latin-1, Windows-1252 or UTF-16?): save it again as UTF-8; the first character that is not is here',
       rule: 'encoding',

@@ -4,7 +4,7 @@
  */
 import type { DataRecord, Disputed, Scope } from '../schema/index.ts';
 import { formatDate } from './dates.ts';
-import { formatCount } from '../charts/shared/format.ts';
+import { formatCount } from './counts.ts';
 import { label } from './labels.ts';
 import type { SiteData } from './queries.ts';
 

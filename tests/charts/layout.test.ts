@@ -77,6 +77,8 @@ describe('timeline layout', () => {
     expect(takedowns.marks.find((m) => m.recordId === 'referral-action-days-2019-11')!.tip).toContain('Sources disagree: outcome: removed, according to Hürriyet Daily News');
     const claims = layoutClaims(caseStudy);
     expect(disputed(claims, 'claim-amaq-2019-11-30')).toMatch(/^date: 1 December 2019, according to /);
+    // A table that lists none of the disputed records gets no empty column.
+    expect(layoutTimeline({ ...caseStudy, records: caseStudy.records.filter((r) => !r.disputed?.length) }).table.columns).not.toContain('Sources disagree');
     // Without the registry of sources, their ids stand in.
     expect(disputed(layoutClaims({ ...caseStudy, sources: undefined }), 'claim-amaq-2019-11-30')).toBe('date: 1 December 2019, according to appleapple-2019-12');
   });

@@ -1,26 +1,12 @@
 /** Words for numbers and durations, in one place so charts, tooltips and tables agree. */
-import type { RecordKind } from '../../schema/records.ts';
-import { KIND_PLURALS } from '../../data/labels.ts';
+
+// Counts are the data's words as much as the charts' (record cards say them too): they live in
+// src/data/counts.ts, and charts take them from here with the durations.
+export { countKind, formatCount, plural } from '../../data/counts.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-const COUNT = new Intl.NumberFormat('en-GB');
-
-/** 12,345: one formatter for every count (toLocaleString builds a new one each call). */
-export function formatCount(n: number): string {
-  return COUNT.format(n);
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
-/** `1 claim`, `1,204 claims`. */
-export function countKind(n: number, kind: RecordKind): string {
-  return plural(n, kind, KIND_PLURALS[kind]);
-}
 
 /**
  * A duration as readers say it: "+1 d 2 h", "+45 min", "+3 d". Two units at most; a third would

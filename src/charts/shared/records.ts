@@ -55,24 +55,25 @@ export function disputedDates(record: DataRecord): { span: DateSpan; note?: stri
   });
 }
 
-// One lookup per registry list, whoever asks: a registry has one way to name its entries.
-const lookups = new WeakMap<readonly { id: string }[], (id: string) => string>();
-
-function lookup<T extends { id: string }>(list: readonly T[] | undefined, nameOf: (entry: T) => string): (id: string) => string {
-  if (!list) return (id) => id;
-  let name = lookups.get(list);
-  if (!name) {
-    const names = new Map(list.map((x) => [x.id, nameOf(x)]));
-    lookups.set(list, (name = (id) => names.get(id) ?? id));
-  }
-  return name;
+/** Names by id from a registry list, each list's map built once, however many charts ask. */
+function lookupBy<T extends { id: string }>(nameOf: (entry: T) => string): (list: readonly T[] | undefined) => (id: string) => string {
+  const cache = new WeakMap<readonly T[], (id: string) => string>();
+  return (list) => {
+    if (!list) return (id) => id;
+    let name = cache.get(list);
+    if (!name) {
+      const names = new Map(list.map((x) => [x.id, nameOf(x)]));
+      cache.set(list, (name = (id) => names.get(id) ?? id));
+    }
+    return name;
+  };
 }
 
-/** Names by id, from a registry (platforms, actors): built once per registry, not once per chart. */
-export const namer = (list: readonly { id: string; name: string }[] | undefined) => lookup(list, (x) => x.name);
+/** Names by id, from a registry (platforms, actors). */
+export const namer = lookupBy<{ id: string; name: string }>((x) => x.name);
 
 /** A source as readers know it, by its publisher. */
-export const sourceNamer = (sources: readonly Pick<Source, 'id' | 'publisher'>[] | undefined) => lookup(sources, (s) => s.publisher);
+export const sourceNamer = lookupBy<Pick<Source, 'id' | 'publisher'>>((s) => s.publisher);
 
 /** What other sources report, one line a disputed value: "outcome: removed, according to Reuters, Hürriyet". */
 export function disputeLines(record: DataRecord, sourceName: (id: string) => string): string[] {
@@ -84,10 +85,10 @@ export function disputeLines(record: DataRecord, sourceName: (id: string) => str
  * when any record it lists has a disputed value. Summary tables (counts) are left as they are.
  */
 export function withDisputes(table: TableModel, records: readonly DataRecord[], sourceName: (id: string) => string): TableModel {
-  if (!records.some((r) => r.disputed?.length)) return table;
-  const byId = new Map(records.map((r) => [r.id, r]));
+  const disputed = new Map(records.filter((r) => r.disputed?.length).map((r) => [r.id, r]));
+  if (!table.groups.some((g) => g.rows.some((row) => disputed.has(row.recordId)))) return table;
   const lines = (id: string) => {
-    const record = byId.get(id);
+    const record = disputed.get(id);
     return record ? disputeLines(record, sourceName).join('; ') : '';
   };
   return {

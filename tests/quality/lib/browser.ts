@@ -87,13 +87,13 @@ export function collapse(lines: string[]): string[] {
   return [...counts].map(([line, n]) => (n > 1 ? `${line} (×${n})` : line));
 }
 
-/** WCAG 2.1 AA violations axe finds, one line per rule with the elements it names. */
 /**
  * Best practices beyond WCAG that a screen-reader user meets on every page: one <h1> to start
  * from, landmarks told apart by name, one main.
  */
 const LANDMARKS_AND_HEADINGS = ['page-has-heading-one', 'landmark-unique', 'landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo'];
 
+/** WCAG 2.1 AA violations axe finds, and those best practices: one line per rule with the elements it names. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const wcag = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const practice = await new AxeBuilder({ page }).withRules(LANDMARKS_AND_HEADINGS).analyze();

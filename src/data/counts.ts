@@ -1,0 +1,19 @@
+/** Counts in words: one number format for every page, card, chart and table. */
+import type { RecordKind } from '../schema/records.ts';
+import { KIND_PLURALS } from './labels.ts';
+
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/** 12,345: one formatter for every count (toLocaleString builds a new one each call). */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** `1 claim`, `1,204 claims`. */
+export function countKind(n: number, kind: RecordKind): string {
+  return plural(n, kind, KIND_PLURALS[kind]);
+}
