@@ -2,7 +2,9 @@
  * A record's fields as label/value lines for readers, shared by the record cards, tooltips and
  * feeds. Values are plain text with optional links; nothing here is HTML.
  */
-import type { DataRecord, Disputed, Scope } from '../schema/index.ts';
+import { recordSchemas, type DataRecord, type Disputed, type Scope } from '../schema/index.ts';
+import { referenceTarget, type Registry } from '../schema/common.ts';
+import { arrayElement, objectShape, unwrap } from '../schema/introspect.ts';
 import { formatDate } from './dates.ts';
 import { formatCount } from './counts.ts';
 import { label } from './labels.ts';
@@ -39,8 +41,26 @@ export function formatScope(scope: Scope | undefined): string {
   }
 }
 
-/** The value of one field as text, for facts and for disputed alternatives alike. */
-export function formatValue(field: string, value: unknown): string {
+const registries = new Map<string, Registry | undefined>();
+
+/** The registry a record field's ids point into (`platform` → platforms), as its schema says. */
+export function referencedRegistry(kind: DataRecord['kind'], field: string): Registry | undefined {
+  const key = `${kind}.${field}`;
+  if (!registries.has(key)) {
+    const schema = objectShape(recordSchemas[kind])[field];
+    const inner = schema && unwrap(schema);
+    const element = inner && arrayElement(inner);
+    registries.set(key, inner && (referenceTarget(inner) ?? (element ? referenceTarget(unwrap(element)) : undefined)));
+  }
+  return registries.get(key);
+}
+
+/**
+ * The value of one field as text, for facts and for disputed alternatives alike. `nameOf` puts
+ * ids into names (a disputed platform or claimant), for fields that hold ids.
+ */
+export function formatValue(field: string, value: unknown, nameOf?: (id: string) => string): string {
+  if (nameOf && typeof value === 'string') return nameOf(value);
   if (field === 'date' && typeof value === 'string') {
     try {
       return formatDate(value);
@@ -48,7 +68,7 @@ export function formatValue(field: string, value: unknown): string {
       return value;
     }
   }
-  if (Array.isArray(value)) return value.map((v) => formatValue(field, v)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => formatValue(field, v, nameOf)).join(', ');
   if (typeof value === 'number') return value.toLocaleString('en-GB');
   if (value && typeof value === 'object') {
     if (field === 'scope') return formatScope(value as Scope);

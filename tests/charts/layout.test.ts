@@ -77,6 +77,9 @@ describe('timeline layout', () => {
     expect(takedowns.marks.find((m) => m.recordId === 'referral-action-days-2019-11')!.tip).toContain('Sources disagree: outcome: removed, according to Hürriyet Daily News');
     const claims = layoutClaims(caseStudy);
     expect(disputed(claims, 'claim-amaq-2019-11-30')).toMatch(/^date: 1 December 2019, according to /);
+    // A disputed id is said as the name it stands for.
+    const named = layoutClaims({ ...caseStudy, records: caseStudy.records.map((r) => (r.id === 'claim-amaq-2019-11-30' ? { ...r, disputed: [...(r.disputed ?? []), { field: 'platforms', value: ['tamtam'], sources: ['appleapple-2019-12'] }] } : r)) as typeof caseStudy.records });
+    expect(disputed(named, 'claim-amaq-2019-11-30')).toContain('platforms: TamTam, according to appleapple.top');
     // A table that lists none of the disputed records gets no empty column.
     expect(layoutTimeline({ ...caseStudy, records: caseStudy.records.filter((r) => !r.disputed?.length) }).table.columns).not.toContain('Sources disagree');
     // Without the registry of sources, their ids stand in.

@@ -61,6 +61,10 @@ const NOTES_RECORD = `
   sources: [news-1]
   incidents: [incident-one]
   notes: See https://t.me/notes_channel/5 and HTTPS://T.ME/Upper_Case, not https://news.example/ok.
+  disputed:
+    - field: actor
+      value: islamic-state
+      sources: [news-1]
 `;
 
 let project: string;
@@ -143,6 +147,10 @@ describe('links to defanged domains', () => {
     const fragments = files.filter((file) => file.endsWith('.pf_fragment')).map((file) => gunzipSync(readFileSync(file)).toString());
     expect(fragments.some((text) => text.includes('hxxps://t[.]me/notes_channel/5'))).toBe(true);
     expect(fragments.filter((text) => /https?:\/\/t\.me/i.test(text))).toEqual([]);
+  });
+
+  it('says a disputed id as the name it stands for, on the record card', () => {
+    expect(incident()).toMatch(/<strong>actor<\/strong>: Islamic State according to <a href="#source-news-1">\[1\]<\/a> — shown above: Amaq News Agency\./);
   });
 
   it('other external links open without a referrer', () => {

@@ -96,7 +96,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
   const actorName = namer(options.actors);
   const platformName = namer(options.platforms);
   const sourceName = sourceNamer(options.sources);
-  const disputed = (record: DataRecord) => disputeLines(record, sourceName).map((line) => `\nSources disagree: ${line}`).join('');
+  const disputed = (record: DataRecord) => disputeLines(record, sourceName, { platforms: platformName, actors: actorName }).map((line) => `\nSources disagree: ${line}`).join('');
   const threshold = options.binThreshold ?? DEFAULT_CLAIMS_BIN_THRESHOLD;
   const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
   const summaryGrain = options.summaryGrain === false ? undefined : claimRows(options.records) > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
@@ -307,6 +307,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
       },
       options.records,
       sourceName,
+      { platforms: platformName, actors: actorName },
     ),
   };
 }

@@ -6,7 +6,7 @@ import type { Platform } from '../../schema/platforms.ts';
 import type { Actor } from '../../schema/actors.ts';
 import type { Source } from '../../schema/sources.ts';
 import type { TableModel } from './types.ts';
-import { formatValue } from '../../data/facts.ts';
+import { formatValue, referencedRegistry } from '../../data/facts.ts';
 import { label } from '../../data/labels.ts';
 
 export interface ChartInput {
@@ -75,21 +75,28 @@ export const namer = lookupBy<{ id: string; name: string }>((x) => x.name);
 /** A source as readers know it, by its publisher. */
 export const sourceNamer = lookupBy<Pick<Source, 'id' | 'publisher'>>((s) => s.publisher);
 
+/** Names for the ids a disputed value may hold, by registry. */
+export type IdNames = Partial<Record<'platforms' | 'actors', (id: string) => string>>;
+
 /** What other sources report, one line a disputed value: "outcome: removed, according to Reuters, Hürriyet". */
-export function disputeLines(record: DataRecord, sourceName: (id: string) => string): string[] {
-  return (record.disputed ?? []).map((d) => `${label(d.field)}: ${formatValue(d.field, d.value)}, according to ${[...new Set(d.sources.map(sourceName))].join(', ')}`);
+export function disputeLines(record: DataRecord, sourceName: (id: string) => string, names: IdNames = {}): string[] {
+  return (record.disputed ?? []).map((d) => {
+    const registry = referencedRegistry(record.kind, d.field);
+    const nameOf = registry === 'platforms' || registry === 'actors' ? names[registry] : undefined;
+    return `${label(d.field)}: ${formatValue(d.field, d.value, nameOf)}, according to ${[...new Set(d.sources.map(sourceName))].join(', ')}`;
+  });
 }
 
 /**
  * A table with the conflicting reports beside each record: a last column, "Sources disagree",
  * when any record it lists has a disputed value. Summary tables (counts) are left as they are.
  */
-export function withDisputes(table: TableModel, records: readonly DataRecord[], sourceName: (id: string) => string): TableModel {
+export function withDisputes(table: TableModel, records: readonly DataRecord[], sourceName: (id: string) => string, names: IdNames = {}): TableModel {
   const disputed = new Map(records.filter((r) => r.disputed?.length).map((r) => [r.id, r]));
   if (!table.groups.some((g) => g.rows.some((row) => disputed.has(row.recordId)))) return table;
   const lines = (id: string) => {
     const record = disputed.get(id);
-    return record ? disputeLines(record, sourceName).join('; ') : '';
+    return record ? disputeLines(record, sourceName, names).join('; ') : '';
   };
   return {
     ...table,

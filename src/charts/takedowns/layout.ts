@@ -151,6 +151,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
       },
       options.records,
       sourceName,
+      { platforms: platformName, actors: actorName },
     ),
   };
 }
@@ -259,6 +260,7 @@ function layoutBinned(input: {
       },
       records,
       sourceName,
+      { platforms: platformName, actors: actorName },
     ),
   };
 }

@@ -44,7 +44,7 @@ export function scopeSize(scope: Scope | undefined, radius: (n: number) => numbe
 export function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry>, size: ScopeSize, labelText: string, cy: number, platformName: (id: string) => string, actorName: (id: string) => string, sourceName: (id: string) => string): Mark {
   const style = INITIATOR_STYLES[e.record.initiator];
   const area = Math.PI * size.r * size.r;
-  const disputed = disputeLines(e.record, sourceName);
+  const disputed = disputeLines(e.record, sourceName, { platforms: platformName, actors: actorName });
   const tip = [
     e.record.title,
     `${formatDate(e.span)} · ${platformName(e.record.platform)}`,

@@ -72,6 +72,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
   const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
   const platformName = namer(options.platforms);
   const sourceName = sourceNamer(options.sources);
+  const names = { platforms: platformName, actors: namer(options.actors) };
 
   // 1. Parse dates. Undrawable dates stay in the table and are counted in the description.
   const entries: Entry[] = [];
@@ -168,7 +169,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
       const laneHeight = rowCount * ROW_HEIGHT + LANE_PADDING;
       items.forEach((item, i) => {
         const cy = round(y + LANE_PADDING / 2 + ((rows[i] ?? 0) + 0.5) * ROW_HEIGHT);
-        marks.push(recordMark(item.p, item.g, cy, platformName, sourceName));
+        marks.push(recordMark(item.p, item.g, cy, platformName, (record) => disputeLines(record, sourceName, names)));
         item.ghosts.forEach((ghost, j) => {
           marks.push({
             key: `ghost-${item.p.record.id}-${id}-${j}`,
@@ -240,6 +241,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
       },
       options.records,
       sourceName,
+      names,
     ),
   };
 }
@@ -265,10 +267,10 @@ function timeExtent(entries: Entry[]): [number, number] | undefined {
   return [lo, hi];
 }
 
-function recordMark(p: Placement, g: ReturnType<typeof spanGeometry>, cy: number, platformName: (id: string) => string, sourceName: (id: string) => string): Mark {
+function recordMark(p: Placement, g: ReturnType<typeof spanGeometry>, cy: number, platformName: (id: string) => string, disputesOf: (record: DataRecord) => string[]): Mark {
   const style = KIND_STYLES[p.record.kind];
   const platforms = platformsOf(p.record).map(platformName);
-  const disputed = disputeLines(p.record, sourceName);
+  const disputed = disputesOf(p.record);
   const tip = [p.record.title, `${formatDate(p.span)} · ${style.label}${platforms.length ? ` · ${platforms.join(', ')}` : ''}`, ...disputed.map((line) => `Sources disagree: ${line}`)];
   return {
     key: `rec-${p.record.id}-${p.lane}`,
