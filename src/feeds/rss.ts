@@ -8,7 +8,7 @@ export interface FeedItem {
   title: string;
   url: string;
   summary: string;
-  /** Milliseconds: when the item is dated (the incident's date, or its last update). */
+  /** Milliseconds: when the item is dated (the write-up's publication, else the incident's date). */
   date: number;
   categories: string[];
   contentWarning?: string;

@@ -18,7 +18,7 @@ export function sitemapEntries(site: Pick<SiteData, 'incidents' | 'platforms' | 
   return [
     { path: '/' },
     { path: '/incidents/' },
-    ...site.incidents.map((i) => ({ path: `/incidents/${i.id}/`, lastmod: day(i.updated) })),
+    ...site.incidents.map((i) => ({ path: `/incidents/${i.id}/`, lastmod: day(i.updated ?? i.published) })),
     ...site.facets.years.map((f) => ({ path: `/incidents/year/${f.value}/` })),
     ...site.facets.platforms.map((f) => ({ path: `/incidents/platform/${f.value}/` })),
     ...site.facets.actors.map((f) => ({ path: `/incidents/actor/${f.value}/` })),

@@ -1,5 +1,6 @@
 /** `/rss.xml`: the incidents, newest first. */
 import type { APIRoute } from 'astro';
+import { parseDate } from '../data/dates.ts';
 import { getSite } from '../data/site.ts';
 import { rss } from '../feeds/rss.ts';
 import { absoluteUrl } from '../seo/meta.ts';
@@ -16,7 +17,8 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
       title: incident.title,
       url: absoluteUrl(siteUrl, `/incidents/${incident.id}/`),
       summary: incident.summary,
-      date: incident.span.start,
+      // When the write-up came out, if known: a feed reader sorts by it. Else when the events did.
+      date: incident.published ? parseDate(incident.published).start : incident.span.start,
       categories: incident.tags ?? [],
       contentWarning: incident.contentWarning,
     })),

@@ -18,6 +18,7 @@ export const incidentSchema = z
       .optional()
       .describe('Kebab-case words.'),
     authors: z.array(z.string().min(1)).optional().describe('Names of the authors.'),
+    published: edtfDate.optional().describe('EDTF day the write-up was first published: the date of its feed item and its structured data.'),
     updated: edtfDate.optional().describe('EDTF day of the last substantive change.'),
     sources: z.array(ref('sources', 'A source id from data/sources.yaml.')).optional().describe('Source ids the prose cites beyond those of its records.'),
   })

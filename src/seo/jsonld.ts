@@ -19,6 +19,8 @@ export interface ArticleInput {
   description: string;
   image?: string;
   authors: string[];
+  /** ISO date the page was first published. */
+  datePublished?: string;
   /** ISO date of the last substantive change. */
   dateModified?: string;
   /** ISO date the events happened (the incident's). */
@@ -44,6 +46,7 @@ export function articleLd(input: ArticleInput): object {
     ...(input.image ? { image: input.image } : {}),
     author: input.authors.map((name) => ({ '@type': 'Organization', name })),
     publisher: { '@type': 'Organization', name: input.publisher, url: input.siteUrl },
+    ...(input.datePublished ? { datePublished: input.datePublished } : {}),
     ...(input.dateModified ? { dateModified: input.dateModified } : {}),
     ...(input.keywords?.length ? { keywords: input.keywords.join(', ') } : {}),
     ...(input.about

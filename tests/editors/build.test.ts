@@ -14,6 +14,7 @@ title: Incident one
 date: '2019-11-29'
 summary: A fixture incident.
 contentWarning: Describes violence.
+published: '2026-11-20'
 ---
 
 As reported <Cite id="news-1" /> and in a post <Cite id="post-1" />, the claim <Record id="claim-1" /> came a day later.
@@ -147,6 +148,13 @@ describe('links to defanged domains', () => {
     const fragments = files.filter((file) => file.endsWith('.pf_fragment')).map((file) => gunzipSync(readFileSync(file)).toString());
     expect(fragments.some((text) => text.includes('hxxps://t[.]me/notes_channel/5'))).toBe(true);
     expect(fragments.filter((text) => /https?:\/\/t\.me/i.test(text))).toEqual([]);
+  });
+
+  it('dates the feed item and the structured data by the write-up’s publication, not by the events', () => {
+    expect(incident()).toContain('Published <time datetime="2026-11-20">20 November 2026</time>.');
+    expect(incident()).toContain('"datePublished":"2026-11-20"');
+    const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    expect(rss).toMatch(/<link>[^<]*\/incidents\/incident-one\/<\/link>[\s\S]*?<pubDate>Fri, 20 Nov 2026 00:00:00 GMT<\/pubDate>/);
   });
 
   it('says a disputed id as the name it stands for, on the record card', () => {
