@@ -94,6 +94,17 @@ describe.skipIf(skipBrowser)('chart interaction (Chromium)', () => {
     const ticksAfter = await chart.locator('.dw-axis.is-zoomable .dw-tick-label').allTextContents();
     expect(ticksAfter).not.toEqual(ticksBefore);
 
+    // The button zooms on the marks, not on the middle of the view: twice in, most are still in view.
+    await chart.locator('button[data-zoom="in"]').click();
+    const inView = await chart.evaluate((el) => {
+      const svg = el.querySelector('svg.dw-svg')!;
+      const width = Number(svg.getAttribute('viewBox')!.split(' ')[2]);
+      const xs = [...svg.querySelectorAll('.dw-plot g[data-t]')].map((g) => Number(/translate\(([-\d.]+)/.exec(g.getAttribute('transform') ?? '')?.[1]));
+      return xs.filter((x) => x >= 0 && x <= width).length / xs.length;
+    });
+    expect(inView).toBeGreaterThan(0.5);
+    await chart.locator('button[data-zoom="reset"]').click();
+
     await chart.locator('[tabindex="0"]').focus();
     await page.keyboard.press('+');
     expect(await mark.getAttribute('transform')).not.toBe(afterButton);

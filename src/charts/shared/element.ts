@@ -235,10 +235,24 @@ class DwChart extends HTMLElement {
     return this.domain[0] + ((x - r0) / (r1 - r0)) * (this.domain[1] - this.domain[0]);
   }
 
+  /**
+   * Where the buttons zoom: the middle of the marks in view (their median time), not the middle
+   * of the view, which on a sparse timeline is often empty.
+   */
+  private middleOfMarks(d0: number, d1: number): number | undefined {
+    const times: number[] = [];
+    for (const g of this.anchorY.keys()) {
+      const t = Number((g as SVGElement).dataset.t);
+      if (t >= d0 && t <= d1 && !(g as SVGElement).closest('.is-hidden')) times.push(t);
+    }
+    times.sort((a, b) => a - b);
+    return times.length ? times[times.length >> 1] : undefined;
+  }
+
   private zoomBy(factor: number, around?: SVGGElement, at?: number): void {
     if (!this.base) return;
     const [d0, d1] = this.domain;
-    const centre = at ?? (around?.dataset.t ? Number(around.dataset.t) : (d0 + d1) / 2);
+    const centre = at ?? (around?.dataset.t ? Number(around.dataset.t) : (this.middleOfMarks(d0, d1) ?? (d0 + d1) / 2));
     const full = this.base.domain[1] - this.base.domain[0];
     const span = Math.min(full, Math.max(MIN_SPAN, (d1 - d0) * factor));
     const k = span / (d1 - d0);
