@@ -67,6 +67,22 @@ describe('timeline layout', () => {
     expect(layout.table.groups[0]!.rows[0]!.cells.at(-1)).toBe('date: 30 November 2019, according to x');
   });
 
+  test('a migration’s label sits beside the arrow’s start, on the side where it fits', () => {
+    const label = (width: number) => {
+      const arrow = layoutTakedowns({ ...caseStudy, width }).marks.find((m) => m.type === 'arrow')!;
+      return { ...arrow.label!, startX: arrow.x + arrow.label!.dx };
+    };
+    const wide = label(960);
+    expect(wide.anchor).toBe('start');
+    // Just right of where the path starts (its first point, relative to the mark).
+    const path = layoutTakedowns({ ...caseStudy, width: 960 }).marks.find((m) => m.type === 'arrow')!.path!;
+    const [px, py] = /^M(-?[\d.]+),(-?[\d.]+)/.exec(path)!.slice(1).map(Number);
+    expect(wide.dx).toBeCloseTo(px! + 8, 0);
+    expect(wide.dy).toBeCloseTo(py! + 4, 0);
+    // Where the text would run out of a narrow chart, it ends left of the start instead.
+    expect(label(640).anchor).toBe('end');
+  });
+
   test('every chart shows what other sources report beside each record, by publisher', () => {
     const disputed = (layout: { table: { columns: string[]; groups: { rows: { recordId: string; cells: string[] }[] }[] } }, id: string) => {
       const column = layout.table.columns.indexOf('Sources disagree');

@@ -123,7 +123,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
 
   // 5. Migration arrows from the `from` lane at the start of the move to the `to` lane at its end.
   const takedownById = new Map(takedowns.map((t) => [t.record.id, t]));
-  migrations.forEach((m) => marks.push(migrationMark(m, scale!, laneCentre, platformName, actorName, takedownById)));
+  migrations.forEach((m) => marks.push(migrationMark(m, scale!, laneCentre, platformName, actorName, takedownById, width)));
 
   // 6. Words.
   const initiators = INITIATORS.filter((i) => takedowns.some((t) => t.record.initiator === i));

@@ -41,6 +41,18 @@ export function scopeSize(scope: Scope | undefined, radius: (n: number) => numbe
   return { r, kind: precision === 'unknown' ? 'unknown-precision' : precision };
 }
 
+/** About how wide a 12 px label of `chars` characters is (about half an em a character, in a sans-serif). */
+const text12 = (chars: number) => chars * 5.8;
+
+/**
+ * A migration's label sits beside the arrow's start, where the curve leaves upright (across its
+ * middle, label and curve crossed): to its right, or to its left when it would run out of the
+ * chart. Offsets are from the mark's centre.
+ */
+function migrationLabel(text: string, dx: number, dy: number, tooLong: boolean): NonNullable<Mark['label']> {
+  return tooLong ? { text, dx: round(dx - 8), dy: round(dy + 4), anchor: 'end' } : { text, dx: round(dx + 8), dy: round(dy + 4), anchor: 'start' };
+}
+
 export function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry>, size: ScopeSize, labelText: string, cy: number, platformName: (id: string) => string, actorName: (id: string) => string, sourceName: (id: string) => string): Mark {
   const style = INITIATOR_STYLES[e.record.initiator];
   const area = Math.PI * size.r * size.r;
@@ -70,7 +82,7 @@ export function takedownMark(e: TakedownEntry, g: ReturnType<typeof spanGeometry
   };
 }
 
-export function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout['scale']>, laneCentre: Map<string, number>, platformName: (id: string) => string, actorName: (id: string) => string, takedowns: Map<string, TakedownEntry>): Mark {
+export function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout['scale']>, laneCentre: Map<string, number>, platformName: (id: string) => string, actorName: (id: string) => string, takedowns: Map<string, TakedownEntry>, width: number): Mark {
   const x0 = project(scale, m.span.start);
   const x1 = Math.max(project(scale, m.span.end), x0 + 12);
   const y0 = laneCentre.get(m.record.from) ?? 0;
@@ -86,6 +98,7 @@ export function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout[
   const head = `M${rel(x1, tipY)}L${rel(x1 - 5, tipY - dir * 8)}L${rel(x1 + 5, tipY - dir * 8)}Z`;
   const trigger = m.record.trigger ? takedowns.get(m.record.trigger) : undefined;
   const who = m.record.actors.map(actorName).join(', ');
+  const labelText = `${who}: ${platformName(m.record.from)} → ${platformName(m.record.to)}`;
   return {
     key: `migration-${m.record.id}`,
     type: 'arrow',
@@ -96,7 +109,7 @@ export function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout[
     t: Math.round((m.span.start + m.span.end) / 2),
     path,
     head,
-    label: { text: `${who}: ${platformName(m.record.from)} → ${platformName(m.record.to)}`, dx: 8, dy: 4, anchor: 'start' },
+    label: migrationLabel(labelText, x0 - cx, y0 - cy, x0 + 8 + text12(labelText.length) > width),
     tip: [m.record.title, `${formatDate(m.span)} · Migration · ${platformName(m.record.from)} → ${platformName(m.record.to)}`, `Who: ${who}`, ...(trigger ? [`Set off by: ${trigger.record.title}`] : [])].join('\n'),
     classes: ['dw-arrow', KIND_STYLES.migration.className, 'dw-kind-migration'],
   };
