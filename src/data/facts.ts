@@ -79,6 +79,15 @@ export function formatValue(field: string, value: unknown, nameOf?: (id: string)
   return label(String(value));
 }
 
+/** Names for the ids a record's field may hold, by registry. */
+export type IdNames = Partial<Record<'platforms' | 'actors', (id: string) => string>>;
+
+/** A value of one of a record's fields as text, ids said as names (a disputed platform, a claimant). */
+export function formatFieldValue(record: DataRecord, field: string, value: unknown, names: IdNames): string {
+  const registry = referencedRegistry(record.kind, field);
+  return formatValue(field, value, registry === 'platforms' || registry === 'actors' ? names[registry] : undefined);
+}
+
 export function recordFacts(record: DataRecord, data: Pick<SiteData, 'platformById' | 'actorById' | 'recordById'>, links: Links): Fact[] {
   const facts: Fact[] = [];
   const add = (field: string, text: string, parts: FactPart[]) => {

@@ -28,7 +28,10 @@ export function hostOf(url: string): string | undefined {
 /** True when the URL's host is a listed domain or a subdomain of one. */
 export function isDefangedDomain(url: string, domains: readonly string[]): boolean {
   const host = hostOf(url);
-  if (host === undefined) return false;
+  return host !== undefined && isListedHost(host, domains);
+}
+
+function isListedHost(host: string, domains: readonly string[]): boolean {
   return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 
@@ -46,27 +49,33 @@ function hostInText(url: string): string {
   return (/^https?:\/\/(?:[^@/?#\s]*@)?([^/?#\\\s:&;,!]*)/i.exec(url)?.[1] ?? '').toLowerCase().replace(/\.+$/, '');
 }
 
-const isListedHost = (host: string, domains: readonly string[]) => domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-
-const barePatterns = new Map<string, RegExp>();
-
 /**
- * A listed host written without a scheme, before a path: `t.me/channel`, which chat apps and
- * mail clients turn into a link. Not inside another address (`example.org/t.me/x`, `a.t.me`).
+ * The patterns of one defang list, compiled once: any mention of a listed domain, in any case
+ * (a quick test before the work of defanging), and a listed host written without a scheme,
+ * before a path (`t.me/channel`, which chat apps and mail clients turn into a link), not inside
+ * another address (`example.org/t.me/x`, `a.t.me`).
  */
-function bareHosts(domains: readonly string[]): RegExp {
+const patterns = new Map<string, { mention: RegExp; bare: RegExp }>();
+
+function patternsOf(domains: readonly string[]): { mention: RegExp; bare: RegExp } {
   const key = domains.join(' ');
-  let pattern = barePatterns.get(key);
-  if (!pattern) {
+  let compiled = patterns.get(key);
+  if (!compiled) {
     const names = domains.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    barePatterns.set(key, (pattern = new RegExp(`(?<![\\w.@/:-])((?:[a-z0-9-]+\\.)*(?:${names}))(?=/)`, 'gi')));
+    compiled = { mention: new RegExp(names, 'i'), bare: new RegExp(`(?<![\\w.@/:-])((?:[a-z0-9-]+\\.)*(?:${names}))(?=/)`, 'gi') };
+    patterns.set(key, compiled);
   }
-  return pattern;
+  return compiled;
+}
+
+/** Whether a text names a listed domain at all, in any case. */
+export function namesListedDomain(text: string, domains: readonly string[]): boolean {
+  return domains.length > 0 && patternsOf(domains).mention.test(text);
 }
 
 /** `text` with every address on a listed domain defanged in place, and every other left as it is. */
 export function defangUrlsIn(text: string, domains: readonly string[]): string {
   if (domains.length === 0) return text;
   const urls = text.replace(URL_IN_TEXT, (url) => (isListedHost(hostInText(url), domains) ? defang(url) : url));
-  return urls.replace(bareHosts(domains), (host) => host.replaceAll('.', '[.]'));
+  return urls.replace(patternsOf(domains).bare, (host) => host.replaceAll('.', '[.]'));
 }

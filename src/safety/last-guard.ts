@@ -14,20 +14,10 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defangUrlsIn } from './defang.ts';
+import { defangUrlsIn, namesListedDomain } from './defang.ts';
 
 /** Pages and feeds: what a reader's browser or feed reader shows as text or links. */
-export const GUARDED = /\.(?:html|xml)$/;
-
-let mentions: { key: string; pattern: RegExp } | undefined;
-
-/** Whether a text names a listed domain at all, in any case: one pattern per defang list. */
-export function namesListedDomain(text: string, domains: readonly string[]): boolean {
-  if (domains.length === 0) return false;
-  const key = domains.join(' ');
-  if (mentions?.key !== key) mentions = { key, pattern: new RegExp(domains.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i') };
-  return mentions.pattern.test(text);
-}
+const GUARDED = /\.(?:html|xml)$/;
 
 /** `text` with every URL on a listed domain defanged; most pages name none and are returned as they are. */
 export function guard(text: string, domains: readonly string[]): string {

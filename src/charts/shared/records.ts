@@ -6,7 +6,7 @@ import type { Platform } from '../../schema/platforms.ts';
 import type { Actor } from '../../schema/actors.ts';
 import type { Source } from '../../schema/sources.ts';
 import type { TableModel } from './types.ts';
-import { formatValue, referencedRegistry } from '../../data/facts.ts';
+import { formatFieldValue, type IdNames } from '../../data/facts.ts';
 import { label } from '../../data/labels.ts';
 
 export interface ChartInput {
@@ -75,16 +75,9 @@ export const namer = lookupBy<{ id: string; name: string }>((x) => x.name);
 /** A source as readers know it, by its publisher. */
 export const sourceNamer = lookupBy<Pick<Source, 'id' | 'publisher'>>((s) => s.publisher);
 
-/** Names for the ids a disputed value may hold, by registry. */
-export type IdNames = Partial<Record<'platforms' | 'actors', (id: string) => string>>;
-
 /** What other sources report, one line a disputed value: "outcome: removed, according to Reuters, Hürriyet". */
 export function disputeLines(record: DataRecord, sourceName: (id: string) => string, names: IdNames = {}): string[] {
-  return (record.disputed ?? []).map((d) => {
-    const registry = referencedRegistry(record.kind, d.field);
-    const nameOf = registry === 'platforms' || registry === 'actors' ? names[registry] : undefined;
-    return `${label(d.field)}: ${formatValue(d.field, d.value, nameOf)}, according to ${[...new Set(d.sources.map(sourceName))].join(', ')}`;
-  });
+  return (record.disputed ?? []).map((d) => `${label(d.field)}: ${formatFieldValue(record, d.field, d.value, names)}, according to ${[...new Set(d.sources.map(sourceName))].join(', ')}`);
 }
 
 /**
