@@ -1,9 +1,9 @@
 /**
  * `npm run bench [-- --sizes 100x2000,1000x20000] [-- --quick] [-- --out <dir>] [-- --seed <n>] [-- --only driftwatch|baseline]`
  *
- * Generates synthetic sites (scripts/bench/generate.ts), builds each with Driftwatch and a bare
- * Astro baseline with the same MDX pages (scripts/bench/baseline.ts), times `npm run check`, and
- * prints one table. Sizes are `<incidents>x<records>`; the default is the three sizes of issue 7.
+ * Generates synthetic sites (scripts/bench/generate.ts), builds each with Driftwatch and two bare
+ * Astro baselines with the same MDX pages (scripts/bench/baseline.ts: Astro's default Markdown,
+ * and the `remark-gfm` pipeline Driftwatch must use), times `npm run check`, and prints one table. Sizes are `<incidents>x<records>`; the default is the three sizes of issue 7.
  * Results also go to <out>/results.json. See docs/performance.md.
  *
  * Timings are wall-clock and noisy on a shared machine: compare runs made on the same machine,
@@ -12,8 +12,8 @@
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { writeBaseline } from './bench/baseline.ts';
-import { generateSite, writeSite, type SiteSize } from './bench/generate.ts';
+import { writeBaseline, type BaselineKind } from './bench/baseline.ts';
+import { generateSite, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
 import { distStats, run, type DistStats, type RunResult } from './bench/measure.ts';
 import { formatTable, type Row } from './bench/table.ts';
 
@@ -77,6 +77,20 @@ async function build(kind: 'driftwatch' | 'baseline', root: string, outDir: stri
   return { ...result, stats: distStats(outDir) };
 }
 
+const cpuRatio = (run: RunResult, base: RunResult) => (run.cpuSeconds && base.cpuSeconds ? run.cpuSeconds / base.cpuSeconds : undefined);
+
+const BASELINE_NAMES = { plain: 'bare Astro', gfm: 'bare Astro + remark-gfm' } as const;
+
+/** Writes and builds one baseline project (see scripts/bench/baseline.ts for the two kinds). */
+async function buildBaseline(incidents: number, site: GeneratedSite, kind: BaselineKind): Promise<Row> {
+  const name = kind === 'plain' ? `baseline-${incidents}` : `baseline-${kind}-${incidents}`;
+  writeBaseline(join(out, name), site, REPO, kind);
+  log(`${incidents} incidents: building the ${BASELINE_NAMES[kind]} baseline…`);
+  const result = await build('baseline', join(out, name), join(out, `dist-${name}`), {}, join(out, `${name}.log`));
+  log(`${incidents} incidents: ${BASELINE_NAMES[kind]} ${result.seconds.toFixed(1)} s`);
+  return { site: BASELINE_NAMES[kind], size: `${incidents} pages`, build: result, ratio: 1, cpuRatio: 1 };
+}
+
 mkdirSync(out, { recursive: true });
 // Builds run from the work folder (see build()); their prerender bundles import packages from here.
 if (!existsSync(join(out, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
@@ -84,6 +98,7 @@ log(`machine: ${JSON.stringify(machine())}`);
 log(`work folder: ${out}`);
 const rows: Row[] = [];
 const baselines = new Map<number, Row>();
+const gfmBaselines = new Map<number, Row>();
 for (const size of sizes) {
   const label = `${size.incidents} / ${size.records}`;
   const name = `${size.incidents}x${size.records}`;
@@ -93,17 +108,18 @@ for (const size of sizes) {
   writeSite(siteDir, site);
   log(`${label}: generated ${site.files.size} files in ${((performance.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(site.counts.byKind)}, ${site.counts.sources} sources, ${site.counts.actors} actors)`);
 
-  // The baseline depends only on the MDX pages: one per incident count.
+  // The baselines depend only on the MDX pages: one of each per incident count.
   let baseline = baselines.get(size.incidents);
+  let gfm = gfmBaselines.get(size.incidents);
   if (!baseline && only !== 'driftwatch') {
-    const baseDir = join(out, `baseline-${size.incidents}`);
-    writeBaseline(baseDir, site, REPO);
-    log(`${label}: building the bare Astro baseline…`);
-    const result = await build('baseline', baseDir, join(out, `dist-baseline-${size.incidents}`), {}, join(out, `baseline-${size.incidents}.log`));
-    baseline = { site: 'bare Astro', size: `${size.incidents} pages`, build: result, ratio: 1, cpuRatio: 1 };
+    baseline = await buildBaseline(size.incidents, site, 'plain');
     baselines.set(size.incidents, baseline);
     rows.push(baseline);
-    log(`${label}: baseline ${result.seconds.toFixed(1)} s`);
+    gfm = await buildBaseline(size.incidents, site, 'gfm');
+    gfm.ratio = gfm.build.seconds / baseline.build.seconds;
+    gfm.cpuRatio = cpuRatio(gfm.build, baseline.build);
+    gfmBaselines.set(size.incidents, gfm);
+    rows.push(gfm);
   }
   if (only === 'baseline') continue;
 
@@ -117,7 +133,15 @@ for (const size of sizes) {
   log(`${label}: building with Driftwatch…`);
   const result = await build('driftwatch', REPO, join(out, `dist-${name}`), { DRIFTWATCH_PROJECT: siteDir }, join(out, `build-${name}.log`));
   log(`${label}: build ${result.seconds.toFixed(1)} s`);
-  rows.push({ site: 'Driftwatch', size: label, build: result, ratio: baseline ? result.seconds / baseline.build.seconds : undefined, cpuRatio: baseline?.build.cpuSeconds && result.cpuSeconds ? result.cpuSeconds / baseline.build.cpuSeconds : undefined, check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
+  rows.push({
+    site: 'Driftwatch',
+    size: label,
+    build: result,
+    ratio: baseline ? result.seconds / baseline.build.seconds : undefined,
+    cpuRatio: baseline ? cpuRatio(result, baseline.build) : undefined,
+    gfmRatio: gfm ? result.seconds / gfm.build.seconds : undefined,
+    gfmCpuRatio: gfm ? cpuRatio(result, gfm.build) : undefined,
+    check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, code: b.code, stats: b.stats } })) }, null, 2)}\n`);
 }
 

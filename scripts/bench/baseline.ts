@@ -5,18 +5,40 @@
  *
  * The write-ups' components (`<Cite>`, `<Record>`, `<Timeline>`) become empty stubs, so the MDX
  * is compiled exactly as written.
+ *
+ * Two flavours: `plain` is issue 7's baseline, Astro's default Markdown processor (the native
+ * Sätteri); `gfm` compiles the same MDX through the Markdown pipeline the brief fixes for
+ * Driftwatch (`unified()` with `remark-gfm`, smart punctuation off, as in astro.config.mjs), so
+ * the bench can tell what the stack costs from what Driftwatch adds on top of it.
  */
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedSite } from './generate.ts';
 
-const FILES: Record<string, string> = {
-  'package.json': `${JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }, null, 2)}\n`,
-  'astro.config.mjs': `import { defineConfig } from 'astro/config';
+export type BaselineKind = 'plain' | 'gfm';
+
+const CONFIGS: Record<BaselineKind, string> = {
+  plain: `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
 export default defineConfig({ site: 'https://baseline.example', build: { format: 'directory' }, integrations: [mdx()] });
 `,
+  gfm: `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+
+export default defineConfig({
+  site: 'https://baseline.example',
+  build: { format: 'directory' },
+  markdown: { processor: unified({ smartypants: false, remarkPlugins: [remarkGfm] }) },
+  integrations: [mdx()],
+});
+`,
+};
+
+const FILES: Record<string, string> = {
+  'package.json': `${JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }, null, 2)}\n`,
   'src/content.config.ts': `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -74,13 +96,14 @@ const incidents = await getCollection('incidents');
 `,
 };
 
-/** Writes the baseline project into `dir` (emptied first), with the MDX of `site`. */
-export function writeBaseline(dir: string, site: GeneratedSite, repo: string): void {
+/** Writes the baseline project of `kind` into `dir` (emptied first), with the MDX of `site`. */
+export function writeBaseline(dir: string, site: GeneratedSite, repo: string, kind: BaselineKind = 'plain'): void {
   rmSync(dir, { recursive: true, force: true });
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
+  write('astro.config.mjs', CONFIGS[kind]);
   for (const [path, text] of Object.entries(FILES)) write(path, text);
   for (const [path, text] of site.files) if (path.startsWith('content/')) write(path, text);
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');

@@ -10,14 +10,19 @@ export interface Row {
   ratio?: number;
   /** The same, in CPU seconds. */
   cpuRatio?: number;
+  /** Build time over the `remark-gfm` baseline's (wall, CPU): what Driftwatch adds to its stack. */
+  gfmRatio?: number;
+  gfmCpuRatio?: number;
   check?: { seconds: number; cpuSeconds?: number; summary: string; code: number };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)}`;
 
+const ratios = (wall?: number, cpu?: number) => (wall === undefined ? '–' : `${wall.toFixed(2)} / ${cpu === undefined ? '–' : cpu.toFixed(2)}`);
+
 export function formatTable(rows: Row[]): string {
-  const header = ['site', 'incidents / records', 'build s', 'build CPU s', '× baseline (wall / CPU)', 'peak RSS MB', 'pages', 'dist/ MB', 'HTML KB gz median / max', 'JS KB gz median / max', 'check s'];
+  const header = ['site', 'incidents / records', 'build s', 'build CPU s', '× baseline (wall / CPU)', '× GFM baseline (wall / CPU)', 'peak RSS MB', 'pages', 'dist/ MB', 'HTML KB gz median / max', 'JS KB gz median / max', 'check s'];
   const lines = rows.map((row) => {
     const s = row.build.stats;
     return [
@@ -25,7 +30,8 @@ export function formatTable(rows: Row[]): string {
       row.size,
       row.build.code === 0 ? row.build.seconds.toFixed(1) : `failed (${row.build.code})`,
       row.build.cpuSeconds === undefined ? '–' : row.build.cpuSeconds.toFixed(1),
-      row.ratio === undefined ? '–' : `${row.ratio.toFixed(2)} / ${row.cpuRatio === undefined ? '–' : row.cpuRatio.toFixed(2)}`,
+      ratios(row.ratio, row.cpuRatio),
+      ratios(row.gfmRatio, row.gfmCpuRatio),
       mb(row.build.peakRssBytes),
       s ? String(s.pages) : '–',
       s ? mb(s.bytes) : '–',
