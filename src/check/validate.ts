@@ -38,7 +38,7 @@ import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
-import { htmlProblems, MdxSyntaxError, positionAt, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
+import { citedIds, htmlProblems, MdxSyntaxError, positionAt, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
 import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, strayFiles } from './project-files.ts';
 import type { Problem } from './problems.ts';
@@ -50,6 +50,8 @@ export interface Incident extends IncidentFrontmatter {
   file: string;
   body: string;
   bodyLine: number;
+  /** Source ids the body cites with `<Cite>`, in order of first use: read once here, for the site. */
+  citations: string[];
 }
 
 export interface Page extends PageFrontmatter {
@@ -285,7 +287,7 @@ export function checkProject(root: string): CheckResult {
       continue;
     }
     const valid = validateEntry(incidentSchema, entry, problems);
-    if (valid) incidents.push({ entry, value: { ...valid.value, id: slug, file, body: parsed.body, bodyLine: parsed.bodyLine } });
+    if (valid) incidents.push({ entry, value: { ...valid.value, id: slug, file, body: parsed.body, bodyLine: parsed.bodyLine, citations: [] } });
   }
   const pages: Page[] = [];
   for (const { file, slug, parsed } of pageFiles) {
@@ -340,6 +342,7 @@ export function checkProject(root: string): CheckResult {
   for (const { parsed } of incidentFiles) if (parsed.entries[0]) checkReferences(incidentSchema, parsed.entries[0]);
 
   // 4b. Components in MDX bodies: known names, valid props, ids that exist.
+  const incidentByFile = new Map(incidents.map((incident) => [incident.value.file, incident.value]));
   for (const { file, parsed } of [...incidentFiles, ...pageFiles]) {
     if (!parsed.entries[0]) continue;
     let scan: MdxScan;
@@ -352,6 +355,8 @@ export function checkProject(root: string): CheckResult {
       continue;
     }
     const { uses } = scan;
+    const incident = incidentByFile.get(file);
+    if (incident) incident.citations = citedIds(uses);
     for (const problem of [...scan.code, ...htmlProblems(uses), ...unsafeMarkdownLinks(parsed.body, parsed.bodyLine)]) {
       problems.push({ file, ...problem.at, severity: 'error', message: problem.message, rule: problem.rule });
     }

@@ -39,10 +39,17 @@ async function load(): Promise<Site> {
     getCollection('sources'),
   ]);
   const { data: project } = loadProject(siteProjectDir());
+  // The checker has read each write-up's citations already (a full MDX parse, about 1 ms each);
+  // a body that changed since (`astro dev`) is read again.
+  const checked = new Map(project.incidents.map((incident) => [incident.id, incident]));
+  const citationsOf = (id: string, body = '') => {
+    const incident = checked.get(id);
+    return incident && incident.body.trim() === body.trim() ? incident.citations : citedSources(body);
+  };
   const data = buildSiteData(
     {
       site: project.site,
-      incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citedSources(entry.body ?? '') })),
+      incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citationsOf(entry.id, entry.body) })),
       platforms: platforms.map((entry) => entry.data),
       actors: actors.map((entry) => entry.data),
       sources: sources.map((entry) => entry.data),

@@ -191,15 +191,21 @@ export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
   return scanMdx(body, firstLine).uses;
 }
 
-/** Source ids cited with `<Cite id="…"/>`, in order of first appearance. */
-export function citedSources(body: string): string[] {
+/** Source ids cited with `<Cite id="…"/>` among `uses`, in order of first appearance. */
+export function citedIds(uses: readonly ComponentUse[]): string[] {
   const ids = new Set<string>();
+  for (const use of uses) if (use.name === 'Cite' && typeof use.props.id === 'string') ids.add(use.props.id);
+  return [...ids];
+}
+
+/** Source ids cited with `<Cite id="…"/>` in `body`, in order of first appearance. */
+export function citedSources(body: string): string[] {
   try {
-    for (const use of scanComponents(body)) if (use.name === 'Cite' && typeof use.props.id === 'string') ids.add(use.props.id);
+    return citedIds(scanComponents(body));
   } catch {
     // The checker reports syntax errors; the site just cites nothing from a broken body.
+    return [];
   }
-  return [...ids];
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/check/problems.ts';
 import { checkProject } from '../../src/check/validate.ts';
+import { citedSources } from '../../src/mdx/scan.ts';
 import { fixture, removeFixture, replaceOnce, type Edit } from '../helpers/fixture.ts';
 
 const made: string[] = [];
@@ -23,6 +24,16 @@ const RECORDS = 'data/records/main.yaml';
 describe('the minimal fixture', () => {
   it('has no problems', () => {
     expect(problemsAfter({})).toEqual([]);
+  });
+
+  it('hands the site each write-up’s citations, in order of first use, as a full MDX parse reads them', () => {
+    // The bundled case study: the minimal fixture cites nothing in its prose.
+    const { incidents } = checkProject(process.cwd()).data;
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const incident of incidents) {
+      expect(incident.citations.length).toBeGreaterThan(0);
+      expect(incident.citations).toEqual(citedSources(incident.body));
+    }
   });
 });
 
