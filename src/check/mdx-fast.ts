@@ -7,7 +7,8 @@
  * braces, no code, no import/export, no character references in props) gives the same uses as
  * the parser; anything else returns `undefined`, and the caller parses.
  */
-import { MAY_HOLD_CODE, type ComponentUse, type Position } from '../mdx/scan.ts';
+import { lineIndex, type Position } from '../data/positions.ts';
+import { MAY_HOLD_CODE, type ComponentUse } from '../mdx/scan.ts';
 
 /** Anything that makes MDX read more than Markdown and simple tags. */
 const NOT_SIMPLE = /[{}`]|~~~|^[ \t]*(?:import|export)\b/m;
@@ -17,18 +18,7 @@ const ATTRIBUTE = /([A-Za-z_][A-Za-z0-9_-]*)="([^"]*)"/g;
 export function scanSimpleComponents(body: string, firstLine = 1): ComponentUse[] | undefined {
   if (!body.includes('<')) return MAY_HOLD_CODE.test(body) ? undefined : [];
   if (NOT_SIMPLE.test(body)) return undefined;
-  const lineStarts = [0];
-  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const positionOf = (offset: number): Position => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + firstLine, col: offset - lineStarts[low]! + 1 };
-  };
+  const positionOf = lineIndex(body, firstLine).positionAt;
   const uses: ComponentUse[] = [];
   for (let at = body.indexOf('<'); at >= 0; at = body.indexOf('<', at + 1)) {
     TAG.lastIndex = at;

@@ -5,13 +5,11 @@
  */
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Problem } from '../check/problems.ts';
+import { lineIndex, type Position } from './positions.ts';
 
-export interface Position {
-  line: number;
-  col: number;
-}
+export type { Position };
 
 export type PathSegment = string | number;
 
@@ -31,16 +29,7 @@ export interface ParsedFile {
 
 /** Offset → 1-based line and column, over the whole file. */
 function positionsOf(text: string): (offset: number) => Position {
-  const counter = new LineCounter();
-  let at = 0;
-  counter.addNewLine(0);
-  for (;;) {
-    at = text.indexOf('\n', at);
-    if (at < 0) break;
-    at += 1;
-    counter.addNewLine(at);
-  }
-  return (offset) => counter.linePos(Math.max(0, offset));
+  return lineIndex(text).positionAt;
 }
 
 function syntaxProblem(file: string, where: Position, message: string): Problem {

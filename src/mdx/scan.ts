@@ -6,11 +6,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { lineIndex, type LineIndex, type Position } from '../data/positions.ts';
 
-export interface Position {
-  line: number;
-  col: number;
-}
+export type { Position };
 
 export interface ComponentUse {
   name: string;
@@ -75,18 +73,7 @@ export interface MdxScan {
 
 /** Where `offset` is in `body`, as a position in the file whose line `firstLine` is the body's first. */
 export function positionAt(body: string, offset: number, firstLine = 1): Position {
-  const before = body.slice(0, offset);
-  return { line: before.split('\n').length + firstLine - 1, col: offset - before.lastIndexOf('\n') };
-}
-
-function offsetOf(body: string, { line, col }: Position): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = body.indexOf('\n', offset);
-    if (next < 0) return body.length;
-    offset = next + 1;
-  }
-  return Math.min(body.length, offset + col - 1);
+  return lineIndex(body, firstLine).positionAt(offset);
 }
 
 /** The braces still open at `upTo`, outermost first: pairs inside counted, escaped `\{` left out. */
@@ -107,11 +94,13 @@ function openBraces(body: string, upTo = body.length): number[] {
  */
 function syntaxError(error: unknown, body: string, firstLine: number): MdxSyntaxError {
   const reason = String((error as { reason?: string }).reason ?? (error as Error).message);
-  const gaveUp = offsetOf(body, { line: (error as { line?: number }).line ?? 1, col: (error as { column?: number }).column ?? 1 });
+  // The parser counts lines from the body's first.
+  const { offsetOf } = lineIndex(body);
+  const gaveUp = offsetOf({ line: (error as { line?: number }).line ?? 1, col: (error as { column?: number }).column ?? 1 });
   let offset = gaveUp;
   const range = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
   const unclosed = /^Expected a closing tag for `<([A-Za-z][\w.:-]*)>`/.exec(reason);
-  if (unclosed && range) offset = offsetOf(body, { line: Number(range[1]), col: Number(range[2]) });
+  if (unclosed && range) offset = offsetOf({ line: Number(range[1]), col: Number(range[2]) });
   else if (unclosed) {
     // No position for the open tag: the first one of that name from where the parser gave up.
     const tag = new RegExp(`<${unclosed[1]!.replace(/[.]/g, '\\.')}(?=[\\s/>])`, 'g');
@@ -266,11 +255,13 @@ const LOOKS_LIKE_A_HOST = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:html?|ph
  */
 export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] {
   const problems: HtmlProblem[] = [];
+  let index: LineIndex | undefined;
+  const positionAt = (offset: number) => (index ??= lineIndex(body, firstLine)).positionAt(offset);
   const patterns = [/\]\(\s*<?([^)\s>]+)/g, /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm];
   for (const pattern of patterns) {
     for (const match of body.matchAll(pattern)) {
       const url = match[1]!;
-      const at = () => positionAt(body, match.index + match[0].indexOf(url), firstLine);
+      const at = () => positionAt(match.index + match[0].indexOf(url));
       if (hasUnsafeScheme(url)) {
         problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
       } else if (LOOKS_LIKE_A_HOST.test(url)) {
@@ -284,7 +275,7 @@ export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] 
     const url = match[1]!;
     if (!/^(https?:)?[\\/]{2}/i.test(url.replace(/[\u0000-\u0020]/g, ''))) continue;
     problems.push({
-      at: positionAt(body, match.index + match[0].indexOf(url), firstLine),
+      at: positionAt(match.index + match[0].indexOf(url)),
       rule: 'unsafe-html',
       message: `image from another server ("${url.slice(0, 40)}"): readers' browsers would fetch it from there; put the file in public/ and link it as /name.png`,
     });
