@@ -6,6 +6,7 @@
 import type { DataRecord } from '../../schema/records.ts';
 import { drillPages, periodLinks } from '../shared/drill.ts';
 import type { DrillPage, Filed, PeriodLink } from '../shared/drill.ts';
+import { periodPath } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT } from '../shared/summary.ts';
 import { fileForTimeline, timelineRows } from '../timeline/layout.ts';
 import { claimRows, fileForClaims } from '../claims/layout.ts';
@@ -82,6 +83,11 @@ const cache = new WeakMap<readonly DataRecord[], Map<SiteChartName, SiteChartPer
  * The drill-down pages of a chart over these records, computed once per records array (the
  * index page and the drill-down route both ask).
  */
+/** The drill-down routes of `chart` (`getStaticPaths` of src/pages/<chart>/[...period].astro). */
+export function periodRoutes(chart: SiteChartName, records: readonly DataRecord[]) {
+  return sitePeriods(chart, records).pages.map((page) => ({ params: { period: periodPath(page.key) }, props: { page } }));
+}
+
 export function sitePeriods(chart: SiteChartName, records: readonly DataRecord[], limit = DEFAULT_TABLE_LIMIT): SiteChartPeriods {
   let byChart = cache.get(records);
   if (!byChart) cache.set(records, (byChart = new Map()));
