@@ -107,6 +107,7 @@ export function parseWithEdtf(text: string): DateSpan {
     throw new DateError(`"${text}" is not a date this site can read (use e.g. 2019-11-29, 2019-11, 2019-11~, 2019-11-21/2019-11-24)`);
   }
   const parts = text.split('/');
+  for (const part of parts) shapeProblem(part, text);
   if (parts.length === 2) {
     const [a, b] = parts.map((p) => parseDate(p)) as [DateSpan, DateSpan];
     if (b.end < a.start) throw new DateError(`interval "${text}" ends before it starts`);
@@ -150,6 +151,25 @@ export function parseWithEdtf(text: string): DateSpan {
     approximate: text.includes('~') || text.includes('%'),
     uncertain: text.includes('?') || text.includes('%'),
   };
+}
+
+/**
+ * One date of the forms DATA-MODEL.md lists: a year, month or day, a qualifier before or after
+ * it, a time of day with its zone. The edtf package reads more, and some of it wrongly for this
+ * site: a run of digits is a Unix timestamp to it (`20191129` became 1 January 1970), `X` digits
+ * are drawn as their lowest value, a time without a zone is read in the builder's zone.
+ */
+const SHAPE = /^[~?%]?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2}))?)?)?[~?%]?$/;
+
+/** Throws a `DateError` that says how to write `part` (of `text`) when it is not of that shape. */
+function shapeProblem(part: string, text: string): void {
+  if (SHAPE.test(part)) return;
+  const digits = /^(\d{4})(\d{2})(\d{2})?$/.exec(part);
+  if (digits) throw new DateError(`"${text}" is not a date this site can read: write it with dashes, ${digits.slice(1).filter(Boolean).join('-')}`);
+  if (/^[~?%]?-/.test(part)) throw new DateError(`"${text}": years before the Common Era are not supported`);
+  if (/X/.test(part)) throw new DateError(`"${text}": unspecified digits (X) are not supported; write only what is known (2019-11 for a day in November 2019, 2019 for some month of 2019)`);
+  if (/T\d{2}:\d{2}(?::\d{2})?[~?%]?$/.test(part)) throw new DateError(`"${text}": a time of day needs its time zone, Z for UTC (2019-11-29T13:58:00Z) or an offset (+03:00)`);
+  throw new DateError(`"${text}" is not a date this site can read (use e.g. 2019-11-29, 2019-11, 2019-11~, 2019-11-21/2019-11-24)`);
 }
 
 /** `true` when the string parses; for schema refinements. */

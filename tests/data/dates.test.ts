@@ -29,6 +29,23 @@ describe('parseDate', () => {
     expect(() => parseDate('2019-11-22/..')).toThrow(DateError);
   });
 
+  it.each([
+    // The edtf package reads a run of digits as a Unix timestamp: 1 January 1970.
+    ['20191129', 'write it with dashes, 2019-11-29'],
+    ['201911', 'write it with dashes, 2019-11'],
+    ['20190', 'is not a date this site can read'],
+    // It draws unspecified digits as their lowest value, and a time without a zone in the builder's zone.
+    ['2019-11-XX', 'unspecified digits (X) are not supported'],
+    ['1XXX', 'unspecified digits (X) are not supported'],
+    ['2019-11-29T13:58:00', 'a time of day needs its time zone'],
+    ['2019-11-21/2019-11-24T10:00', 'a time of day needs its time zone'],
+    ['-2019', 'years before the Common Era are not supported'],
+    ['2019-11-29T13:58:00.5Z', 'is not a date this site can read'],
+  ])('rejects %s, which the edtf package would misread, saying how to write it', (text, message) => {
+    expect(() => parseDate(text)).toThrow(DateError);
+    expect(() => parseDate(text)).toThrow(message);
+  });
+
   it('takes a YAML Date back to the day the editor wrote', () => {
     expect(dateToEdtf(new Date('2019-11-29T00:00:00Z'))).toBe('2019-11-29');
     expect(parseDate(new Date('2019-11-29T00:00:00Z')).precision).toBe('day');
