@@ -1,5 +1,19 @@
 // `npm run new -- incident "Title"` · `npm run new -- source <url>` · `npm run new -- record <kind>`
-// Writes a skeleton with a unique id and today's date; see src/scaffold/skeletons.ts.
+// Writes a skeleton with a unique id and today's date; see src/scaffold/skeletons.ts. Into the
+// project the build and the check read: --root <folder>, else DRIFTWATCH_PROJECT, else here.
+import { resolve } from 'node:path';
+import { projectProblem } from '../src/check/cli.ts';
+import { projectDir } from '../src/data/paths.ts';
 import { runNew } from '../src/scaffold/cli.ts';
 
-process.exitCode = runNew(process.argv.slice(2), process.cwd());
+const argv = process.argv.slice(2);
+const rootIndex = argv.indexOf('--root');
+const root = rootIndex >= 0 ? resolve(argv.splice(rootIndex, 2)[1] ?? '.') : projectDir(process.cwd());
+const missing = projectProblem(root);
+if (missing) {
+  console.log(missing);
+  process.exitCode = 2;
+} else {
+  if (root !== process.cwd()) console.log(`project: ${root}`);
+  process.exitCode = runNew(argv, root);
+}

@@ -5,19 +5,35 @@
  * the build would use (DRIFTWATCH_PROJECT, else the working folder). Exit status 1 on errors (and on warnings with
  * --strict), 0 otherwise. Whatever goes wrong, an editor sees lines, never a stack trace.
  */
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { projectDir } from '../data/paths.ts';
 import { formatProblems, formatProblemsJson, hasErrors } from './problems.ts';
 import { checkProject } from './validate.ts';
+
+const USAGE = 'usage: npm run check [-- --strict] [-- --format text|json] [-- --root <folder>]';
 
 export function runCheck(argv: string[], write: (text: string) => void = (t) => process.stdout.write(t)): number {
   const strict = argv.includes('--strict');
   const formatIndex = argv.indexOf('--format');
   const format = formatIndex >= 0 ? argv[formatIndex + 1] : 'text';
   const rootIndex = argv.indexOf('--root');
-  const root = rootIndex >= 0 ? resolve(argv[rootIndex + 1]!) : projectDir(process.cwd());
+  const root = rootIndex >= 0 && argv[rootIndex + 1] ? resolve(argv[rootIndex + 1]!) : projectDir(process.cwd());
+  // A mistyped flag (`--formt json`) would otherwise check with the defaults and say nothing.
+  const taken = new Set<number>();
+  for (const at of [formatIndex, rootIndex]) if (at >= 0) taken.add(at).add(at + 1);
+  const unknown = argv.find((arg, i) => arg !== '--strict' && !taken.has(i));
+  if (unknown !== undefined || (rootIndex >= 0 && !argv[rootIndex + 1])) {
+    write(`${unknown === undefined ? '--root needs a folder' : `unknown option "${unknown}"`}\n${USAGE}\n`);
+    return 2;
+  }
   if (format !== 'text' && format !== 'json') {
     write(`unknown --format "${format}" (use text or json)\n`);
+    return 2;
+  }
+  const missing = projectProblem(root);
+  if (missing) {
+    write(`${missing}\n`);
     return 2;
   }
   try {
@@ -29,4 +45,11 @@ export function runCheck(argv: string[], write: (text: string) => void = (t) => 
     write(`internal error in the checker: ${(error as Error).message} (please report this with the file that caused it)\n`);
     return 2;
   }
+}
+
+/** Why `root` cannot be a project (it does not exist, or has neither content/ nor data/), or undefined. */
+export function projectProblem(root: string): string | undefined {
+  if (!existsSync(root) || !statSync(root).isDirectory()) return `no folder at ${root}: give the folder that holds content/ and data/`;
+  if (!existsSync(join(root, 'content')) && !existsSync(join(root, 'data'))) return `${root} has neither content/ nor data/: give the folder that holds them`;
+  return undefined;
 }

@@ -53,6 +53,16 @@ describe('npm run check', () => {
     expect(viaRoot.status).toBe(0);
   });
 
+  it('refuses a folder that is not a project, and an option it does not know, rather than checking nothing', () => {
+    const missing = check(['--root', '/no/such/folder']);
+    expect(missing.status).toBe(2);
+    expect(missing.out).toBe('no folder at /no/such/folder: give the folder that holds content/ and data/\n');
+    const typo = check(['--formt', 'json']);
+    expect(typo.status).toBe(2);
+    expect(typo.out).toContain('unknown option "--formt"');
+    expect(check(['--root']).out).toContain('--root needs a folder');
+  });
+
   it('never prints a stack trace, whatever the input', () => {
     const hostile = {
       'data/platforms.yaml': '{{{ not: yaml',

@@ -1,11 +1,12 @@
 /** `npm run new`: skeletons with unique ids that pass the check and name what is left to fill. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/validate.ts';
 import { runNew } from '../../src/scaffold/cli.ts';
 import { RECORD_KINDS } from '../../src/schema/records.ts';
-import { fixture, removeFixture } from '../helpers/fixture.ts';
+import { fixture, removeFixture, REPO } from '../helpers/fixture.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));
@@ -67,6 +68,21 @@ describe('npm run new', () => {
     const text = readFileSync(join(dir, 'data/records/2026.yaml'), 'utf8');
     expect(text).toContain(`id: ${kind}-2026-11-28\n`);
     expect(text).toContain(`id: ${kind}-2026-11-28-2\n`);
+  });
+
+  it('writes into the project the check and the build read: --root, else DRIFTWATCH_PROJECT', () => {
+    const dir = site();
+    const other = site();
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      spawnSync(process.execPath, [join(REPO, 'scripts/new.ts'), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(run(['incident', 'From the environment'], { DRIFTWATCH_PROJECT: dir }).stdout).toContain(`project: ${dir}`);
+    expect(existsSync(join(dir, 'content/incidents/from-the-environment.mdx'))).toBe(true);
+    expect(run(['record', 'claim', '--root', other], { DRIFTWATCH_PROJECT: dir }).status).toBe(0);
+    expect(readFileSync(join(other, 'data/records/2026.yaml'), 'utf8')).toContain('kind: claim');
+    expect(existsSync(join(REPO, 'content/incidents/from-the-environment.mdx'))).toBe(false);
+    const missing = run(['incident', 'Nowhere', '--root', '/no/such/folder']);
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toContain('no folder at /no/such/folder');
   });
 
   it('refuses an unknown kind with a hint', () => {
