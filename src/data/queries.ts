@@ -205,7 +205,11 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   // A record that belongs only to drafts is as unpublished as the drafts are.
   const isHidden = (r: DataRecord) => !options.includeDrafts && (r.incidents ?? []).length > 0 && (r.incidents ?? []).every((slug) => drafts.has(slug));
   const spans = new Map<string, DateSpan>();
-  const records = data.records.filter((r) => !isHidden(r));
+  // A record shared with a draft keeps its place, but not the draft's slug: the downloads and the
+  // pages would name an incident the site does not publish.
+  const withoutDrafts = (r: DataRecord): DataRecord =>
+    options.includeDrafts || !(r.incidents ?? []).some((slug) => drafts.has(slug)) ? r : { ...r, incidents: r.incidents!.filter((slug) => !drafts.has(slug)) };
+  const records = data.records.filter((r) => !isHidden(r)).map(withoutDrafts);
   for (const record of records) spans.set(record.id, parseDate(record.date));
   const span = (record: DataRecord) => spans.get(record.id) ?? parseDate(record.date);
   records.sort((a, b) => compareSpans(span(a), span(b)) || a.id.localeCompare(b.id));

@@ -50,6 +50,13 @@ const DRAFT_RECORD = `
   actor: amaq
   sources: [news-1]
   incidents: [secret-draft]
+- id: shared-record
+  kind: statement
+  date: '2020-01-02'
+  title: A statement shared by a published incident and a draft
+  actor: amaq
+  sources: [news-1]
+  incidents: [incident-one, secret-draft]
 `;
 
 // Free text from the data naming listed domains: a record's notes, an actor's description.
@@ -176,6 +183,10 @@ describe('a draft', () => {
       return text.includes('DRAFTMARKER') || text.includes('secret-draft') || text.includes('draftonly-record');
     });
     expect(traces).toEqual([]);
+    // A record shared with the draft is published, under the published incident alone.
+    expect(incident()).toContain('A statement shared by a published incident and a draft');
+    const json = JSON.parse(readFileSync(join(dist, 'data/records.json'), 'utf8')) as { id: string; incidents?: string[] }[];
+    expect(json.find((r) => r.id === 'shared-record')?.incidents).toEqual(['incident-one']);
     // The search index is there and readable, so its absence of the draft means something.
     const fragments = files.filter((file) => file.endsWith('.pf_fragment'));
     expect(fragments.length).toBeGreaterThan(0);
