@@ -366,6 +366,9 @@ export function checkProject(root: string): CheckResult {
         problems.push({ file, ...use.at, severity: 'error', message: `unknown component <${use.name}>${didYouMean(use.name, COMPONENT_NAMES)}; write-ups can use ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}`, rule: 'unknown-component' });
         continue;
       }
+      if (use.name === 'Defang' && use.props.url === undefined && !use.text.trim()) {
+        problems.push({ file, ...use.at, severity: 'error', message: '<Defang> shows nothing: give the address as url="…" or between the tags, <Defang>https://…</Defang>', rule: 'missing-field' });
+      }
       const schema = componentProps[use.name as ComponentName];
       const entry: Entry = { file, value: use.props, locate: (path) => use.propAt[String(path[0])] ?? use.at };
       const before = problems.length;

@@ -224,6 +224,14 @@ describe('errors', () => {
       ],
     ],
     [
+      'a <Defang> with nothing to show (it stopped the build)',
+      { [WRITEUP]: (text) => `${text}\nSee <Defang /> and <Defang></Defang>, not <Defang url="https://t.me/x" />.\n` },
+      [
+        'content/incidents/incident-one.mdx:10:5  error  <Defang> shows nothing: give the address as url="…" or between the tags, <Defang>https://…</Defang>  missing-field',
+        'content/incidents/incident-one.mdx:10:20  error  <Defang> shows nothing: give the address as url="…" or between the tags, <Defang>https://…</Defang>  missing-field',
+      ],
+    ],
+    [
       'code between two comments in one pair of braces',
       { [WRITEUP]: (text) => `${text}\nSecret: {/* a */ process.env.SECRET /* b */}.\n` },
       ['content/incidents/incident-one.mdx:10:9  error  braces `{…}` hold code in MDX, which write-ups may not run; to print a brace, write `\\{` (comments `{/* … */}` are fine)  mdx-code'],
