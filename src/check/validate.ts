@@ -11,7 +11,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { parseCsv } from '../data/csv.ts';
 import { parseDate } from '../data/dates.ts';
 import { parseFrontmatter, parseYaml, type Entry, type ParsedFile, type PathSegment } from '../data/files.ts';
@@ -120,6 +120,15 @@ const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]
  * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
  * fresh skeleton passes the check) and kept out of the site until it is filled.
  */
+/** A schema of one field of a record kind, for a disputed value of that field; one per field, so reference walkers are built once. */
+const disputeSchemas = new Map<string, z.ZodType>();
+function disputeSchema(kind: RecordKind, field: string): z.ZodType {
+  const key = `${kind}.${field}`;
+  let schema = disputeSchemas.get(key);
+  if (!schema) disputeSchemas.set(key, (schema = z.object({ [field]: objectShape(recordSchemas[kind])[field]! })));
+  return schema;
+}
+
 function validateEntry<T>(schema: z.ZodType<T>, entry: Entry, problems: Problem[]): Validated<T> | undefined {
   // Most entries have nothing unfilled: look before building paths.
   const unfilled = hasUnfilled(entry.value) ? unfilledPaths(entry.value) : [];
@@ -258,6 +267,7 @@ export function checkProject(root: string): CheckResult {
     const schema = recordSchemaByEntry.get(e);
     return (schema && validateEntry(schema, e, problems)) || [];
   });
+  const disputedValues: { schema: z.ZodType; entry: Entry }[] = [];
   // Disputes name a field of their record and, for dates, give a date: judged on every record
   // whose kind is known, valid or not, so that one run reports them with the record's other errors.
   for (const entry of raw.records) {
@@ -275,6 +285,14 @@ export function checkProject(root: string): CheckResult {
         } catch (error) {
           problems.push({ file: entry.file, ...entry.locate(['disputed', index, 'value']), severity: 'error', message: `disputed date: ${(error as Error).message}`, rule: 'bad-date' });
         }
+      } else {
+        // The other value is held to the field's own rules: its list, its type, its references.
+        const schema = disputeSchema(kind as RecordKind, dispute.field);
+        const value: Entry = { file: entry.file, value: { [dispute.field]: dispute.value }, locate: (path, options) => entry.locate(['disputed', index, 'value', ...path.slice(1)], options) };
+        const before = problems.length;
+        validateEntry(schema, value, problems);
+        for (const problem of problems.slice(before)) problem.message = `disputed value: ${problem.message}`;
+        disputedValues.push({ schema, entry: value });
       }
     });
   }
@@ -340,6 +358,7 @@ export function checkProject(root: string): CheckResult {
   for (const entry of raw.sources) checkReferences(sourceSchema, entry);
   for (const entry of raw.records) checkReferences(recordSchemaByEntry.get(entry), entry);
   for (const { parsed } of incidentFiles) if (parsed.entries[0]) checkReferences(incidentSchema, parsed.entries[0]);
+  for (const { schema, entry } of disputedValues) checkReferences(schema, entry);
 
   // 4b. Components in MDX bodies: known names, valid props, ids that exist.
   const incidentByFile = new Map(incidents.map((incident) => [incident.value.file, incident.value]));

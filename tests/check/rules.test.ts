@@ -172,6 +172,20 @@ describe('errors', () => {
       ['data/records/main.yaml:22:14  error  a claim has no field "dat" to dispute (did you mean "date"?)  unknown-field'],
     ],
     [
+      'a disputed value outside its field’s list, of the wrong type or naming an unknown id',
+      {
+        [RECORDS]: replaceOnce(
+          '      note: One report gives a later day.\n',
+          '      note: One report gives a later day.\n    - field: status\n      value: confirmed\n      sources: [news-1]\n    - field: platforms\n      value: [tamtm]\n      sources: [news-1]\n    - field: attack\n      value: 42\n      sources: [news-1]\n    - field: mode\n      value: video\n      sources: [news-1]\n',
+        ),
+      },
+      [
+        'data/records/main.yaml:27:14  error  disputed value: "status" has "confirmed", which is not one of: claimed, competing, disputed, retracted  invalid-value',
+        "data/records/main.yaml:33:14  error  disputed value: \"attack\" must be text, not 42: write it in quotes ('42')  wrong-type",
+        'data/records/main.yaml:30:15  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref',
+      ],
+    ],
+    [
       'CSV syntax',
       { 'data/records/statements.csv': replaceOnce(',tamtam,', ',"tamtam,') },
       ['data/records/statements.csv:2:51  error  CSV syntax: a quoted field is never closed  syntax'],
