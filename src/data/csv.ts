@@ -107,7 +107,24 @@ export function parseCsv(file: string, text: string): ParsedFile {
     problems.push(problem(positionOf(0), `a CSV record file needs a "kind" column, or a name that starts with its kind (${RECORD_KINDS.join(', ')})`, 'missing-field'));
     return { entries: [], problems };
   }
-  const entries: Entry[] = body.map((cells) => {
+  // A column named twice: the second would silently overwrite the first in every row.
+  const seen = new Set<string>();
+  header.forEach((cell, index) => {
+    const column = columns[index]!;
+    if (column !== '' && seen.has(column)) problems.push(problem(positionOf(cell.offset), `column "${column}" is in the header twice: the second would overwrite the first`));
+    seen.add(column);
+  });
+  const rowsToRead = body.filter((cells) => {
+    // A row of empty cells (`,,,` from a spreadsheet) holds nothing.
+    if (cells.every((cell) => cell.text.trim() === '')) return false;
+    // More cells than columns: usually a comma in an unquoted cell, which shifts every cell after
+    // it. Said once, at the first extra cell, rather than as the errors of shifted values.
+    const extra = cells.slice(columns.length).find((cell) => cell.text.trim() !== '');
+    if (!extra) return true;
+    problems.push(problem(positionOf(extra.offset), `this row has ${cells.length} cells and the header ${columns.length} columns: put a cell that holds a comma in double quotes ("Removed, per TamTam")`));
+    return false;
+  });
+  const entries: Entry[] = rowsToRead.map((cells) => {
     const kind = kindColumn >= 0 ? cells[kindColumn]?.text.trim() : fileKind;
     const shape = objectShape(recordSchemas[kind as RecordKind] ?? recordSchemas.attack);
     const value: Record<string, unknown> = fileKind && kindColumn < 0 ? { kind: fileKind } : {};

@@ -191,6 +191,16 @@ describe('errors', () => {
       ['data/records/statements.csv:2:51  error  CSV syntax: a quoted field is never closed  syntax'],
     ],
     [
+      'a CSV row with more cells than the header (an unquoted comma): once, not as the errors of the cells it shifts',
+      { 'data/records/statements.csv': (text) => `${text.replace('A statement,amaq', 'A statement, said twice,amaq')}\n,,,\n` },
+      ['data/records/statements.csv:2:70  error  this row has 8 cells and the header 7 columns: put a cell that holds a comma in double quotes ("Removed, per TamTam")  syntax'],
+    ],
+    [
+      'a CSV column named twice',
+      { 'data/records/statements.csv': (text) => text.replace('platform,sources', 'platform,sources,actor').replace('tamtam,news-1', 'tamtam,news-1,amaq') },
+      ['data/records/statements.csv:1:43  error  column "actor" is in the header twice: the second would overwrite the first  syntax'],
+    ],
+    [
       'a frontmatter value outside its list',
       { 'content/incidents/incident-one.mdx': replaceOnce("date: '2019-11-29'", "date: 2019-11-29\nstatus: publish") },
       ['content/incidents/incident-one.mdx:4:9  error  "status" has "publish", which is not one of: published, draft (did you mean "published"?)  invalid-value'],
