@@ -61,11 +61,11 @@ const withEdtfDates = <T extends z.ZodType>(schema: T) =>
 
 export const collections = {
   incidents: defineCollection({
-    loader: glob({ pattern: '**/*.{md,mdx}', base: `${dir}/content/incidents` }),
+    loader: glob({ pattern: '**/*.mdx', base: `${dir}/content/incidents` }),
     schema: withEdtfDates(incidentSchema),
   }),
   pages: defineCollection({
-    loader: glob({ pattern: '**/*.{md,mdx}', base: `${dir}/content/pages` }),
+    loader: glob({ pattern: '**/*.mdx', base: `${dir}/content/pages` }),
     schema: pageSchema,
   }),
   site: defineCollection({ loader: projectLoader('site'), schema: siteSchema }),

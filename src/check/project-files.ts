@@ -11,7 +11,16 @@ export const REGISTRY_FILES = { site: 'data/site.yaml', platforms: 'data/platfor
 export const RECORDS_DIR = 'data/records';
 export const RECORD_EXTENSIONS = ['.yaml', '.yml', '.csv'];
 export const MDX_DIRS = { incidents: 'content/incidents', pages: 'content/pages' } as const;
-export const MDX_EXTENSIONS = ['.mdx', '.md'];
+// Only MDX: a `.md` file renders as plain Markdown, where <Cite> and the other components are
+// not components (a citation was lost, and swallowed the text after it).
+export const MDX_EXTENSIONS = ['.mdx'];
+
+/**
+ * Top-level addresses the site itself uses (src/pages/, and the folders a build writes): a free
+ * page by one of these names would be dropped by the build with only Astro's warning. A test
+ * keeps this list in step with src/pages/.
+ */
+export const RESERVED_PAGE_NAMES = ['404', 'actors', 'claims', 'data', 'embed', 'incidents', 'index', 'og', 'platforms', 'robots.txt', 'rss.xml', 'search', 'sitemap.xml', 'sources', 'takedowns', 'timeline', '_astro', 'pagefind'];
 
 /** Files under `dir` (relative to it, `/`-separated) whose names end with one of `extensions`. */
 export function listFiles(dir: string, extensions: string[]): string[] {
@@ -32,6 +41,9 @@ function isRead(file: string): boolean {
 const FOR_PEOPLE = /^(?:\.|readme(?:\.|$))/i;
 
 function whereItGoes(file: string): string {
+  const registry = Object.values(REGISTRY_FILES).find((f) => f.replace(/\.yaml$/, '.yml') === file);
+  if (registry) return `rename it ${basename(registry)}`;
+  if (/\.md$/i.test(file) && Object.values(MDX_DIRS).some((dir) => file.startsWith(`${dir}/`))) return `write-ups and pages are MDX: rename it ${basename(file).replace(/\.md$/i, '.mdx')}`;
   if (file.startsWith(`${RECORDS_DIR}/`)) return `${RECORDS_DIR}/ holds records as .yaml, .yml or .csv files (extensions in lower case)`;
   if (file.startsWith('data/')) return `data/ holds ${Object.values(REGISTRY_FILES).map((f) => basename(f)).join(', ')}, and records in ${RECORDS_DIR}/`;
   return `write-ups go in content/incidents/<slug>.mdx, free pages in content/pages/<slug>.mdx`;

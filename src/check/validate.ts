@@ -40,7 +40,7 @@ import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
 import { citedIds, htmlProblems, MdxSyntaxError, positionAt, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
-import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, strayFiles } from './project-files.ts';
+import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, RESERVED_PAGE_NAMES, strayFiles } from './project-files.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -308,8 +308,17 @@ export function checkProject(root: string): CheckResult {
     if (valid) incidents.push({ entry, value: { ...valid.value, id: slug, file, body: parsed.body, bodyLine: parsed.bodyLine, citations: [] } });
   }
   const pages: Page[] = [];
-  for (const { file, slug, parsed } of pageFiles) {
-    const valid = parsed.entries[0] && validateEntry(pageSchema, parsed.entries[0], problems);
+  for (const { name, file, slug, parsed } of pageFiles) {
+    if (!parsed.entries[0]) continue;
+    if (!ID_PATTERN.test(slug)) {
+      problems.push({ file, line: 1, col: 1, severity: 'error', message: `file name "${name}" must be a lower-case kebab-case slug: it is the page's URL`, rule: 'bad-id' });
+      continue;
+    }
+    if (RESERVED_PAGE_NAMES.includes(slug)) {
+      problems.push({ file, line: 1, col: 1, severity: 'error', message: `/${slug}/ is an address the site itself uses: give the page another file name`, rule: 'bad-id' });
+      continue;
+    }
+    const valid = validateEntry(pageSchema, parsed.entries[0], problems);
     if (valid) pages.push({ ...valid.value, id: slug, file, body: parsed.body });
   }
 

@@ -2,10 +2,11 @@
  * Every rule of DATA-MODEL.md's "What npm run check rejects" list, triggered by one edit to the
  * minimal fixture site, with the exact line the editor sees (message and file:line:col).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/check/problems.ts';
+import { RESERVED_PAGE_NAMES } from '../../src/check/project-files.ts';
 import { checkProject } from '../../src/check/validate.ts';
 import { citedSources } from '../../src/mdx/scan.ts';
 import { fixture, removeFixture, replaceOnce, type Edit } from '../helpers/fixture.ts';
@@ -20,6 +21,13 @@ function problemsAfter(edits: Record<string, Edit>): string[] {
 }
 
 const RECORDS = 'data/records/main.yaml';
+
+describe('reserved page names', () => {
+  it('are every top-level address of src/pages/, and the folders a build writes', () => {
+    const routes = readdirSync(join(process.cwd(), 'src/pages')).map((name) => name.replace(/\.(astro|ts)$/, '')).filter((name) => !name.startsWith('['));
+    expect([...RESERVED_PAGE_NAMES].sort()).toEqual([...routes, '_astro', 'pagefind'].sort());
+  });
+});
 
 describe('the minimal fixture', () => {
   it('has no problems', () => {
@@ -201,6 +209,14 @@ describe('errors', () => {
       ['data/records/statements.csv:1:43  error  column "actor" is in the header twice: the second would overwrite the first  syntax'],
     ],
     [
+      'a free page named like an address of the site, or not as a slug',
+      { 'content/pages/sources.mdx': '---\ntitle: Sources\n---\n', 'content/pages/My Page.mdx': '---\ntitle: Mine\n---\n' },
+      [
+        'content/pages/My Page.mdx:1:1  error  file name "My Page.mdx" must be a lower-case kebab-case slug: it is the page\'s URL  bad-id',
+        'content/pages/sources.mdx:1:1  error  /sources/ is an address the site itself uses: give the page another file name  bad-id',
+      ],
+    ],
+    [
       'a frontmatter value outside its list',
       { 'content/incidents/incident-one.mdx': replaceOnce("date: '2019-11-29'", "date: 2019-11-29\nstatus: publish") },
       ['content/incidents/incident-one.mdx:4:9  error  "status" has "publish", which is not one of: published, draft (did you mean "published"?)  invalid-value'],
@@ -361,10 +377,14 @@ describe('warnings', () => {
         'content/lost.mdx': '---\ntitle: Lost\n---\n',
         'data/records/.gitkeep': '',
         'data/README.md': 'Notes for editors.',
+        'content/pages/notes.md': '---\ntitle: Notes\n---\n\nSee <Cite id="news-1" /> here.\n',
+        'data/actors.yml': '- id: x\n',
       }),
     ).toEqual([
       'content/incident/lost.mdx:1:1  warning  this file is not read, so the site leaves it out: write-ups go in content/incidents/<slug>.mdx, free pages in content/pages/<slug>.mdx  stray-file',
       'content/lost.mdx:1:1  warning  this file is not read, so the site leaves it out: write-ups go in content/incidents/<slug>.mdx, free pages in content/pages/<slug>.mdx  stray-file',
+      'content/pages/notes.md:1:1  warning  this file is not read, so the site leaves it out: write-ups and pages are MDX: rename it notes.mdx  stray-file',
+      'data/actors.yml:1:1  warning  this file is not read, so the site leaves it out: rename it actors.yaml  stray-file',
       'data/records.yaml:1:1  warning  this file is not read, so the site leaves it out: data/ holds site.yaml, platforms.yaml, actors.yaml, sources.yaml, and records in data/records/  stray-file',
       'data/records/more.YAML:1:1  warning  this file is not read, so the site leaves it out: data/records/ holds records as .yaml, .yml or .csv files (extensions in lower case)  stray-file',
     ]);
