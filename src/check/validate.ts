@@ -13,7 +13,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseCsv } from '../data/csv.ts';
-import { parseDate } from '../data/dates.ts';
+import { isDate, parseDate } from '../data/dates.ts';
 import { parseFrontmatter, parseYaml, type Entry, type ParsedFile, type PathSegment } from '../data/files.ts';
 import {
   actorSchema,
@@ -120,6 +120,9 @@ const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]
  * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
  * fresh skeleton passes the check) and kept out of the site until it is filled.
  */
+/** "a" or "an" before `word`. */
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 /** A schema of one field of a record kind, for a disputed value of that field; one per field, so reference walkers are built once. */
 const disputeSchemas = new Map<string, z.ZodType>();
 function disputeSchema(kind: RecordKind, field: string): z.ZodType {
@@ -411,30 +414,37 @@ export function checkProject(root: string): CheckResult {
     }
   }
 
-  // 5. Rules across records (on valid records; the first of duplicate ids wins).
-  const byId = new Map<string, Validated<DataRecord>>();
-  for (const record of records) if (!byId.has(record.value.id)) byId.set(record.value.id, record);
+  // 5. Rules across records, on every record whose fields in question are valid, so that a typo
+  //    elsewhere in the record does not hide them until the next run (the first of duplicate ids wins).
+  type RawRecord = { id?: unknown; kind?: unknown; date?: unknown; attack?: unknown; from?: unknown; to?: unknown; trigger?: unknown; incidents?: unknown };
+  const rawRecords = raw.records.map((entry) => ({ entry, record: (entry.value ?? {}) as RawRecord }));
+  const byId = new Map<string, RawRecord>();
+  for (const { record } of rawRecords) if (typeof record.id === 'string' && !byId.has(record.id)) byId.set(record.id, record);
+  const dateOf = (value: unknown) => (typeof value === 'string' || value instanceof Date) && isDate(value) ? parseDate(value) : undefined;
   const incidentsWithRecords = new Set<string>();
-  for (const { entry, value: record } of records) {
-    for (const slug of record.incidents ?? []) incidentsWithRecords.add(slug);
-    if (record.kind === 'claim') {
+  for (const { entry, record } of rawRecords) {
+    if (Array.isArray(record.incidents)) for (const slug of record.incidents) if (typeof slug === 'string') incidentsWithRecords.add(slug);
+    if (record.kind === 'claim' && typeof record.attack === 'string') {
       const attack = byId.get(record.attack);
-      if (attack && attack.value.kind !== 'attack') {
-        problems.push({ file: entry.file, ...entry.locate(['attack']), severity: 'error', message: `"attack" points at "${record.attack}", which is a ${attack.value.kind}, not an attack`, rule: 'wrong-ref-kind' });
-      } else if (attack && parseDate(record.date).end < parseDate(attack.value.date).start) {
-        problems.push({ file: entry.file, ...entry.locate(['date']), severity: 'error', message: `claim dated ${record.date} is before the attack it claims ("${attack.value.id}", ${attack.value.date})`, rule: 'claim-before-attack' });
+      const [claimed, attacked] = [dateOf(record.date), dateOf(attack?.date)];
+      if (attack && attack.kind !== 'attack') {
+        problems.push({ file: entry.file, ...entry.locate(['attack']), severity: 'error', message: `"attack" points at "${record.attack}", which is ${article(String(attack.kind))} ${String(attack.kind)}, not an attack`, rule: 'wrong-ref-kind' });
+      } else if (claimed && attacked && claimed.end < attacked.start) {
+        problems.push({ file: entry.file, ...entry.locate(['date']), severity: 'error', message: `claim dated ${claimed.edtf} is before the attack it claims ("${record.attack}", ${attacked.edtf})`, rule: 'claim-before-attack' });
       }
     }
     if (record.kind === 'migration') {
-      if (record.from === record.to) {
+      if (typeof record.from === 'string' && record.from === record.to) {
         problems.push({ file: entry.file, ...entry.locate(['to']), severity: 'error', message: `migration goes from "${record.from}" to itself: "from" and "to" must differ`, rule: 'migration-same-platform' });
       }
-      const trigger = record.trigger ? byId.get(record.trigger) : undefined;
-      if (trigger && trigger.value.kind !== 'takedown') {
-        problems.push({ file: entry.file, ...entry.locate(['trigger']), severity: 'error', message: `"trigger" points at "${record.trigger}", which is a ${trigger.value.kind}, not a takedown`, rule: 'wrong-ref-kind' });
+      const trigger = typeof record.trigger === 'string' ? byId.get(record.trigger) : undefined;
+      if (trigger && trigger.kind !== 'takedown') {
+        problems.push({ file: entry.file, ...entry.locate(['trigger']), severity: 'error', message: `"trigger" points at "${String(record.trigger)}", which is ${article(String(trigger.kind))} ${String(trigger.kind)}, not a takedown`, rule: 'wrong-ref-kind' });
       }
     }
   }
+  // A record file that did not parse hides its records: say nothing of incidents without any then.
+  const unreadRecords = problems.some((p) => p.rule === 'syntax' && p.file.startsWith(`${RECORDS_DIR}/`));
 
   // 6. Warnings.
   problems.push(...strayFiles(root));
@@ -447,7 +457,7 @@ export function checkProject(root: string): CheckResult {
     }
   }
   for (const { entry, value: incident } of incidents) {
-    if (!incidentsWithRecords.has(incident.id)) {
+    if (!unreadRecords && !incidentsWithRecords.has(incident.id)) {
       problems.push({ file: entry.file, ...entry.locate(['title']), severity: 'warning', message: `incident "${incident.id}" has no records (list its slug under "incidents" on its records)`, rule: 'incident-without-records' });
     }
   }

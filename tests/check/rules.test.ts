@@ -145,6 +145,14 @@ describe('errors', () => {
       ['data/records/main.yaml:11:9  error  claim dated 2019-11-28 is before the attack it claims ("attack-1", 2019-11-29T13:58:00Z)  claim-before-attack'],
     ],
     [
+      'a claim dated before the attack, with another error in the same claim: both in one run',
+      { [RECORDS]: (text) => text.replace("date: '2019-11-30'\n  title: A claim", "date: '2019-11-28'\n  title: A claim").replace('status: claimed', 'status: claimd') },
+      [
+        'data/records/main.yaml:18:11  error  "status" has "claimd", which is not one of: claimed, competing, disputed, retracted (did you mean "claimed"?)  invalid-value',
+        'data/records/main.yaml:11:9  error  claim dated 2019-11-28 is before the attack it claims ("attack-1", 2019-11-29T13:58:00Z)  claim-before-attack',
+      ],
+    ],
+    [
       'a migration whose from equals its to',
       { [RECORDS]: replaceOnce('to: tamtam', 'to: telegram') },
       ['data/records/main.yaml:41:7  error  migration goes from "telegram" to itself: "from" and "to" must differ  migration-same-platform'],
