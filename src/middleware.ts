@@ -1,8 +1,12 @@
 /**
- * `astro dev` only: the last guard of the defang rule (src/safety/last-guard.ts) on each page as
- * it is served, so editors see what will be published. A build guards the written files instead.
+ * `astro dev` only. While content/ or data/ has errors, every page is the checker's report
+ * (src/check/problems-page.ts). Otherwise the last guard of the defang rule
+ * (src/safety/last-guard.ts) runs on each page as it is served, so editors see what will be
+ * published. A build stops on errors before rendering, and guards the written files instead.
  */
 import { defineMiddleware } from 'astro:middleware';
+import { hasErrors } from './check/problems.ts';
+import { problemsPage } from './check/problems-page.ts';
 import { loadProject } from './data/project.ts';
 import { siteProjectDir } from './data/site.ts';
 import { guard } from './safety/last-guard.ts';
@@ -10,8 +14,13 @@ import { guard } from './safety/last-guard.ts';
 const READ_AS_PAGES = /^(?:text\/html|application\/(?:rss\+)?xml|text\/xml)\b/;
 
 export const onRequest = defineMiddleware(async (_context, next) => {
+  if (!import.meta.env.DEV) return next();
+  const project = loadProject(siteProjectDir());
+  if (hasErrors(project.problems)) {
+    return new Response(problemsPage(project.problems, `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}@vite/client`), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  }
   const response = await next();
-  if (!import.meta.env.DEV || !READ_AS_PAGES.test(response.headers.get('content-type') ?? '')) return response;
-  const text = guard(await response.text(), loadProject(siteProjectDir()).data.site.defang);
+  if (!READ_AS_PAGES.test(response.headers.get('content-type') ?? '')) return response;
+  const text = guard(await response.text(), project.data.site.defang);
   return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

@@ -1,0 +1,92 @@
+/**
+ * `npm run dev` as an editor uses it: while content/ or data/ has errors every page is the
+ * checker's report, so nothing renders (no write-up code runs, no record goes missing quietly);
+ * once the file is fixed the site is back, with the last guard of the defang rule on each page.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearViteModeEnv } from '../helpers/env.ts';
+import { fixture, removeFixture, REPO } from '../helpers/fixture.ts';
+import { testBuildDirs } from '../helpers/run-dir.ts';
+
+const WRITEUP = 'content/incidents/incident-one.mdx';
+const CODE = 'Home is {process.env.HOME} here.';
+let project: string;
+let server: ChildProcess;
+let origin: string;
+let output = '';
+
+const withoutTestRunner = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** GET `path` once the server answers, retried while it starts or re-checks after a save. */
+async function get(path: string, until: (status: number, body: string) => boolean): Promise<{ status: number; body: string }> {
+  const deadline = Date.now() + 60_000;
+  let last = { status: 0, body: '' };
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${origin}${path}`);
+      last = { status: response.status, body: await response.text() };
+      if (until(last.status, last.body)) return last;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${path}: gave up at ${last.status}; server said:\n${output.slice(-2000)}`);
+}
+
+beforeAll(async () => {
+  project = fixture('minimal', {
+    [WRITEUP]: (text) => `${text}\n${CODE}\n`,
+    // A record's notes naming a listed domain: the guard defangs them as the page is served.
+    'data/records/notes.yaml': "- id: noted\n  kind: statement\n  date: '2019-12-02'\n  title: Noted\n  actor: amaq\n  sources: [news-1]\n  incidents: [incident-one]\n  notes: See https://t.me/notes_channel/5.\n",
+  });
+  const port = await freePort();
+  origin = `http://localhost:${port}`;
+  clearViteModeEnv();
+  const { cacheDir } = testBuildDirs('dev-');
+  server = spawn(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
+    cwd: REPO,
+    // As an editor's shell has it: Astro's dev server answers 404 to everything under VITEST.
+    env: { ...withoutTestRunner(process.env), ASTRO_TELEMETRY_DISABLED: '1', DRIFTWATCH_PROJECT: project, DRIFTWATCH_CACHE_DIR: cacheDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+});
+
+afterAll(() => {
+  server?.kill();
+  removeFixture(project);
+});
+
+describe('npm run dev', () => {
+  it('answers every page with the checker’s report while there are errors, running no write-up code', async () => {
+    const { status, body } = await get('/incidents/incident-one/', (s) => s !== 404 && s !== 0);
+    expect(status).toBe(500);
+    expect(body).toContain('<h1>1 error in content/ and data/</h1>');
+    expect(body).toContain('content/incidents/incident-one.mdx:10:9  error  braces `{…}` hold code in MDX');
+    expect(body).not.toContain(process.env.HOME ?? '/root');
+    expect((await get('/', (s) => s !== 0)).status).toBe(500);
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace in the terminal
+  });
+
+  it('shows the site again once the file is saved fixed, with listed domains defanged in free text', async () => {
+    writeFileSync(join(project, WRITEUP), readFileSync(join(project, WRITEUP), 'utf8').replace(CODE, 'Home is fine here.'));
+    // The check and Astro's content store each see the save in their own time: wait for both.
+    const { body } = await get('/incidents/incident-one/', (s, text) => s === 200 && text.includes('Home is fine here.'));
+    expect(body).toContain('hxxps://t[.]me/notes_channel/5');
+    expect(body).not.toContain('https://t.me/notes_channel');
+  });
+});
