@@ -120,8 +120,8 @@ const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]
  * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
  * fresh skeleton passes the check) and kept out of the site until it is filled.
  */
-/** "a" or "an" before `word`. */
-const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+/** `word` after "a" or "an": "an attack", "a claim". */
+const withArticle = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 
 /** A schema of one field of a record kind, for a disputed value of that field; one per field, so reference walkers are built once. */
 const disputeSchemas = new Map<string, z.ZodType>();
@@ -428,7 +428,7 @@ export function checkProject(root: string): CheckResult {
       const attack = byId.get(record.attack);
       const [claimed, attacked] = [dateOf(record.date), dateOf(attack?.date)];
       if (attack && attack.kind !== 'attack') {
-        problems.push({ file: entry.file, ...entry.locate(['attack']), severity: 'error', message: `"attack" points at "${record.attack}", which is ${article(String(attack.kind))} ${String(attack.kind)}, not an attack`, rule: 'wrong-ref-kind' });
+        problems.push({ file: entry.file, ...entry.locate(['attack']), severity: 'error', message: `"attack" points at "${record.attack}", which is ${withArticle(String(attack.kind))}, not an attack`, rule: 'wrong-ref-kind' });
       } else if (claimed && attacked && claimed.end < attacked.start) {
         problems.push({ file: entry.file, ...entry.locate(['date']), severity: 'error', message: `claim dated ${claimed.edtf} is before the attack it claims ("${record.attack}", ${attacked.edtf})`, rule: 'claim-before-attack' });
       }
@@ -439,10 +439,25 @@ export function checkProject(root: string): CheckResult {
       }
       const trigger = typeof record.trigger === 'string' ? byId.get(record.trigger) : undefined;
       if (trigger && trigger.kind !== 'takedown') {
-        problems.push({ file: entry.file, ...entry.locate(['trigger']), severity: 'error', message: `"trigger" points at "${String(record.trigger)}", which is ${article(String(trigger.kind))} ${String(trigger.kind)}, not a takedown`, rule: 'wrong-ref-kind' });
+        problems.push({ file: entry.file, ...entry.locate(['trigger']), severity: 'error', message: `"trigger" points at "${String(record.trigger)}", which is ${withArticle(String(trigger.kind))}, not a takedown`, rule: 'wrong-ref-kind' });
       }
     }
   }
+  // An actor's parents must lead somewhere: Amaq → Islamic State, never back to Amaq.
+  const parentOf = new Map(actors.map(({ value }) => [value.id, value.parent]));
+  for (const { entry, value: actor } of actors) {
+    const seen = new Set([actor.id]);
+    for (let parent = actor.parent; parent !== undefined; parent = parentOf.get(parent)) {
+      if (!seen.has(parent)) {
+        seen.add(parent);
+        continue;
+      }
+      const message = parent === actor.id && actor.parent === actor.id ? `"parent" is the actor itself` : `"parent" leads back to "${parent}" (${[...seen].join(' → ')} → ${parent}): a parent organisation cannot be its own descendant`;
+      problems.push({ file: entry.file, ...entry.locate(['parent']), severity: 'error', message, rule: 'invalid' });
+      break;
+    }
+  }
+
   // A record file that did not parse hides its records: say nothing of incidents without any then.
   const unreadRecords = problems.some((p) => p.rule === 'syntax' && p.file.startsWith(`${RECORDS_DIR}/`));
 

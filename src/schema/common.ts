@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { DateError, parseDate } from '../data/dates.ts';
+import { COUNTRY_CODES, isoCodeFor } from './countries.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -43,6 +44,21 @@ export const edtfDate = z
   })
   .meta({ format: 'edtf', description: 'EDTF date: 2019-11-29, 2019-11, 2019, 2019-11~, 2019-12-01?, 2019-11-21/2019-11-24 or 2019-11-29T13:58:00Z.' });
 
+/** One day (`2019-12-04`), as an EDTF date: when a write-up was published or changed. */
+export const edtfDay = edtfDate
+  .superRefine((value, ctx) => {
+    let span;
+    try {
+      span = parseDate(value);
+    } catch {
+      return; // edtfDate has said why
+    }
+    if (span.interval || (span.precision !== 'day' && span.precision !== 'time')) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not one day: write the day, e.g. 2019-12-04`, params: { rule: 'bad-date' } });
+    }
+  })
+  .meta({ format: 'edtf', description: 'EDTF day: 2019-12-04.' });
+
 /** An absolute http(s) URL. `javascript:`, `data:` and relative paths are errors. */
 export const url = z
   .string()
@@ -56,6 +72,11 @@ export const url = z
 export const country = z
   .string()
   .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. GB' })
+  .superRefine((value, ctx) => {
+    if (!/^[A-Z]{2}$/.test(value) || COUNTRY_CODES.has(value)) return;
+    const iso = isoCodeFor(value);
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO 3166-1 alpha-2 code${iso ? ` (did you mean "${iso}"?)` : ''}`, params: { rule: 'invalid-format' } });
+  })
   .describe('ISO 3166-1 alpha-2 country code, e.g. GB.');
 
 /** Plain text: shown escaped, never interpreted as Markdown or HTML. */

@@ -1,6 +1,6 @@
 /** Frontmatter of MDX files under `content/`. */
 import { z } from 'zod';
-import { edtfDate, location, ref } from './common.ts';
+import { edtfDate, edtfDay, location, ref } from './common.ts';
 
 export const INCIDENT_STATUSES = ['published', 'draft'] as const;
 
@@ -18,8 +18,8 @@ export const incidentSchema = z
       .optional()
       .describe('Kebab-case words.'),
     authors: z.array(z.string().min(1)).optional().describe('Names of the authors.'),
-    published: edtfDate.optional().describe('EDTF day the write-up was first published: the date of its feed item and its structured data.'),
-    updated: edtfDate.optional().describe('EDTF day of the last substantive change.'),
+    published: edtfDay.optional().describe('EDTF day the write-up was first published: the date of its feed item and its structured data.'),
+    updated: edtfDay.optional().describe('EDTF day of the last substantive change.'),
     sources: z.array(ref('sources', 'A source id from data/sources.yaml.')).optional().describe('Source ids the prose cites beyond those of its records.'),
   })
   .describe('An incident write-up.');

@@ -225,6 +225,25 @@ describe('errors', () => {
       ],
     ],
     [
+      'a country code that is not ISO 3166-1 (UK is GB), an update that is not one day',
+      {
+        [RECORDS]: replaceOnce('{place: London, country: GB}', '{place: London, country: UK}'),
+        'content/incidents/incident-one.mdx': replaceOnce("date: '2019-11-29'", "date: '2019-11-29'\nupdated: '2019-12'"),
+      },
+      [
+        'data/records/main.yaml:5:38  error  "location.country": "UK" is not an ISO 3166-1 alpha-2 code (did you mean "GB"?)  invalid-format',
+        'content/incidents/incident-one.mdx:4:10  error  "updated": "2019-12" is not one day: write the day, e.g. 2019-12-04  bad-date',
+      ],
+    ],
+    [
+      'an actor that is its own parent, or its own grandparent',
+      { 'data/actors.yaml': (text) => text.replace('  kind: armed-group\n', '  kind: armed-group\n  parent: amaq\n') },
+      [
+        'data/actors.yaml:4:11  error  "parent" leads back to "islamic-state" (islamic-state → amaq → islamic-state): a parent organisation cannot be its own descendant  invalid',
+        'data/actors.yaml:9:11  error  "parent" leads back to "amaq" (amaq → islamic-state → amaq): a parent organisation cannot be its own descendant  invalid',
+      ],
+    ],
+    [
       'a frontmatter value outside its list',
       { 'content/incidents/incident-one.mdx': replaceOnce("date: '2019-11-29'", "date: 2019-11-29\nstatus: publish") },
       ['content/incidents/incident-one.mdx:4:9  error  "status" has "publish", which is not one of: published, draft (did you mean "published"?)  invalid-value'],

@@ -1,5 +1,6 @@
 /** The zod schemas: the data model of DATA-MODEL.md, field by field. */
 import { describe, expect, it } from 'vitest';
+import { COUNTRY_CODES, isoCodeFor } from '../../src/schema/countries.ts';
 import { actorSchema, incidentSchema, platformSchema, recordSchema, siteSchema, sourceSchema } from '../../src/schema/index.ts';
 
 const record = { id: 'r', date: '2019-11-29', title: 'T', sources: ['s'] };
@@ -78,5 +79,19 @@ describe('frontmatter and settings', () => {
   it('takes the defang list as bare domains', () => {
     expect(siteSchema.parse({ title: 'T', description: 'D', licence: 'L', defang: ['t.me'] }).defang).toEqual(['t.me']);
     expect(ok(siteSchema, { title: 'T', description: 'D', licence: 'L', defang: ['https://t.me/'] })).toBe(false);
+  });
+});
+
+describe('country codes', () => {
+  it('are the 249 codes of ISO 3166-1 and XK, each a region Intl can name', () => {
+    const names = new Intl.DisplayNames(['en'], { type: 'region' });
+    expect(COUNTRY_CODES.size).toBe(250);
+    for (const code of COUNTRY_CODES) expect(names.of(code), code).not.toBe(code);
+  });
+
+  it('point from a code that is not ISO (UK, SU) to the one that is', () => {
+    expect(isoCodeFor('UK')).toBe('GB');
+    expect(isoCodeFor('SU')).toBe('RU');
+    expect(isoCodeFor('XX')).toBeUndefined();
   });
 });
