@@ -87,6 +87,9 @@ function openBraces(body: string, upTo = body.length): number[] {
   return open;
 }
 
+/** HTML elements that never have content, which MDX still wants closed (`<br>` → `<br />`). */
+const VOID_ELEMENT = /^Expected a closing tag for `<(br|hr|wbr)>`/;
+
 /**
  * The parser's error, placed where the editor should look (at the tag left open, at the brace
  * never closed), with the positions in its message counted from the file's first line, as the
@@ -109,14 +112,23 @@ function syntaxError(error: unknown, body: string, firstLine: number): MdxSyntax
   } else if (/closing brace for `\{`/.test(reason)) {
     // The parser gives up at the end of the text; the brace never closed is the mistake.
     offset = openBraces(body)[0] ?? gaveUp;
+  } else if (/before name/.test(reason) && body[gaveUp - 1] === '<') {
+    // `3<4`: the parser stops at the 4; the `<` is what to escape.
+    offset = gaveUp - 1;
   } else if (/expression with acorn/.test(reason)) {
     // Text in braces that is not JavaScript: almost always braces meant as text, so the brace.
     offset = openBraces(body, gaveUp).at(-1) ?? gaveUp;
   }
   const shift = firstLine - 1;
   const message = reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1, c1, l2, c2) => `(${Number(l1) + shift}:${c1}${l2 ? `-${Number(l2) + shift}:${c2}` : ''})`);
-  // Braces open code in MDX; in a write-up they are almost always meant as text.
-  const hint = /brace|expression/i.test(reason) ? '; to print a brace, write `\\{`' : '';
+  // Braces open code in MDX, and `<` a tag; in a write-up they are almost always meant as text.
+  const hint = /brace|expression/i.test(reason)
+    ? '; to print a brace, write `\\{`'
+    : /before name, expected a character that can start a name/.test(reason)
+      ? '; to print `<`, write `\\<` (or `&lt;`)'
+      : VOID_ELEMENT.test(reason)
+        ? `; in MDX an element with no content closes itself: write <${VOID_ELEMENT.exec(reason)![1]} />`
+        : '';
   return new MdxSyntaxError(`MDX syntax: ${message}${hint}`, positionAt(body, offset, firstLine));
 }
 

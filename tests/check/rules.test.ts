@@ -299,6 +299,14 @@ describe('errors', () => {
       ],
     ],
     [
+      'a < meant as text, and a <br> left open: with how to write each',
+      { [WRITEUP]: (text) => `${text}\nScores of 3<4.\n`, 'content/pages/about.mdx': (text) => `${text}\n\nA line<br>break.\n` },
+      [
+        'content/incidents/incident-one.mdx:10:12  error  MDX syntax: Unexpected character `4` (U+0034) before name, expected a character that can start a name, such as a letter, `$`, or `_`; to print `<`, write `\\<` (or `&lt;`)  syntax',
+        'content/pages/about.mdx:8:7  error  MDX syntax: Expected a closing tag for `<br>` (8:7-8:11) before the end of `paragraph`; in MDX an element with no content closes itself: write <br />  syntax',
+      ],
+    ],
+    [
       'code between two comments in one pair of braces',
       { [WRITEUP]: (text) => `${text}\nSecret: {/* a */ process.env.SECRET /* b */}.\n` },
       ['content/incidents/incident-one.mdx:10:9  error  braces `{…}` hold code in MDX, which write-ups may not run; to print a brace, write `\\{` (comments `{/* … */}` are fine)  mdx-code'],
