@@ -69,6 +69,11 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
       return { text: `"${field}" ${issue.message.startsWith('must') ? issue.message : `is not valid: ${issue.message}`}`, rule: path[path.length - 1] === 'id' ? 'bad-id' : 'invalid-format' };
     case 'too_small':
     case 'too_big':
+      if (issue.origin === 'number' && issue.message.startsWith('Too')) {
+        const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+        const bound = issue.code === 'too_big' ? (issue.inclusive ? 'at most' : 'less than') : issue.inclusive ? 'at least' : 'more than';
+        return { text: `"${field}" must be ${bound} ${String(limit)}${typeof actual === 'number' ? `, not ${actual}` : ''}`, rule: params?.rule ?? 'out-of-range' };
+      }
       return {
         text: `"${field}" ${issue.message.startsWith('Too') ? issue.message.toLowerCase() : issue.message}`,
         rule: params?.rule ?? (path[path.length - 1] === 'sources' ? 'no-sources' : 'out-of-range'),

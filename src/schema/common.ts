@@ -68,6 +68,12 @@ export const url = z
   })
   .meta({ format: 'uri', description: 'Absolute http: or https: URL.' });
 
+/** A BCP 47 language tag: `en`, `ru`, `ar`, `pt-BR`. */
+export const languageTag = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag, e.g. en' })
+  .describe('BCP 47 language tag, e.g. en, ru.');
+
 /** ISO 3166-1 alpha-2 country code. */
 export const country = z
   .string()

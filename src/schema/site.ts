@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { url } from './common.ts';
+import { languageTag, url } from './common.ts';
 
 /** `data/site.yaml`: the site's own settings. A single mapping, not a list. */
 export const siteSchema = z
@@ -7,7 +7,7 @@ export const siteSchema = z
     title: z.string().min(1).describe('Site title.'),
     description: z.string().min(1).describe('One sentence: what the site covers.'),
     licence: z.string().min(1).describe('Licence of the text and data, e.g. CC BY 4.0.'),
-    language: z.string().default('en').describe('BCP 47 tag of the site’s language.'),
+    language: languageTag.default('en').describe('BCP 47 tag of the site’s language.'),
     defang: z
       .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'must be a bare domain such as t.me' }))
       .default([])

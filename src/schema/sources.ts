@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edtfDate, id, notes, text, url } from './common.ts';
+import { edtfDate, id, languageTag, notes, text, url } from './common.ts';
 
 export const SOURCE_KINDS = ['news', 'press-release', 'platform-statement', 'social-post', 'report', 'dataset', 'other'] as const;
 export const RELIABILITY = ['primary', 'secondary', 'repost', 'machine-translation'] as const;
@@ -14,11 +14,7 @@ export const sourceSchema = z
     published: edtfDate.describe('EDTF date of publication.'),
     url: url.optional().describe('Where it was published.'),
     archived: url.optional().describe('An archive copy (warned when a url has none).'),
-    language: z
-      .string()
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a BCP 47 language tag, e.g. en' })
-      .optional()
-      .describe('BCP 47 language tag, e.g. en, ru.'),
+    language: languageTag.optional().describe('BCP 47 language tag, e.g. en, ru.'),
     author: z.string().optional().describe('Author, as credited.'),
     reliability: z.enum(RELIABILITY).optional().describe('How close the document is to the facts it reports.'),
     actor: z

@@ -236,6 +236,17 @@ describe('errors', () => {
       ],
     ],
     [
+      'a latitude past 90, a site language that is not a language tag',
+      {
+        [RECORDS]: replaceOnce('{place: London, country: GB}', '{place: London, country: GB, lat: 151.2, lon: -0.09}'),
+        'data/site.yaml': (text) => `${text}language: english\n`,
+      },
+      [
+        'data/site.yaml:5:11  error  "language" must be a BCP 47 language tag, e.g. en  invalid-format',
+        'data/records/main.yaml:5:47  error  "location.lat" must be at most 90, not 151.2  out-of-range',
+      ],
+    ],
+    [
       'an actor that is its own parent, or its own grandparent',
       { 'data/actors.yaml': (text) => text.replace('  kind: armed-group\n', '  kind: armed-group\n  parent: amaq\n') },
       [
