@@ -267,7 +267,14 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   };
 
   const children = groupBy(data.actors, (a) => (a.parent ? [a.parent] : []));
-  const sortedSources = [...data.sources].sort((a, b) => a.title.localeCompare(b.title));
+  // A source that only drafts cite is as unpublished as they are: listing it would tell what an
+  // unpublished investigation reads. A source nothing cites yet stays listed (the check warns).
+  const citedWhere = (incidents: typeof data.incidents, recordList: DataRecord[]) =>
+    new Set([...recordList.flatMap(recordSourceIds), ...incidents.flatMap((i) => [...(i.citations ?? []), ...(i.sources ?? [])])]);
+  const citedInPublic = citedWhere(visibleIncidents, records);
+  const citedInDrafts = options.includeDrafts ? new Set<string>() : citedWhere(data.incidents.filter((i) => drafts.has(i.id)), data.records.filter(isHidden));
+  const publishedSources = data.sources.filter((s) => citedInPublic.has(s.id) || !citedInDrafts.has(s.id));
+  const sortedSources = [...publishedSources].sort((a, b) => a.title.localeCompare(b.title));
   const sourcesOfKind = groupBy(sortedSources, (s) => [s.kind]);
   const sourcesByKind = SOURCE_KINDS.flatMap((kind) => (sourcesOfKind.has(kind) ? [{ kind, sources: sourcesOfKind.get(kind)! }] : []));
   const sourcePages = paginateSources(sourcesByKind);
@@ -325,7 +332,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
       statements: byKind.get('statement')?.length ?? 0,
       platforms: data.platforms.length,
       actors: data.actors.length,
-      sources: data.sources.length,
+      sources: publishedSources.length,
     },
   };
 }

@@ -39,7 +39,16 @@ summary: Never published DRAFTMARKER.
 status: draft
 ---
 
-Draft body DRAFTMARKER.
+Draft body DRAFTMARKER, reading <Cite id="draftonly-source" />.
+`;
+
+// A source only the draft cites: listing it would tell what the unpublished work reads.
+const DRAFT_SOURCE = `
+- id: draftonly-source
+  title: Read only by the draft DRAFTMARKER
+  publisher: P
+  kind: report
+  published: '2020'
 `;
 
 const DRAFT_RECORD = `
@@ -92,6 +101,7 @@ beforeAll(async () => {
     'content/incidents/incident-one.mdx': WRITEUP,
     'content/incidents/secret-draft.mdx': DRAFT,
     'data/records/main.yaml': (text) => text + DRAFT_RECORD + NOTES_RECORD,
+    'data/sources.yaml': (text) => text + DRAFT_SOURCE,
     'data/actors.yaml': (text) => text.replace(/(- id: amaq\n)/, '$1  notes: Posts at https://t.me/amaq_agency/1.\n'),
   });
   dist = await buildSite({ project });
@@ -180,7 +190,7 @@ describe('a draft', () => {
     const contents = (file: string) => (/\.pf_(fragment|index|filter|meta)$/.test(file) ? gunzipSync(readFileSync(file)) : readFileSync(file));
     const traces = files.filter((file) => {
       const text = contents(file);
-      return text.includes('DRAFTMARKER') || text.includes('secret-draft') || text.includes('draftonly-record');
+      return text.includes('DRAFTMARKER') || text.includes('secret-draft') || text.includes('draftonly-record') || text.includes('draftonly-source');
     });
     expect(traces).toEqual([]);
     // A record shared with the draft is published, under the published incident alone.
