@@ -167,6 +167,16 @@ describe('claims layout', () => {
     expect(layout.empty).toBeTruthy();
   });
 
+  test('names the first claimant only when the dates tell which claim came first', () => {
+    const firstTip = (records: ReturnType<typeof claim>[]) => layoutClaims({ records }).marks.find((m) => m.classes?.includes('dw-first-claim'))!.tip;
+    const a = attack('a', '2019-11-29T13:58:00Z');
+    const timed = [a, claim('c-late', '2019-11-30T10:00:00Z', 'a', { outlet: 'amaq' }), claim('c-early', '2019-11-29T20:00:00Z', 'a', { outlet: 'nashir' })];
+    expect(firstTip(timed)).toMatch(/First claimed \+6 h 2 min after the attack, by islamic-state \(nashir\)$/);
+    // Both dated to the same day: either may have been first.
+    const sameDay = [a, claim('c-amaq', '2019-11-30', 'a', { outlet: 'amaq' }), claim('c-nashir', '2019-11-30', 'a', { outlet: 'nashir' })];
+    expect(firstTip(sameDay)).toMatch(/the sources do not tell which came first: islamic-state \(amaq\) or islamic-state \(nashir\)$/);
+  });
+
   test('an attack without claims is counted, not drawn', () => {
     const layout = layoutClaims({ records: [attack('a', '2019-11-29')] });
     expect(layout.marks).toEqual([]);

@@ -236,13 +236,26 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
         x: xs[i]!,
         y: round(base - ((rows[i] ?? 0) + 0.5) * DOT_ROW),
         symbol: symbolPath(claimStyle.shape, 50),
-        tip: `${a.record.title}\nFirst claimed ${formatLatencyRange(first.latency.min, first.latency.max)} after the attack, by ${actorName(first.record.claimant)}${first.record.outlet ? ` (${actorName(first.record.outlet)})` : ''}`,
+        tip: `${a.record.title}\n${firstClaimText(a.claims)}`,
         classes: ['dw-mark', claimStyle.className, 'dw-kind-claim', 'dw-first-claim'],
       });
     });
     lanes.push({ id: 'first-claims', label: '', y: round(y), height: round(base - y), count: claimed.length });
     axes.push({ y: round(base + 4), top: y, ticks: ticksFor(values, (v) => log(v)), zoomable: false });
     y = base + 4;
+  }
+
+  /**
+   * Who claimed first, and when. Claims dated to the day overlap in time: every claim that may
+   * have come before the earliest-known one is named, rather than the one that sorts first.
+   */
+  function firstClaimText(claims: readonly ClaimEntry[]): string {
+    const latest = Math.min(...claims.map((c) => c.latency.max));
+    const maybeFirst = claims.filter((c) => c.latency.min <= latest);
+    const earliest = Math.min(...maybeFirst.map((c) => c.latency.min));
+    const names = [...new Set(maybeFirst.map((c) => `${actorName(c.record.claimant)}${c.record.outlet ? ` (${actorName(c.record.outlet)})` : ''}`))];
+    const when = `First claimed ${formatLatencyRange(earliest, latest)} after the attack`;
+    return names.length === 1 ? `${when}, by ${names[0]}` : `${when}; the sources do not tell which came first: ${names.join(' or ')}`;
   }
 
   // 4. Words.

@@ -30,5 +30,7 @@ export function formatLatency(ms: number): string {
 
 /** A latency known only as a range (a claim dated to the day): "+10 h to +1 d 10 h". */
 export function formatLatencyRange(min: number, max: number): string {
-  return min === max ? formatLatency(min) : `${formatLatency(min)} to ${formatLatency(max)}`;
+  // Bounds a few seconds apart read the same: say it once.
+  const [from, to] = [formatLatency(min), formatLatency(max)];
+  return from === to ? from : `${from} to ${to}`;
 }
