@@ -1,6 +1,6 @@
 /**
  * Chart interaction in Chromium against the built site: tooltip on hover and on focus, one tab
- * stop with arrow-key navigation, Enter follows the link, zoom by button, key and wheel, lane
+ * stop with arrow-key navigation, Enter follows the link, zoom by button, key and Ctrl+wheel, lane
  * filters. Builds the site into a temporary folder and serves it on 127.0.0.1.
  * Without Chromium the tests skip locally; with CI=true they fail (tests/helpers/browser.ts).
  */
@@ -112,9 +112,18 @@ describe.skipIf(skipBrowser)('chart interaction (Chromium)', () => {
     await chart.locator('button[data-zoom="reset"]').click();
     expect(await mark.getAttribute('transform')).toBe(before);
 
+    // The wheel alone scrolls the page, even over the chart; with Ctrl it zooms.
     const box = (await chart.locator('svg.dw-svg').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled);
+    expect(await mark.getAttribute('transform')).toBe(before);
+    const again = (await chart.locator('svg.dw-svg').boundingBox())!;
+    await page.mouse.move(again.x + again.width / 2, again.y + again.height / 2);
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, -400);
+    await page.keyboard.up('Control');
     await expect.poll(() => mark.getAttribute('transform')).not.toBe(before);
     expect(errors).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * - a tooltip (role="tooltip") on hover and on keyboard focus, from each mark's <title>;
  * - one tab stop per chart; arrow keys move between marks (left/right in order, up/down to the
  *   nearest mark of the next lane), Home/End, Enter follows the mark's link;
- * - zoom and pan on time charts (wheel, drag, pinch, +/−/0 keys and buttons), recomputing x
+ * - zoom and pan on time charts (Ctrl/⌘ + wheel, drag, pinch, +/−/0 keys and buttons), recomputing x
  *   from the plain scale object the server wrote into data-scale; ticks come from the same
  *   module the server used;
  * - lane filters (checkboxes);
@@ -215,6 +215,9 @@ class DwChart extends HTMLElement {
     this.svg!.addEventListener(
       'wheel',
       (e) => {
+        // The wheel scrolls the page: a chart as wide as the page would trap it. Ctrl (or ⌘) with
+        // the wheel zooms, as does a trackpad pinch, which browsers send as a wheel with ctrlKey.
+        if (!e.ctrlKey && !e.metaKey) return;
         e.preventDefault();
         this.zoomBy(Math.exp(e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.002)), undefined, this.timeAt(e.clientX));
       },
