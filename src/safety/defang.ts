@@ -4,6 +4,12 @@
  * never fetched, never indexed as a link.
  */
 
+/**
+ * The tooltip of every defanged address. Neutral on purpose: the list holds platforms (Telegram's
+ * own home page is defanged too), and a source's post may be defanged for who posted it.
+ */
+export const DEFANGED_TITLE = 'Defanged: shown as text, not as a link';
+
 /** `https://t.me/x` → `hxxps://t[.]me/x`. Non-URLs are returned with their dots bracketed. */
 export function defang(url: string): string {
   const match = /^(https?)(:\/\/)([^/?#]*)(.*)$/i.exec(url);
@@ -70,12 +76,58 @@ function patternsOf(domains: readonly string[]): { mention: RegExp; bare: RegExp
 
 /** Whether a text names a listed domain at all, in any case. */
 export function namesListedDomain(text: string, domains: readonly string[]): boolean {
-  return domains.length > 0 && patternsOf(domains).mention.test(text);
+  if (domains.length === 0) return false;
+  const { mention } = patternsOf(domains);
+  return mention.test(text) || (DISGUISE.test(text) && mention.test(fold(text).folded));
 }
 
 /** `text` with every address on a listed domain defanged in place, and every other left as it is. */
 export function defangUrlsIn(text: string, domains: readonly string[]): string {
   if (domains.length === 0) return text;
-  const urls = text.replace(URL_IN_TEXT, (url) => (isListedHost(hostInText(url), domains) ? defang(url) : url));
+  const plain = DISGUISE.test(text) ? undisguise(text, domains) : text;
+  const urls = plain.replace(URL_IN_TEXT, (url) => (isListedHost(hostInText(url), domains) ? defang(url) : url));
   return urls.replace(patternsOf(domains).bare, (host) => host.replaceAll('.', '[.]'));
+}
+
+/**
+ * What a host can hide behind to slip past filters while a browser still goes there: invisible
+ * characters (soft hyphen, zero-width space and joiners, word joiner, BOM), and fullwidth letters
+ * and dots, which browsers read as ASCII (`ｔ.ｍｅ`, `t。me`).
+ */
+const DISGUISE = /[\u00AD\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\u3002\uFF61]/;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+
+/** `text` as a browser would read its addresses: invisible characters dropped, fullwidth ones folded to ASCII; `at[i]` is where folded character i came from. */
+function fold(text: string): { folded: string; at: number[] } {
+  let folded = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (INVISIBLE.test(c)) continue;
+    const code = c.charCodeAt(0);
+    folded += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : c === '\u3002' || c === '\uff61' ? '.' : c;
+    at.push(i);
+  }
+  at.push(text.length);
+  return { folded, at };
+}
+
+/**
+ * `text` with each disguised address on a listed domain written as a browser reads it, so that
+ * it is then defanged like any other. Only those addresses change: elsewhere a zero-width joiner
+ * or a fullwidth letter is part of the writing (Persian, Japanese) and stays.
+ */
+function undisguise(text: string, domains: readonly string[]): string {
+  const { folded, at } = fold(text);
+  const found: [number, number, string][] = [];
+  for (const m of folded.matchAll(URL_IN_TEXT)) if (isListedHost(hostInText(m[0]), domains)) found.push([m.index, m.index + m[0].length, m[0]]);
+  for (const m of folded.matchAll(patternsOf(domains).bare)) if (!found.some(([s, e]) => m.index >= s && m.index < e)) found.push([m.index, m.index + m[0].length, m[0]]);
+  if (found.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const [start, end, plain] of found.sort((a, b) => a[0] - b[0])) {
+    out += text.slice(last, at[start]) + plain;
+    last = at[end - 1]! + 1;
+  }
+  return out + text.slice(last);
 }

@@ -41,6 +41,22 @@ describe('defangSite', () => {
     for (const [text, safe] of cases) expect(guard(text, DOMAINS), text).toBe(safe);
   });
 
+  it('sees through a host disguised with invisible or fullwidth characters, and leaves them alone elsewhere', () => {
+    const cases: [string, string][] = [
+      ['see https://t.me\u00AD/shy', 'see hxxps://t[.]me/shy'],
+      ['https://ｔ.ｍｅ/wide and https://t\u3002me/dot', 'hxxps://t[.]me/wide and hxxps://t[.]me/dot'],
+      ['bare t\u200B.me/chan', 'bare t[.]me/chan'],
+      // A zero-width non-joiner in Persian, fullwidth letters in Japanese: writing, not disguise.
+      ['می\u200Cخواهم ｔｅｓｔ https://example.org/x', 'می\u200Cخواهم ｔｅｓｔ https://example.org/x'],
+    ];
+    for (const [text, safe] of cases) expect(guard(text, DOMAINS), text).toBe(safe);
+    // On disk, where the guard first reads bytes as Latin-1 and would not see `ｔ.ｍｅ` as `t.me`.
+    const dir = mkdtempSync(join(tmpdir(), 'dw-guard-'));
+    writeFileSync(join(dir, 'index.html'), '<p>https://ｔ.ｍｅ/wide</p>');
+    expect(defangSite(dir, DOMAINS)).toBe(1);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('<p>hxxps://t[.]me/wide</p>');
+  });
+
   it('changes nothing without a defang list, or in text that names no listed domain', () => {
     expect(guard('https://t.me/x', [])).toBe('https://t.me/x');
     expect(guard('https://notat.me/x and at.me', DOMAINS)).toBe('https://notat.me/x and at.me');
