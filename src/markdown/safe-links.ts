@@ -14,7 +14,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
-import { defang, defangUrlsIn, hostOf, isDefangedDomain } from '../safety/defang.ts';
+import { defang, DEFANGED_TITLE, defangUrlsIn, hostOf, isDefangedDomain } from '../safety/defang.ts';
 import { hasUnsafeScheme as isUnsafeHref } from '../mdx/scan.ts';
 
 export interface SafeLinksOptions {
@@ -37,7 +37,7 @@ function defangedSpan(text: string): Element {
   return {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['defanged'], title: 'Defanged: extremist material, not a link' },
+    properties: { className: ['defanged'], title: DEFANGED_TITLE },
     children: [{ type: 'text', value: text }],
   };
 }
