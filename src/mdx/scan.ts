@@ -276,6 +276,10 @@ export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] 
       const at = () => positionAt(match.index + match[0].indexOf(url));
       if (hasUnsafeScheme(url)) {
         problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
+      } else if (/^https?:/i.test(url) && (url.includes('\\') || /%(?:0[0-9a-f]|1[0-9a-f]|20)/i.test(url.split(/[/?#]/, 3).join('')) || !URL.canParse(url))) {
+        // A backslash or an encoded control character where the host goes: a dead link at best,
+        // and a host a filter reads differently from a browser.
+        problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}" is not a valid address: check it for a backslash or a stray character` });
       } else if (LOOKS_LIKE_A_HOST.test(url)) {
         // Without a scheme it is a path on this site: a broken link, and one the defang list cannot see.
         problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}" has no https://: as written it is a page of this site; write the whole address` });

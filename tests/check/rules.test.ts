@@ -269,6 +269,14 @@ describe('errors', () => {
       ['content/incidents/incident-one.mdx:10:9  error  link to "javascript:alert(1": write-ups may link to http(s) and mailto addresses, and to pages of the site  bad-url'],
     ],
     [
+      'a link whose host holds a backslash or an encoded tab (a dead link, and a host filters misread)',
+      { [WRITEUP]: (text) => `${text}\nSee [a](https://t.me\\chan) and [b](https://t.me%09/x), not [c](https://news.example/a%20b).\n` },
+      [
+        'content/incidents/incident-one.mdx:10:9  error  link to "https://t.me\\chan" is not a valid address: check it for a backslash or a stray character  bad-url',
+        'content/incidents/incident-one.mdx:10:36  error  link to "https://t.me%09/x" is not a valid address: check it for a backslash or a stray character  bad-url',
+      ],
+    ],
+    [
       'HTML that could run code or break the CSP, in a write-up',
       { [WRITEUP]: (text) => `${text}\n<script>alert(1)</script>\n\n<span onclick="x()">s</span>\n\n<a href="data:text/html,x">d</a>\n` },
       [
