@@ -43,10 +43,20 @@ function defangedSpan(text: string): Element {
 }
 
 
+/**
+ * The address with its host as a browser reads it: a host disguised with fullwidth letters or
+ * escaped invisible characters (`%EF%BD%94.me`, `t.me%C2%AD`) goes to `t.me`, and says so.
+ */
+function asBrowserReads(href: string): string {
+  const raw = /^https?:\/\/(?:[^@/?#]*@)?([^/?#:]*)/i.exec(href)?.[1];
+  const host = hostOf(href);
+  return raw === undefined || host === undefined || raw.toLowerCase() === host ? href : href.replace(raw, host);
+}
+
 /** What the reader sees instead of a dangerous link: its words, and the address defanged. */
 function replacement(href: string, label: string, domains: readonly string[]): Element {
   const shown = defangUrlsIn(label.trim(), domains);
-  const address = defang(href);
+  const address = defang(asBrowserReads(href));
   return defangedSpan(shown === address || shown === '' ? address : `${shown} (${address})`);
 }
 

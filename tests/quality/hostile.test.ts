@@ -159,6 +159,12 @@ describe('hostile input that is valid', () => {
   it('shows the extremist URLs as defanged text, and keeps them as data in the downloads', () => {
     const incident = textAndLabels(site.read('incidents/hostile-incident/index.html')!);
     for (const url of ['hxxps://t[.]me/hostile_channel/2', 'hxxps://t[.]me/hostile_bare/3', 'hxxps://telegram[.]me/hostile_auto']) expect(incident).toContain(url);
+    // A host in disguise (a soft hyphen, fullwidth letters) is shown as a browser would read it, defanged.
+    for (const path of ['hostile_shy/7', 'hostile_wide/8']) {
+      const shown = [...incident.matchAll(new RegExp(`(\\S*)${path}`, 'g'))].map((m) => m[1]!);
+      expect(shown.length, path).toBeGreaterThan(0);
+      for (const prefix of shown) expect(prefix, path).toMatch(/hxxps:\/\/t\[\.\]me/);
+    }
     if (site.files.includes('data/sources.json')) expect(site.read('data/sources.json')).toContain('"https://t.me/hostile_channel/1"');
   });
 
