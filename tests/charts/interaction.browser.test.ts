@@ -128,6 +128,33 @@ describe.skipIf(skipBrowser)('chart interaction (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('zoomed in, a mark reached by keyboard is panned into view; Escape dismisses a hover tooltip; the chart is a group of marks', async () => {
+    await page.goto(`${origin}/timeline/`);
+    const chart = page.locator('dw-chart').first();
+    expect(await chart.locator('svg.dw-svg').getAttribute('role')).toBe('group');
+    await chart.locator('[tabindex="0"]').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+    await page.keyboard.press('End');
+    const [x, r0, r1] = await page.evaluate(() => {
+      const mark = document.activeElement as SVGGElement;
+      const svg = mark.closest('svg') as SVGSVGElement;
+      const range = (JSON.parse(svg.dataset.scale!) as { range: [number, number] }).range;
+      const x = Number(/translate\(([-\d.]+)/.exec(mark.getAttribute('transform') ?? '')?.[1]);
+      return [x, range[0], range[1]];
+    });
+    expect(x).toBeGreaterThanOrEqual(r0);
+    expect(x).toBeLessThanOrEqual(r1);
+
+    await page.keyboard.press('0');
+    await page.locator('h1').focus();
+    await chart.locator('svg.dw-svg g[data-href]').first().locator('.dw-symbol').hover();
+    const tip = chart.locator('[role="tooltip"]');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
   test('lane filters hide a lane and its marks', async () => {
     await page.goto(`${origin}/timeline/`);
     const chart = page.locator('dw-chart').first();

@@ -27,6 +27,7 @@ class DwChart extends HTMLElement {
   private anchorY = new Map<Element, number>();
   private pointers = new Map<number, { x: number; y: number }>();
   private moved = 0;
+  private hideTimer?: ReturnType<typeof setTimeout>;
 
   connectedCallback(): void {
     const svg = this.querySelector<SVGSVGElement>('svg.dw-svg');
@@ -44,6 +45,9 @@ class DwChart extends HTMLElement {
       mark.setAttribute('aria-label', mark.dataset.tip.split('\n').join('. '));
     }
     this.marks[0]?.setAttribute('tabindex', '0');
+    // With focusable marks inside, the chart is no longer one image: ARIA treats an image's
+    // children as presentational, and some screen readers would drop the marks.
+    if (this.marks.length > 0) svg.setAttribute('role', 'group');
 
     const tip = document.createElement('div');
     tip.className = 'dw-tooltip';
@@ -54,7 +58,13 @@ class DwChart extends HTMLElement {
     this.tip = tip;
 
     svg.addEventListener('pointerover', (e) => this.markOf(e.target) && this.showTip(this.markOf(e.target)!));
-    svg.addEventListener('pointerout', (e) => !this.markOf(e.relatedTarget) && this.hideTip());
+    // The tooltip stays while the pointer moves onto it and rests there, so it can be read
+    // (WCAG 1.4.13): leaving a mark hides it a moment later, unless the pointer reached it.
+    svg.addEventListener('pointerout', (e) => !this.markOf(e.relatedTarget) && this.hideSoon());
+    tip.addEventListener('pointerenter', () => clearTimeout(this.hideTimer));
+    tip.addEventListener('pointerleave', (e) => !this.markOf(e.relatedTarget) && this.hideSoon());
+    // Escape dismisses a tooltip wherever focus is: one shown by hovering too (WCAG 1.4.13).
+    document.addEventListener('keydown', (e) => e.key === 'Escape' && !tip.hidden && this.hideTip());
     svg.addEventListener('focusin', (e) => {
       const mark = this.markOf(e.target);
       if (mark) this.showTip(mark);
@@ -87,6 +97,7 @@ class DwChart extends HTMLElement {
 
   private showTip(mark: SVGGElement): void {
     if (!this.tip) return;
+    clearTimeout(this.hideTimer);
     this.tip.textContent = mark.dataset.tip ?? '';
     this.tip.hidden = false;
     mark.setAttribute('aria-describedby', this.tip.id);
@@ -99,7 +110,13 @@ class DwChart extends HTMLElement {
   }
 
   private hideTip(): void {
+    clearTimeout(this.hideTimer);
     if (this.tip) this.tip.hidden = true;
+  }
+
+  private hideSoon(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => this.hideTip(), 300);
   }
 
   // Keyboard ----------------------------------------------------------------------------------
@@ -108,13 +125,31 @@ class DwChart extends HTMLElement {
     if (!mark) return;
     for (const m of this.marks) m.setAttribute('tabindex', m === mark ? '0' : '-1');
     this.active = this.marks.indexOf(mark);
+    this.bringIntoView(mark);
     mark.focus();
+  }
+
+  /** Zoomed in, pans so that a mark reached by keyboard is in view, not drawn off the chart. */
+  private bringIntoView(mark: SVGGElement): void {
+    if (!this.base || !mark.dataset.t) return;
+    const t = Number(mark.dataset.t);
+    const [d0, d1] = this.domain;
+    if (t >= d0 && t <= d1) return;
+    const span = d1 - d0;
+    this.setDomain(t - span / 2, t + span / 2);
   }
 
   private onKey(e: KeyboardEvent): void {
     const visible = this.visibleMarks();
     const current = this.marks[this.active];
     const i = current ? visible.indexOf(current) : -1;
+    // From the chart itself (a browser may stop there before the first mark), an arrow goes to
+    // the mark that holds the chart's tab stop, rather than past it.
+    if (/^Arrow|^Home$|^End$/.test(e.key) && !this.markOf(e.target) && current) {
+      this.focusMark(current);
+      e.preventDefault();
+      return;
+    }
     switch (e.key) {
       case 'ArrowRight':
         this.focusMark(visible[Math.min(visible.length - 1, i + 1)]);
