@@ -232,6 +232,15 @@ describe(`built with base ${base}`, () => {
     expect(html).toContain('<dt>Scope</dt><dd>hundreds of accounts');
     expect(html).toMatch(/30 November 2019\. <span class="meta">news/);
     expect(html).toMatch(/<li id="source-delfi-2019-12"><cite>[^<]+<\/cite>[^<]*<span class="meta">news · secondary · in Russian<\/span>/);
+    // A record on one source says so (About promises it), and only such a record.
+    const card = (id: string) => {
+      const start = html.indexOf(`id="record-${id}"`);
+      const next = html.indexOf('<li class="record"', start + 1);
+      expect(start, id).toBeGreaterThan(0);
+      return html.slice(start, next < 0 ? undefined : next);
+    };
+    expect(card('statement-krona-2019-12-02')).toContain('a single source, not confirmed by a second');
+    expect(card('tamtam-removals-2019-12')).not.toContain('a single source');
   });
 
   it('shows conflicting reports beside each record in every site-wide chart, by publisher', () => {
