@@ -7,8 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES_PER_PAGE } from '../../src/data/source-pages.ts';
+import { launch, skipBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
 import { fixture, removeFixture } from '../helpers/fixture.ts';
+import { serve } from '../helpers/serve.ts';
 
 const BULK = SOURCES_PER_PAGE + 10;
 const id = (i: number) => `bulk-${String(i).padStart(5, '0')}`;
@@ -55,6 +57,27 @@ describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
     const one = page('sources');
     expect(one).toMatch(/<a href="\/sources\/#kind-news">News \(2,011\)<\/a>/);
     expect(one).toMatch(/<a href="\/sources\/2\/#kind-social-post">Social posts \(\d+\)<\/a>/);
+  });
+
+  it('keeps /sources/#id working: the first page looks the source up and goes to its page', async () => {
+    const pages = JSON.parse(readFileSync(join(dist, 'sources/pages.json'), 'utf8')) as Record<string, string>;
+    expect(pages[LAST]).toBe('/sources/2/');
+    expect(pages['news-1']).toBe('/sources/');
+    // The look-up script is on the first page only.
+    const scripts = (html: string) => html.match(/<script type="module" src="[^"]+"><\/script>/g) ?? [];
+    expect(scripts(page('sources')).length).toBe(scripts(page('sources/2')).length + 1);
+    if (skipBrowser) return;
+    const served = await serve(dist);
+    const browser = await launch();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${served.url}sources/#${LAST}`);
+      await tab.waitForURL(`${served.url}sources/2/#${LAST}`);
+      expect(await tab.locator(`[id="${LAST}"]`).count()).toBe(1);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
   });
 
   it('lists every page in the sitemap', () => {
