@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { ref } from '../schema/common.ts';
-
 import { RECORD_KINDS } from '../schema/records.ts';
 
 const chartFilter = {
@@ -24,7 +23,7 @@ export const componentProps = {
   ContentWarning: z.strictObject({ title: z.string().optional().describe('Heading; "Content warning" by default.') }).describe('A warning shown before what follows.'),
   Callout: z.strictObject({ type: z.enum(['note', 'caution']).default('note').describe('note (default) or caution.'), title: z.string().optional().describe('Optional heading.') }).describe('A boxed note or caution.'),
   FieldReference: z
-    .strictObject({ only: z.string().optional().describe('One table: incidents, pages, site, platforms, actors, sources, records-<kind>.') })
+    .strictObject({ only: z.enum(['incidents', 'pages', 'site', 'platforms', 'actors', 'sources', ...RECORD_KINDS.map((kind) => `records-${kind}` as const)]).optional().describe('One table: incidents, pages, site, platforms, actors, sources, records-<kind>.') })
     .describe('The field reference, generated from the schemas (for the editor guide).'),
   Defang: z.strictObject({ url: z.string().optional().describe('The URL to show defanged; or put it between the tags.') }).describe('Shows a URL defanged, as text, never a link.'),
 } as const;

@@ -326,6 +326,11 @@ describe('errors', () => {
       ],
     ],
     [
+      'a <FieldReference> table that does not exist (it rendered nothing)',
+      { 'content/pages/about.mdx': (text) => `${text}\n\n<FieldReference only="record-attack" />\n` },
+      ['content/pages/about.mdx:8:17  error  <FieldReference>: "only" has "record-attack", which is not one of: incidents, pages, site, platforms, actors, sources, records-attack, records-claim, records-takedown, records-migration, records-statement (did you mean "records-attack"?)  invalid-value'],
+    ],
+    [
       'code between two comments in one pair of braces',
       { [WRITEUP]: (text) => `${text}\nSecret: {/* a */ process.env.SECRET /* b */}.\n` },
       ['content/incidents/incident-one.mdx:10:9  error  braces `{…}` hold code in MDX, which write-ups may not run; to print a brace, write `\\{` (comments `{/* … */}` are fine)  mdx-code'],
