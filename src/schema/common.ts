@@ -62,9 +62,12 @@ export const edtfDay = edtfDate
 /** An absolute http(s) URL. `javascript:`, `data:` and relative paths are errors. */
 export const url = z
   .string()
-  .refine((value) => /^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(value) && URL.canParse(value), {
-    message: 'must be an absolute http: or https: URL',
-    params: { rule: 'bad-url' },
+  .superRefine((value, ctx) => {
+    if (/^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(value) && URL.canParse(value)) return;
+    // http://localhost/x is absolute, but no reader can follow it: say what is wrong with it.
+    const host = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)/i.exec(value)?.[1];
+    const message = host && !host.includes('.') && URL.canParse(value) ? `must be an address on the web: "${host}" is not a public host` : 'must be an absolute http: or https: URL';
+    ctx.addIssue({ code: 'custom', message, params: { rule: 'bad-url' } });
   })
   .meta({ format: 'uri', description: 'Absolute http: or https: URL.' });
 

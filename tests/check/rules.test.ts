@@ -173,6 +173,11 @@ describe('errors', () => {
       ['data/sources.yaml:6:8  error  "url" must be an absolute http: or https: URL  bad-url'],
     ],
     [
+      'a URL no reader can follow (localhost)',
+      { 'data/sources.yaml': replaceOnce('url: https://news.example/report', 'url: http://localhost/report') },
+      ['data/sources.yaml:6:8  error  "url" must be an address on the web: "localhost" is not a public host  bad-url'],
+    ],
+    [
       'an unknown (misspelt) field',
       { [RECORDS]: replaceOnce('  killed: 2', '  kiled: 2') },
       ['data/records/main.yaml:6:3  error  unknown field "kiled" (did you mean "killed"?)  unknown-field'],
