@@ -202,11 +202,17 @@ const NAMES: Record<Registry, string> = { platforms: 'platform', actors: 'actor'
  * that are not UTF-8 (a file saved as Latin-1 or UTF-16) are an error at the first of them;
  * decoded anyway, they would be published as �.
  */
-function readText(root: string, file: string, problems: Problem[]): string {
+function readText(root: string, file: string, problems: Problem[]): string | undefined {
   const bytes = readFileSync(join(root, file));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    // UTF-16 (a byte-order mark, or a zero byte beside every ASCII letter) decodes to nothing a
+    // parser could read: the encoding error alone says what to do, not a parser's errors as well.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 64).includes(0)) {
+      problems.push({ file, line: 1, col: 1, severity: 'error', message: 'this file is UTF-16 text, not UTF-8: save it again as UTF-8', rule: 'encoding' });
+      return undefined;
+    }
     const text = new TextDecoder('utf-8').decode(bytes);
     problems.push({
       file,
@@ -224,7 +230,12 @@ export function checkProject(root: string): CheckResult {
   /** Registries with a file that did not parse: references into them cannot be judged. */
   const unreadable = new Set<Registry>();
   const read = (registry: Registry | undefined, file: string, parse: (file: string, text: string) => ParsedFile): Entry[] => {
-    const parsed = parse(file, readText(root, file, problems));
+    const text = readText(root, file, problems);
+    if (text === undefined) {
+      if (registry) unreadable.add(registry);
+      return [];
+    }
+    const parsed = parse(file, text);
     problems.push(...parsed.problems);
     if (registry && parsed.problems.some((p) => p.rule === 'syntax')) unreadable.add(registry);
     return parsed.entries;
@@ -243,8 +254,13 @@ export function checkProject(root: string): CheckResult {
     }),
   };
   const mdx = (dir: string) => listFiles(join(root, dir), MDX_EXTENSIONS).map((name) => ({ name, file: `${dir}/${name}`, slug: name.replace(/\.mdx?$/, '') }));
-  const incidentFiles = mdx(MDX_DIRS.incidents).map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
-  const pageFiles = mdx(MDX_DIRS.pages).map((item) => ({ ...item, parsed: parseFrontmatter(item.file, readText(root, item.file, problems)) }));
+  const readMdx = (dir: string) =>
+    mdx(dir).flatMap((item) => {
+      const text = readText(root, item.file, problems);
+      return text === undefined ? [] : [{ ...item, parsed: parseFrontmatter(item.file, text) }];
+    });
+  const incidentFiles = readMdx(MDX_DIRS.incidents);
+  const pageFiles = readMdx(MDX_DIRS.pages);
   for (const { parsed } of [...incidentFiles, ...pageFiles]) problems.push(...parsed.problems);
 
   /** The schema of a record entry, or undefined (reported) when its kind is missing or unknown. */

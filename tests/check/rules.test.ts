@@ -410,6 +410,14 @@ describe('errors', () => {
     ]);
   });
 
+  it('reports a UTF-16 file once, as such, without the parser’s errors or unknown references into it', () => {
+    const dir = fixture('minimal');
+    made.push(dir);
+    const path = join(dir, 'data/actors.yaml');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path, 'utf8'), 'utf16le')]));
+    expect(checkProject(dir).problems.map(formatProblem)).toEqual(['data/actors.yaml:1:1  error  this file is UTF-16 text, not UTF-8: save it again as UTF-8  encoding']);
+  });
+
   it('reports a record’s disputes with its other errors, not a run later', () => {
     const disputes = '  disputed:\n    - field: outcom\n      value: removed\n      sources: [news-1]\n    - field: date\n      value: 2019-31-12\n      sources: [news-1]\n';
     const lines = problemsAfter({ [RECORDS]: (text) => replaceOnce('  outcome: removed\n', `  outcome: removd\n${disputes}`)(text) });
