@@ -63,8 +63,16 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
     case 'unrecognized_keys': {
       return { text: '', rule: 'unknown-field' };
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      // One form of the right sort (a mapping for a mapping): its own complaint says what to fix,
+      // e.g. an alias {name: x} with no lang is "missing required field aliases[0].lang".
+      const sameSort = issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+      if (sameSort.length === 1 && sameSort[0]!.length > 0) {
+        const inner = sameSort[0]![0]!;
+        return message(inner, entry, [...path, ...(inner.path as PathSegment[])]);
+      }
       return { text: `"${field}" has ${describeValue(actual)}, which is not of a form this field takes`, rule: 'wrong-type' };
+    }
     case 'invalid_format':
       return { text: `"${field}" ${issue.message.startsWith('must') ? issue.message : `is not valid: ${issue.message}`}`, rule: path[path.length - 1] === 'id' ? 'bad-id' : 'invalid-format' };
     case 'too_small':

@@ -252,6 +252,11 @@ describe('errors', () => {
       ],
     ],
     [
+      'an alias mapping without its lang: the field it misses, not "not of a form this field takes"',
+      { 'data/actors.yaml': replaceOnce('{name: الدولة الإسلامية, lang: ar}', '{name: الدولة الإسلامية}') },
+      ['data/actors.yaml:4:19  error  missing required field "aliases[1].lang"  missing-field'],
+    ],
+    [
       'an actor that is its own parent, or its own grandparent',
       { 'data/actors.yaml': (text) => text.replace('  kind: armed-group\n', '  kind: armed-group\n  parent: amaq\n') },
       [
