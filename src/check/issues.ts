@@ -51,6 +51,16 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
       if (issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
         return { text: `"${field}" must be text, not ${describeValue(actual)}: write it in quotes ('${String(actual)}')`, rule: 'wrong-type' };
       }
+      // A CSV cell holds a list of mappings (disputes) as JSON: say what is wrong with the JSON.
+      if ((issue.expected === 'array' || issue.expected === 'object') && typeof actual === 'string' && /^\s*[[{]/.test(actual)) {
+        let reason = '';
+        try {
+          JSON.parse(actual);
+        } catch (error) {
+          reason = `: ${(error as Error).message}`;
+        }
+        return { text: `"${field}" is not valid JSON${reason} (write it as [{"field": "date", "value": "…", "sources": ["…"]}], with double quotes)`, rule: 'syntax' };
+      }
       return { text: `"${field}" must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(actual)}`, rule: 'wrong-type' };
     case 'invalid_value': {
       if (actual === undefined) return { text: `missing required field "${field}"`, rule: 'missing-field' };

@@ -217,6 +217,11 @@ describe('errors', () => {
       ['data/records/statements.csv:2:70  error  this row has 8 cells and the header 7 columns: put a cell that holds a comma in double quotes ("Removed, per TamTam")  syntax'],
     ],
     [
+      'disputes in a CSV cell that are not valid JSON',
+      { 'data/records/statements.csv': (text) => text.replace('platform,sources', 'platform,sources,disputed').replace('tamtam,news-1', "tamtam,news-1,\"[{'field': 'date'}]\"") },
+      ['data/records/statements.csv:2:65  error  "disputed" is not valid JSON: Expected property name or \'}\' in JSON at position 2 (line 1 column 3) (write it as [{"field": "date", "value": "…", "sources": ["…"]}], with double quotes)  syntax'],
+    ],
+    [
       'a CSV column named twice',
       { 'data/records/statements.csv': (text) => text.replace('platform,sources', 'platform,sources,actor').replace('tamtam,news-1', 'tamtam,news-1,amaq') },
       ['data/records/statements.csv:1:43  error  column "actor" is in the header twice: the second would overwrite the first  syntax'],
