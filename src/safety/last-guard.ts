@@ -14,13 +14,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defangUrlsIn, namesListedDomain } from './defang.ts';
-
-/**
- * The UTF-8 bytes, read as Latin-1, of the characters a host can hide behind (defang.ts,
- * DISGUISE): soft hyphen, zero-width characters, BOM, fullwidth forms, ideographic full stops.
- */
-const DISGUISE_IN_UTF8 = /\u00C2\u00AD|\u00E2\u0080[\u008B-\u008D]|\u00E2\u0081\u00A0|\u00EF\u00BB\u00BF|\u00EF\u00BC[\u0081-\u00BF]|\u00EF\u00BD[\u0080-\u00A1]|\u00E3\u0080\u0082/;
+import { defangUrlsIn, mayNameListedDomain, namesListedDomain } from './defang.ts';
 
 /** Pages and feeds: what a reader's browser or feed reader shows as text or links. */
 const GUARDED = /\.(?:html|xml)$/;
@@ -38,10 +32,9 @@ export function defangSite(outDir: string, domains: readonly string[]): number {
     const path = join(entry.parentPath, entry.name);
     const bytes = readFileSync(path);
     // Read as Latin-1 first, which costs a third of UTF-8 and keeps every ASCII letter of a host
-    // name as it is: only the rare page that names a listed domain, or holds characters a host
-    // can hide behind, is decoded.
-    const latin1 = bytes.toString('latin1');
-    if (!namesListedDomain(latin1, domains) && !DISGUISE_IN_UTF8.test(latin1)) continue;
+    // name, and every byte of a character a host can hide behind, as it is: only the rare page
+    // that may name a listed domain is decoded and judged.
+    if (!mayNameListedDomain(bytes.toString('latin1'), domains)) continue;
     const text = bytes.toString('utf8');
     if (!namesListedDomain(text, domains)) continue;
     const safe = defangUrlsIn(text, domains);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DISGUISE_PATTERNS } from '../../src/safety/defang.ts';
 import { defangSite, guard } from '../../src/safety/last-guard.ts';
 
 const DOMAINS = ['t.me', 'tt.me'];
@@ -46,6 +47,11 @@ describe('defangSite', () => {
       ['see https://t.me\u00AD/shy', 'see hxxps://t[.]me/shy'],
       ['https://ｔ.ｍｅ/wide and https://t\u3002me/dot', 'hxxps://t[.]me/wide and hxxps://t[.]me/dot'],
       ['bare t\u200B.me/chan', 'bare t[.]me/chan'],
+      // An invisible character after the host, with no path, and inside and after it.
+      ['Posts at https://t.me\u200B and', 'Posts at hxxps://t[.]me and'],
+      ['https://t\u00AD.me\u00AD y', 'hxxps://t[.]me y'],
+      // Letters a browser maps to ASCII: mathematical, circled; the combining grapheme joiner.
+      ['https://𝐭.𝐦𝐞/x https://ⓣ.ⓜⓔ/y https://t\u034F.me/z', 'hxxps://t[.]me/x hxxps://t[.]me/y hxxps://t[.]me/z'],
       // A zero-width non-joiner in Persian, fullwidth letters in Japanese: writing, not disguise.
       ['می\u200Cخواهم ｔｅｓｔ https://example.org/x', 'می\u200Cخواهم ｔｅｓｔ https://example.org/x'],
     ];
@@ -55,6 +61,21 @@ describe('defangSite', () => {
     writeFileSync(join(dir, 'index.html'), '<p>https://ｔ.ｍｅ/wide</p>');
     expect(defangSite(dir, DOMAINS)).toBe(1);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('<p>hxxps://t[.]me/wide</p>');
+  });
+
+  it('sees every character a host can hide behind in the bytes it reads as Latin-1, as in the text', () => {
+    const { chars, bytes } = DISGUISE_PATTERNS;
+    const ranges = [[0x80, 0xffff], [0x1bc00, 0x1bcff], [0x1d100, 0x1d800], [0x1f100, 0x1f2ff], [0xe0000, 0xe0fff]];
+    const disagree: string[] = [];
+    for (const [from, to] of ranges) {
+      for (let cp = from!; cp <= to!; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const ch = String.fromCodePoint(cp);
+        if (chars.test(ch) !== bytes.test(Buffer.from(ch).toString('latin1'))) disagree.push(cp.toString(16));
+      }
+    }
+    expect(disagree).toEqual([]);
+    expect(chars.test('\u00AD') && chars.test('ｔ') && chars.test('𝐭') && chars.test('ⓣ') && chars.test('\u034F')).toBe(true);
   });
 
   it('changes nothing without a defang list, or in text that names no listed domain', () => {
