@@ -31,6 +31,8 @@ export interface DataInput {
   records: DataRecord[];
   /** `citations`: source ids the write-up cites with `<Cite>`, in order of first use. */
   incidents: (IncidentFrontmatter & { id: string; citations?: readonly string[] })[];
+  /** Source ids the free pages (`/about/`, …) cite: published, whatever drafts cite them too. */
+  pageCitations?: readonly string[];
 }
 
 export interface SiteData {
@@ -272,6 +274,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   const citedWhere = (incidents: typeof data.incidents, recordList: DataRecord[]) =>
     new Set([...recordList.flatMap(recordSourceIds), ...incidents.flatMap((i) => [...(i.citations ?? []), ...(i.sources ?? [])])]);
   const citedInPublic = citedWhere(visibleIncidents, records);
+  for (const id of data.pageCitations ?? []) citedInPublic.add(id);
   const citedInDrafts = options.includeDrafts ? new Set<string>() : citedWhere(data.incidents.filter((i) => drafts.has(i.id)), data.records.filter(isHidden));
   const publishedSources = data.sources.filter((s) => citedInPublic.has(s.id) || !citedInDrafts.has(s.id));
   const sortedSources = [...publishedSources].sort((a, b) => a.title.localeCompare(b.title));

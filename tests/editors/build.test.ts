@@ -39,13 +39,19 @@ summary: Never published DRAFTMARKER.
 status: draft
 ---
 
-Draft body DRAFTMARKER, reading <Cite id="draftonly-source" />.
+Draft body DRAFTMARKER, reading <Cite id="draftonly-source" /> and <Cite id="shared-source" />.
 `;
 
-// A source only the draft cites: listing it would tell what the unpublished work reads.
+// A source only the draft cites: listing it would tell what the unpublished work reads. One the
+// draft and a free page cite is published, and the page's citation leads to it.
 const DRAFT_SOURCE = `
 - id: draftonly-source
   title: Read only by the draft DRAFTMARKER
+  publisher: P
+  kind: report
+  published: '2020'
+- id: shared-source
+  title: Read by the draft and the About page
   publisher: P
   kind: report
   published: '2020'
@@ -102,6 +108,7 @@ beforeAll(async () => {
     'content/incidents/secret-draft.mdx': DRAFT,
     'data/records/main.yaml': (text) => text + DRAFT_RECORD + NOTES_RECORD,
     'data/sources.yaml': (text) => text + DRAFT_SOURCE,
+    'content/pages/about.mdx': (text) => `${text}\nWe read <Cite id="shared-source" /> too.\n`,
     'data/actors.yaml': (text) => text.replace(/(- id: amaq\n)/, '$1  notes: Posts at https://t.me/amaq_agency/1.\n'),
   });
   dist = await buildSite({ project });
@@ -193,6 +200,9 @@ describe('a draft', () => {
       return text.includes('DRAFTMARKER') || text.includes('secret-draft') || text.includes('draftonly-record') || text.includes('draftonly-source');
     });
     expect(traces).toEqual([]);
+    // A source the draft and a free page cite is listed where the page's citation leads.
+    expect(readFileSync(join(dist, 'sources/index.html'), 'utf8')).toContain('<li id="shared-source">');
+    expect(readFileSync(join(dist, 'about/index.html'), 'utf8')).toContain('href="/sources/#shared-source"');
     // A record shared with the draft is published, under the published incident alone.
     expect(incident()).toContain('A statement shared by a published incident and a draft');
     const json = JSON.parse(readFileSync(join(dist, 'data/records.json'), 'utf8')) as { id: string; incidents?: string[] }[];
