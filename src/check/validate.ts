@@ -116,10 +116,6 @@ function unfilledPaths(value: unknown, path: PathSegment[] = []): PathSegment[][
 
 const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]) => prefix.every((segment, i) => path[i] === segment);
 
-/**
- * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
- * fresh skeleton passes the check) and kept out of the site until it is filled.
- */
 /** `word` after "a" or "an": "an attack", "a claim". */
 const withArticle = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 
@@ -132,6 +128,10 @@ function disputeSchema(kind: RecordKind, field: string): z.ZodType {
   return schema;
 }
 
+/**
+ * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
+ * fresh skeleton passes the check) and kept out of the site until it is filled.
+ */
 function validateEntry<T>(schema: z.ZodType<T>, entry: Entry, problems: Problem[]): Validated<T> | undefined {
   // Most entries have nothing unfilled: look before building paths.
   const unfilled = hasUnfilled(entry.value) ? unfilledPaths(entry.value) : [];
@@ -386,7 +386,11 @@ export function checkProject(root: string): CheckResult {
   for (const entry of raw.sources) checkReferences(sourceSchema, entry);
   for (const entry of raw.records) checkReferences(recordSchemaByEntry.get(entry), entry);
   for (const { parsed } of incidentFiles) if (parsed.entries[0]) checkReferences(incidentSchema, parsed.entries[0]);
-  for (const { schema, entry } of disputedValues) checkReferences(schema, entry);
+  for (const { schema, entry } of disputedValues) {
+    const before = problems.length;
+    checkReferences(schema, entry);
+    for (const problem of problems.slice(before)) problem.message = `disputed value: ${problem.message}`;
+  }
 
   // 4b. Components in MDX bodies: known names, valid props, ids that exist.
   const incidentByFile = new Map(incidents.map((incident) => [incident.value.file, incident.value]));
@@ -440,23 +444,22 @@ export function checkProject(root: string): CheckResult {
   const incidentsWithRecords = new Set<string>();
   for (const { entry, record } of rawRecords) {
     if (Array.isArray(record.incidents)) for (const slug of record.incidents) if (typeof slug === 'string') incidentsWithRecords.add(slug);
-    // A skeleton from `npm run new` (TODO in both `from` and `to`) has its own warnings.
-    if (hasUnfilled(record)) continue;
     if (record.kind === 'claim' && typeof record.attack === 'string') {
       const attack = byId.get(record.attack);
       const [claimed, attacked] = [dateOf(record.date), dateOf(attack?.date)];
-      if (attack && attack.kind !== 'attack') {
+      if (attack && typeof attack.kind === 'string' && attack.kind !== 'attack') {
         problems.push({ file: entry.file, ...entry.locate(['attack']), severity: 'error', message: `"attack" points at "${record.attack}", which is ${withArticle(String(attack.kind))}, not an attack`, rule: 'wrong-ref-kind' });
       } else if (claimed && attacked && claimed.end < attacked.start) {
         problems.push({ file: entry.file, ...entry.locate(['date']), severity: 'error', message: `claim dated ${claimed.edtf} is before the attack it claims ("${record.attack}", ${attacked.edtf})`, rule: 'claim-before-attack' });
       }
     }
     if (record.kind === 'migration') {
-      if (typeof record.from === 'string' && record.from === record.to) {
+      // A skeleton from `npm run new` has TODO in both: its own warnings say so.
+      if (typeof record.from === 'string' && !UNFILLED.test(record.from) && record.from === record.to) {
         problems.push({ file: entry.file, ...entry.locate(['to']), severity: 'error', message: `migration goes from "${record.from}" to itself: "from" and "to" must differ`, rule: 'migration-same-platform' });
       }
       const trigger = typeof record.trigger === 'string' ? byId.get(record.trigger) : undefined;
-      if (trigger && trigger.kind !== 'takedown') {
+      if (trigger && typeof trigger.kind === 'string' && trigger.kind !== 'takedown') {
         problems.push({ file: entry.file, ...entry.locate(['trigger']), severity: 'error', message: `"trigger" points at "${String(record.trigger)}", which is ${withArticle(String(trigger.kind))}, not a takedown`, rule: 'wrong-ref-kind' });
       }
     }
@@ -464,16 +467,14 @@ export function checkProject(root: string): CheckResult {
   // An actor's parents must lead somewhere: Amaq → Islamic State, never back to Amaq.
   const parentOf = new Map(actors.map(({ value }) => [value.id, value.parent]));
   for (const { entry, value: actor } of actors) {
+    // Each actor in a cycle is told, at its own parent; one whose ancestors merely run into
+    // someone else's cycle is not.
     const seen = new Set([actor.id]);
-    for (let parent = actor.parent; parent !== undefined; parent = parentOf.get(parent)) {
-      if (!seen.has(parent)) {
-        seen.add(parent);
-        continue;
-      }
-      const message = parent === actor.id && actor.parent === actor.id ? `"parent" is the actor itself` : `"parent" leads back to "${parent}" (${[...seen].join(' → ')} → ${parent}): a parent organisation cannot be its own descendant`;
-      problems.push({ file: entry.file, ...entry.locate(['parent']), severity: 'error', message, rule: 'invalid' });
-      break;
-    }
+    for (let parent = actor.parent; parent !== undefined && !seen.has(parent); parent = parentOf.get(parent)) seen.add(parent);
+    const last = [...seen].at(-1)!;
+    if (parentOf.get(last) !== actor.id) continue;
+    const message = actor.parent === actor.id ? `"parent" is the actor itself` : `"parent" leads back to "${actor.id}" (${[...seen].join(' → ')} → ${actor.id}): a parent organisation cannot be its own descendant`;
+    problems.push({ file: entry.file, ...entry.locate(['parent']), severity: 'error', message, rule: 'invalid' });
   }
 
   // A record file that did not parse hides its records: say nothing of incidents without any then.

@@ -111,7 +111,7 @@ export function parseCsv(file: string, text: string): ParsedFile {
   const seen = new Set<string>();
   header.forEach((cell, index) => {
     const column = columns[index]!;
-    if (column !== '' && seen.has(column)) problems.push(problem(positionOf(cell.offset), `column "${column}" is in the header twice: the second would overwrite the first`));
+    if (column !== '' && seen.has(column)) problems.push(problem(positionOf(cell.offset), `column "${column}" is in the header twice: the second would overwrite the first`, 'csv-columns'));
     seen.add(column);
   });
   const rowsToRead = body.filter((cells) => {
@@ -121,7 +121,7 @@ export function parseCsv(file: string, text: string): ParsedFile {
     // it. Said once, at the first extra cell, rather than as the errors of shifted values.
     const extra = cells.slice(columns.length).find((cell) => cell.text.trim() !== '');
     if (!extra) return true;
-    problems.push(problem(positionOf(extra.offset), `this row has ${cells.length} cells and the header ${columns.length} columns: put a cell that holds a comma in double quotes ("Removed, per TamTam")`));
+    problems.push(problem(positionOf(extra.offset), `this row has ${cells.length} cells and the header ${columns.length} columns: put a cell that holds a comma in double quotes ("Removed, per TamTam")`, 'csv-columns'));
     return false;
   });
   const entries: Entry[] = rowsToRead.map((cells) => {
