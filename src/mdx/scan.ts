@@ -261,6 +261,11 @@ export function htmlProblems(uses: readonly ComponentUse[]): HtmlProblem[] {
 /** `t.me/x`, `www.example.org`: a host name where a path should start (`about.html#team` is a file). */
 const LOOKS_LIKE_A_HOST = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:html?|php|aspx?|pdf|csv|json|xml|txt|md|png|jpe?g|gif|svg|webp|zip)[/?#])[a-z]{2,}[/?#])/i;
 
+/** The host part of a written URL (`https://user@host:port`), before its path; Markdown escapes (`\\(`) come after it. */
+function authorityOf(url: string): string {
+  return /^https?:\/\/([^/?#]*)/i.exec(url)?.[1] ?? '';
+}
+
 /**
  * Markdown links and images (`[text](url)`, `![alt](url)`, `[ref]: url`) whose scheme is not
  * http(s) or mailto, or that name another server without a scheme.
@@ -276,7 +281,7 @@ export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] 
       const at = () => positionAt(match.index + match[0].indexOf(url));
       if (hasUnsafeScheme(url)) {
         problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
-      } else if (/^https?:/i.test(url) && (url.includes('\\') || /%(?:0[0-9a-f]|1[0-9a-f]|20)/i.test(url.split(/[/?#]/, 3).join('')) || !URL.canParse(url))) {
+      } else if (/^https?:/i.test(url) && (/[\\]|%(?:[01][0-9a-f]|20)/i.test(authorityOf(url)) || !URL.canParse(url.replace(/\\([!-/:-@[-`{-~])/g, '$1')))) {
         // A backslash or an encoded control character where the host goes: a dead link at best,
         // and a host a filter reads differently from a browser.
         problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}" is not a valid address: check it for a backslash or a stray character` });
