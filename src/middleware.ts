@@ -17,7 +17,9 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   if (!import.meta.env.DEV) return next();
   const project = loadProject(siteProjectDir());
   if (hasErrors(project.problems)) {
-    return new Response(problemsPage(project.problems, `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}@vite/client`), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    // Messages quote what the editor wrote, addresses included: defanged here too.
+    const page = guard(problemsPage(project.problems, `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}@vite/client`), project.data.site.defang);
+    return new Response(page, { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
   const response = await next();
   if (!READ_AS_PAGES.test(response.headers.get('content-type') ?? '')) return response;

@@ -50,7 +50,7 @@ function defangedSpan(text: string): Element {
 function asBrowserReads(href: string): string {
   const raw = /^https?:\/\/(?:[^@/?#]*@)?([^/?#:]*)/i.exec(href)?.[1];
   const host = hostOf(href);
-  return raw === undefined || host === undefined || raw.toLowerCase() === host ? href : href.replace(raw, host);
+  return !raw || host === undefined || raw.toLowerCase() === host ? href : href.replace(raw, host);
 }
 
 /** What the reader sees instead of a dangerous link: its words, and the address defanged. */

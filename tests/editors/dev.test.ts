@@ -13,7 +13,8 @@ import { fixture, removeFixture, REPO } from '../helpers/fixture.ts';
 import { testBuildDirs } from '../helpers/run-dir.ts';
 
 const WRITEUP = 'content/incidents/incident-one.mdx';
-const CODE = 'Home is {process.env.HOME} here.';
+// Code, and a link whose message quotes an address on the defang list.
+const CODE = 'Home is {process.env.HOME} here, see [x](t.me/chan).';
 let project: string;
 let server: ChildProcess;
 let origin: string;
@@ -75,8 +76,11 @@ describe('npm run dev', () => {
   it('answers every page with the checker’s report while there are errors, running no write-up code', async () => {
     const { status, body } = await get('/incidents/incident-one/', (s) => s !== 404 && s !== 0);
     expect(status).toBe(500);
-    expect(body).toContain('<h1>1 error in content/ and data/</h1>');
+    expect(body).toContain('<h1>2 errors in content/ and data/</h1>');
     expect(body).toContain('content/incidents/incident-one.mdx:10:9  error  braces `{…}` hold code in MDX');
+    // The report quotes the link, defanged like every page.
+    expect(body).toContain('link to &#34;t[.]me/chan&#34;');
+    expect(body).not.toContain('t.me/chan');
     expect(body).not.toContain(process.env.HOME ?? '/root');
     expect((await get('/', (s) => s !== 0)).status).toBe(500);
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace in the terminal
