@@ -8,8 +8,9 @@ import { runNew } from '../src/scaffold/cli.ts';
 
 const argv = process.argv.slice(2);
 const rootIndex = argv.indexOf('--root');
-const root = rootIndex >= 0 ? resolve(argv.splice(rootIndex, 2)[1] ?? '.') : projectDir(process.cwd());
-const missing = projectProblem(root);
+const given = rootIndex >= 0 ? argv.splice(rootIndex, 2)[1] : undefined;
+const root = given ? resolve(given) : projectDir(process.cwd());
+const missing = rootIndex >= 0 && !given ? '--root needs a folder' : projectProblem(root);
 if (missing) {
   console.log(missing);
   process.exitCode = 2;

@@ -159,7 +159,7 @@ export function parseWithEdtf(text: string): DateSpan {
  * site: a run of digits is a Unix timestamp to it (`20191129` became 1 January 1970), `X` digits
  * are drawn as their lowest value, a time without a zone is read in the builder's zone.
  */
-const SHAPE = /^[~?%]?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2}))?)?)?[~?%]?$/;
+const SHAPE = /^[~?%]?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?)?[~?%]?$/;
 
 /** Throws a `DateError` that says how to write `part` (of `text`) when it is not of that shape. */
 function shapeProblem(part: string, text: string): void {

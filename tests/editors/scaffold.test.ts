@@ -83,6 +83,9 @@ describe('npm run new', () => {
     const missing = run(['incident', 'Nowhere', '--root', '/no/such/folder']);
     expect(missing.status).toBe(2);
     expect(missing.stdout).toContain('no folder at /no/such/folder');
+    const bare = run(['incident', 'Nowhere', '--root']);
+    expect(bare.status).toBe(2);
+    expect(bare.stdout).toContain('--root needs a folder');
   });
 
   it('refuses an unknown kind with a hint', () => {
