@@ -79,15 +79,15 @@ export interface SiteChartPeriods {
 
 const cache = new WeakMap<readonly DataRecord[], Map<SiteChartName, SiteChartPeriods>>();
 
-/**
- * The drill-down pages of a chart over these records, computed once per records array (the
- * index page and the drill-down route both ask).
- */
 /** The drill-down routes of `chart` (`getStaticPaths` of src/pages/<chart>/[...period].astro). */
 export function periodRoutes(chart: SiteChartName, records: readonly DataRecord[]) {
   return sitePeriods(chart, records).pages.map((page) => ({ params: { period: periodPath(page.key) }, props: { page } }));
 }
 
+/**
+ * The drill-down pages of a chart over these records, computed once per records array (the
+ * index page and the drill-down route both ask).
+ */
 export function sitePeriods(chart: SiteChartName, records: readonly DataRecord[], limit = DEFAULT_TABLE_LIMIT): SiteChartPeriods {
   let byChart = cache.get(records);
   if (!byChart) cache.set(records, (byChart = new Map()));

@@ -14,6 +14,12 @@ import { timeTicks } from './ticks.ts';
 import type { ExposedScale } from './types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The charts on the page, for the one Escape listener that hides their tooltips. */
+const charts = new Set<{ hideTip(): void }>();
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') for (const chart of charts) chart.hideTip();
+});
 const MIN_SPAN = 3_600_000; // zooming past an hour shows nothing the data knows
 let uid = 0;
 
@@ -27,7 +33,6 @@ class DwChart extends HTMLElement {
   private anchorY = new Map<Element, number>();
   private pointers = new Map<number, { x: number; y: number }>();
   private moved = 0;
-  private hideTimer?: ReturnType<typeof setTimeout>;
 
   connectedCallback(): void {
     const svg = this.querySelector<SVGSVGElement>('svg.dw-svg');
@@ -58,13 +63,10 @@ class DwChart extends HTMLElement {
     this.tip = tip;
 
     svg.addEventListener('pointerover', (e) => this.markOf(e.target) && this.showTip(this.markOf(e.target)!));
-    // The tooltip stays while the pointer moves onto it and rests there, so it can be read
-    // (WCAG 1.4.13): leaving a mark hides it a moment later, unless the pointer reached it.
-    svg.addEventListener('pointerout', (e) => !this.markOf(e.relatedTarget) && this.hideSoon());
-    tip.addEventListener('pointerenter', () => clearTimeout(this.hideTimer));
-    tip.addEventListener('pointerleave', (e) => !this.markOf(e.relatedTarget) && this.hideSoon());
-    // Escape dismisses a tooltip wherever focus is: one shown by hovering too (WCAG 1.4.13).
-    document.addEventListener('keydown', (e) => e.key === 'Escape' && !tip.hidden && this.hideTip());
+    // The tooltip lets the pointer through (it sits over the next lane's marks), so it hides as
+    // the pointer leaves the mark; Escape dismisses it wherever focus is (WCAG 1.4.13).
+    svg.addEventListener('pointerout', (e) => !this.markOf(e.relatedTarget) && this.hideTip());
+    charts.add(this);
     svg.addEventListener('focusin', (e) => {
       const mark = this.markOf(e.target);
       if (mark) this.showTip(mark);
@@ -97,7 +99,6 @@ class DwChart extends HTMLElement {
 
   private showTip(mark: SVGGElement): void {
     if (!this.tip) return;
-    clearTimeout(this.hideTimer);
     this.tip.textContent = mark.dataset.tip ?? '';
     this.tip.hidden = false;
     mark.setAttribute('aria-describedby', this.tip.id);
@@ -109,14 +110,12 @@ class DwChart extends HTMLElement {
     this.tip.style.top = `${box.bottom - host.top + 8}px`;
   }
 
-  private hideTip(): void {
-    clearTimeout(this.hideTimer);
+  hideTip(): void {
     if (this.tip) this.tip.hidden = true;
   }
 
-  private hideSoon(): void {
-    clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => this.hideTip(), 300);
+  disconnectedCallback(): void {
+    charts.delete(this);
   }
 
   // Keyboard ----------------------------------------------------------------------------------
