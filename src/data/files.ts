@@ -77,6 +77,12 @@ export function parseYaml(file: string, text: string, options: YamlOptions): Par
   return parseYamlFast(file, text, options) ?? parseYamlWithPositions(file, text, options);
 }
 
+/**
+ * YAML 1.2's core schema, which keeps `2019-11-29` a string as the editor wrote it, with YAML's
+ * merge key (`<<: *defaults`), which editors use to share fields between entries.
+ */
+const CORE_WITH_MERGE = jsYaml.CORE_SCHEMA.extend({ implicit: [jsYaml.types.merge] });
+
 /** Plain scalars the two parsers read differently (js-yaml takes `0b101` for a number). */
 const DIVERGENT = /\b0b[01]/;
 
@@ -86,7 +92,7 @@ function parseYamlFast(file: string, text: string, options: YamlOptions): Parsed
   if (DIVERGENT.test(text)) return undefined;
   let value: unknown;
   try {
-    value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+    value = jsYaml.load(text, { schema: CORE_WITH_MERGE, json: false });
   } catch {
     return undefined;
   }
@@ -150,13 +156,14 @@ function parseYamlWithPositions(file: string, text: string, options: YamlOptions
   const positionOf = options.positionOf ?? positionsOf(text);
   const at = (o: number) => positionOf(o + offset);
   // The core schema keeps `2019-11-29` a string, as the editor wrote it.
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const problems = explained(text, doc.errors).map(({ pos, message }) => syntaxProblem(file, at(pos), `YAML syntax: ${message}`));
   if (problems.length > 0) return { entries: [], problems };
   const root = doc.contents as YamlNode | null;
   const entry = (node: YamlNode): Entry => ({
     file,
-    value: node.toJSON(),
+    // Through the document, so that a merge key (`<<: *defaults`) resolves its alias.
+    value: node.toJS(doc),
     locate: (path, opts) => at(walk(node, path, opts?.key ?? false).range?.[0] ?? 0),
   });
   if (root === null) {

@@ -34,6 +34,21 @@ describe('the minimal fixture', () => {
     expect(problemsAfter({})).toEqual([]);
   });
 
+  it('reads a YAML merge key (<<: *anchor) as the fields it shares, in both YAML readers', () => {
+    const shared = '- &base\n  id: base-one\n  name: Base\n  kind: messenger\n- <<: *base\n  id: base-two\n  name: Base two\n';
+    const dir = fixture('minimal', { 'data/platforms.yaml': (text) => text + shared });
+    made.push(dir);
+    const { problems, data } = checkProject(dir);
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(data.platforms.find((p) => p.id === 'base-two')).toMatchObject({ name: 'Base two', kind: 'messenger' });
+    // Text the fast reader leaves to the one with positions (`0b…`, which the two read differently): the same.
+    const slow = fixture('minimal', { 'data/platforms.yaml': (text) => `${text + shared}  notes: build 0b101\n` });
+    made.push(slow);
+    const second = checkProject(slow);
+    expect(second.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(second.data.platforms.find((p) => p.id === 'base-two')).toMatchObject({ kind: 'messenger', notes: 'build 0b101' });
+  });
+
   it('hands the site each write-up’s citations, in order of first use, as a full MDX parse reads them', () => {
     // The bundled case study: the minimal fixture cites nothing in its prose.
     const { incidents } = checkProject(process.cwd()).data;
