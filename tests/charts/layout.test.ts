@@ -147,6 +147,19 @@ describe('timeline layout', () => {
     expect(layout.description).toMatch(/too many to draw one by one/);
   });
 
+  test('the lanes-by-platform view bins exactly when the by-kind view does, and its bars lead to that view’s rows', () => {
+    // A claim on two platforms is one record and two marks by platform: 40 records, 80 marks.
+    const records = Array.from({ length: 40 }, (_, i) => claim(`c-${i}`, `2019-${String(1 + (i % 12)).padStart(2, '0')}-10`, 'a', { platforms: ['telegram', 'tamtam'] }));
+    const byKind = (threshold: number) => layoutTimeline({ records, tableLimit: Infinity, binThreshold: threshold });
+    const byPlatform = (threshold: number) => layoutTimeline({ records, tableLimit: Infinity, binThreshold: threshold, groupBy: 'platform' });
+    expect([byKind(50).binned, byPlatform(50).binned]).toEqual([false, false]);
+    expect([byKind(30).binned, byPlatform(30).binned]).toEqual([true, true]);
+    const groupIds = new Set(byKind(30).table.groups.map((g) => g.id));
+    const bars = byPlatform(30).marks.filter((m) => m.type === 'bin');
+    expect(bars.length).toBeGreaterThan(0);
+    expect(bars.filter((b) => !groupIds.has(b.group!)).map((b) => b.group)).toEqual([]);
+  });
+
   test('the bin threshold is a parameter', () => {
     const records = synthetic(50);
     expect(layoutTimeline({ records, binThreshold: 40 }).binned).toBe(true);

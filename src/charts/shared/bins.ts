@@ -199,3 +199,12 @@ export function capLanes(ids: readonly string[], counts: Map<string, number>, ma
   const kept = new Set([...ids].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, max - 1));
   return new Map(ids.map((id) => [id, kept.has(id) ? id : OTHER_LANE]));
 }
+
+/**
+ * The id of a bin's rows in a chart's table: from the time the bin starts, not its place in the
+ * list, so that the chart's other grouping (lanes by platform rather than by kind: fewer records,
+ * so other bins) leads to the same rows. `bin-20191117T000000`.
+ */
+export function binGroupId(t0: number): string {
+  return `bin-${new Date(t0).toISOString().replace(/[-:]|\.\d+Z$/g, '')}`;
+}

@@ -30,7 +30,7 @@ import { timeScale } from '../shared/scale.ts';
 import { timeTicks } from '../shared/ticks.ts';
 import type { Axis, ChartLayout, Lane, Mark, TableGroup, TableRow } from '../shared/types.ts';
 import type { DataRecord } from '../../schema/records.ts';
-import { binGrid, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy, OTHER_LANE } from '../shared/bins.ts';
+import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy, OTHER_LANE } from '../shared/bins.ts';
 import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
@@ -195,15 +195,13 @@ function layoutBinned(input: {
   if (migrations.length) laneIds.push(MIGRATIONS_LANE);
   const laneLabel = (id: string) => (id === MIGRATIONS_LANE ? 'Migrations' : id === OTHER_LANE ? `${others.length} other platforms` : platformName(id));
   const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0]), summaryGrain, binBudget(laneIds.length));
-  const binIds = [...new Set(all.map((e) => grid.start(centreOf(e.span))))].sort((a, b) => a - b);
-  const binIndex = new Map(binIds.map((t, i) => [t, i]));
   const drawn = binnedLanes<Entry>({
     scale,
     grid,
     top: MARGIN.top,
     lanes: laneIds.map((id) => ({ id, label: laneLabel(id), className: id === MIGRATIONS_LANE ? KIND_STYLES.migration.className : KIND_STYLES.takedown.className, items: byLane.get(id) ?? [] })),
     instant: (e) => centreOf(e.span),
-    group: (t0) => (summaryGrain ? `p-${periodKey(t0, summaryGrain)}` : `bin-${binIndex.get(t0)}`),
+    group: (t0) => (summaryGrain ? `p-${periodKey(t0, summaryGrain)}` : binGroupId(t0)),
     period: summaryGrain,
     detail: (items) => binDetail(items, platformName),
   });
@@ -220,7 +218,7 @@ function layoutBinned(input: {
   const groups: TableGroup[] = summaryGrain
     ? []
     : [...groupBy(all, (e) => grid.start(centreOf(e.span)))].map(([t0, list]) => ({
-        id: `bin-${binIndex.get(t0)}`,
+        id: binGroupId(t0),
         heading: `${binRangeText(t0, grid.end(t0))}: ${plural(list.length, 'record', 'records')}`,
         rows: list.map((e) => tableRow(e, platformName, actorName)),
       }));

@@ -20,7 +20,7 @@ import { SYMBOL_AREA, symbolPath, symbolRadius } from '../shared/shapes.ts';
 import { timeTicks } from '../shared/ticks.ts';
 import type { Axis, ChartLayout, Lane, LegendItem, Mark, TableGroup, TableRow } from '../shared/types.ts';
 import { legendForKinds, legendForPrecision } from '../shared/legend.ts';
-import { binGrid, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy as groupItems, OTHER_LANE } from '../shared/bins.ts';
+import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy as groupItems, OTHER_LANE } from '../shared/bins.ts';
 import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
@@ -93,8 +93,10 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
   let placements: Placement[] = entries.flatMap((e) => laneOf(e).map((lane) => ({ ...e, lane })));
   let laneIds = laneOrder(placements, groupBy);
   const summaryGrain = options.summaryGrain === false ? undefined : timelineRows(options.records) > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
-  // A summarised table needs bins that lead to its periods, whatever the number of marks.
-  const binned = placements.length > threshold || summaryGrain !== undefined;
+  // A summarised table needs bins that lead to its periods, whatever the number of marks. Counted
+  // in records, not marks: the lanes-by-platform view (a record on two platforms is two marks)
+  // must bin when the by-kind view does and only then, since its bars lead into that view's table.
+  const binned = entries.length > threshold || summaryGrain !== undefined;
   let others: string[] = [];
   if (binned && groupBy === 'platform' && laneIds.length > MAX_BIN_LANES) {
     // Bars of many platforms: the busiest keep a lane, the rest share one (counted once each).
@@ -133,15 +135,13 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
     // The mark budget (fewer bins with more lanes) applies to summaries only: a listed table has
     // few records, and the same grid in both groupings lets the by-platform view use its groups.
     const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0]), summaryGrain, summaryGrain ? binBudget(laneIds.length) : Infinity);
-    const binIds = [...new Set(entries.map((e) => grid.start(centreOf(e.span))))].sort((a, b) => a - b);
-    const binIndex = new Map(binIds.map((t, i) => [t, i]));
     const drawn = binnedLanes({
       scale,
       grid,
       top: y,
       lanes: laneIds.map((id) => ({ id, label: laneLabel(id), className: groupBy === 'kind' ? KIND_STYLES[id as RecordKind].className : 'dw-c1', items: byLane.get(id) ?? [] })),
       instant: (p) => centreOf(p.span),
-      group: (t0) => (summaryGrain ? `p-${periodKey(t0, summaryGrain)}` : `bin-${binIndex.get(t0)}`),
+      group: (t0) => (summaryGrain ? `p-${periodKey(t0, summaryGrain)}` : binGroupId(t0)),
       period: summaryGrain,
     });
     marks.push(...drawn.marks);
@@ -150,7 +150,7 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
     groups = summaryGrain
       ? []
       : [...groupItems(entries, (e) => grid.start(centreOf(e.span)))].map(([t0, list]) => ({
-          id: `bin-${binIndex.get(t0)}`,
+          id: binGroupId(t0),
           heading: `${binRangeText(t0, grid.end(t0))}: ${plural(list.length, 'record', 'records')}`,
           rows: list.map((e) => rowFor(e.record)),
         }));
