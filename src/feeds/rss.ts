@@ -55,3 +55,14 @@ export function rss(feed: Feed): string {
     '',
   ].join('\n');
 }
+
+/**
+ * How many items the feed carries: the newest. A feed is for what is new; with a thousand
+ * write-ups it was 630 KB that every reader polls. The site lists them all at /incidents/.
+ */
+export const FEED_ITEMS = 50;
+
+/** The `limit` newest items, newest first. */
+export function newestItems<T extends { date: number }>(items: readonly T[], limit = FEED_ITEMS): T[] {
+  return [...items].sort((a, b) => b.date - a.date).slice(0, limit);
+}

@@ -1,8 +1,8 @@
-/** `/rss.xml`: the incidents, newest first. */
+/** `/rss.xml`: the newest incidents (FEED_ITEMS of them), newest first. */
 import type { APIRoute } from 'astro';
 import { parseDate } from '../data/dates.ts';
 import { getSite } from '../data/site.ts';
-import { rss } from '../feeds/rss.ts';
+import { newestItems, rss } from '../feeds/rss.ts';
 import { absoluteUrl } from '../seo/meta.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
     home: absoluteUrl(siteUrl, '/'),
     self: absoluteUrl(siteUrl, '/rss.xml'),
     language: site.site.language,
-    items: site.incidents.map((incident) => ({
+    items: newestItems(site.incidents.map((incident) => ({
       title: incident.title,
       url: absoluteUrl(siteUrl, `/incidents/${incident.id}/`),
       summary: incident.summary,
@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
       date: incident.published ? parseDate(incident.published).start : incident.span.start,
       categories: incident.tags ?? [],
       contentWarning: incident.contentWarning,
-    })),
+    }))),
   });
   return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -14,7 +14,7 @@ import { parseCsv } from '../../src/data/csv.ts';
 import { buildSiteData, type DataInput } from '../../src/data/queries.ts';
 import { dataPackage } from '../../src/feeds/datapackage.ts';
 import { downloadCsv, downloads } from '../../src/feeds/downloads.ts';
-import { rss } from '../../src/feeds/rss.ts';
+import { FEED_ITEMS, newestItems, rss } from '../../src/feeds/rss.ts';
 import { sitemapEntries, sitemapXml } from '../../src/feeds/sitemap.ts';
 import { cellText, neutralise, toCsv, columnsOf } from '../../src/feeds/table.ts';
 import { escapeXml } from '../../src/feeds/xml.ts';
@@ -232,5 +232,14 @@ describe('citations', () => {
       issued: { 'date-parts': [[2026, 11, 28]] },
     });
     expect(bibtexEscape('a\\b~c^')).toBe('a\\textbackslash{}b\\textasciitilde{}c\\textasciicircum{}');
+  });
+});
+
+describe('the feed', () => {
+  it('carries the newest items, newest first, not every write-up', () => {
+    const items = Array.from({ length: FEED_ITEMS + 30 }, (_, i) => ({ id: i, date: (i * 7919) % 1000 }));
+    const newest = newestItems(items);
+    expect(newest).toHaveLength(FEED_ITEMS);
+    expect(newest.map((i) => i.date)).toEqual([...items.map((i) => i.date)].sort((a, b) => b - a).slice(0, FEED_ITEMS));
   });
 });
