@@ -9,6 +9,7 @@
 import { getCollection } from 'astro:content';
 import type { DataRecord } from '../schema/index.ts';
 import { buildSiteData, type SiteData } from './queries.ts';
+import { timelineListing } from '../charts/pages/site-charts.ts';
 import { withBase } from './urls.ts';
 import { citedSources } from '../mdx/scan.ts';
 import { showDrafts } from './drafts.ts';
@@ -18,7 +19,7 @@ import { projectDir } from './paths.ts';
 export interface Site extends SiteData {
   /** A site path (`/incidents/x/`) under the configured base path. */
   url(path: string): string;
-  /** Where a record's details are shown: its incident's page, else the data downloads. */
+  /** Where a record's details are shown: its incident's page, else its row in the timeline's table. */
   recordHref(record: DataRecord): string;
 }
 
@@ -60,12 +61,16 @@ async function load(): Promise<Site> {
   );
   const incidentById = data.incidentById;
   const dataHref = new Map<string, string>();
+  let listing: Map<string, string> | undefined;
   return {
     ...data,
     url: withBase,
     recordHref(record) {
       const slug = (record.incidents ?? []).find((id) => incidentById.has(id));
       if (slug) return withBase(`/incidents/${slug}/#record-${record.id}`);
+      // No write-up: its row in the timeline's table, with its date, kind and sources' count.
+      const listed = (listing ??= timelineListing(data.records)).get(record.id);
+      if (listed) return withBase(listed);
       let href = dataHref.get(record.kind);
       if (!href) dataHref.set(record.kind, (href = withBase(`/data/#${record.kind}`)));
       return href;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { layoutTimeline } from '../../src/charts/timeline/layout.ts';
 import { layoutClaims, LATENCY_BINS } from '../../src/charts/claims/layout.ts';
 import { layoutTakedowns } from '../../src/charts/takedowns/layout.ts';
-import { sitePeriods, SITE_CHART_PAGES } from '../../src/charts/pages/site-charts.ts';
+import { sitePeriods, SITE_CHART_PAGES, timelineListing } from '../../src/charts/pages/site-charts.ts';
 import type { SiteChartName } from '../../src/charts/pages/site-charts.ts';
 import { drillPages } from '../../src/charts/shared/drill.ts';
 import { periodBounds, periodEnd, periodKey, periodStart, periodFromPath, periodPath } from '../../src/charts/shared/periods.ts';
@@ -212,5 +212,16 @@ describe('100,000 records', () => {
     expect(monthLayout.summarised).toBe(false);
     const expected = chart === 'claims' ? claimedRecords(month.records) : chart === 'takedowns' ? ofKinds(month.records, 'takedown', 'migration') : month.records;
     expect(tableIds(monthLayout).sort()).toEqual(expected.map((r) => r.id).sort());
+  });
+
+  test('every record has a row to link to: the timeline page that lists it, anchored at its row', () => {
+    const listing = timelineListing(records);
+    expect(listing.size).toBe(records.length);
+    const listed = new Map(sitePeriods('timeline', records).pages.filter((p) => !p.summarised).map((p) => [`/timeline/${periodPath(p.key)}/`, new Set(p.records.map((r) => r.id))]));
+    for (const record of records.slice(0, 2_000)) {
+      const [path, anchor] = listing.get(record.id)!.split('#') as [string, string];
+      expect(anchor).toBe(`timeline-record-${record.id}`);
+      expect(listed.get(path)?.has(record.id), record.id).toBe(true);
+    }
   });
 });

@@ -79,6 +79,22 @@ export interface SiteChartPeriods {
 
 const cache = new WeakMap<readonly DataRecord[], Map<SiteChartName, SiteChartPeriods>>();
 
+/**
+ * Where the site-wide timeline lists each dated record, as a site path with its row's anchor: the
+ * drill-down page (a year, or a month of a busy year) that lists it. A record with no write-up has
+ * no page of its own; this row, with its date, kind and title, is the nearest thing, where charts
+ * and tables can link.
+ */
+export function timelineListing(records: readonly DataRecord[]): Map<string, string> {
+  const spec = SITE_CHART_PAGES.timeline;
+  const listed = new Map<string, string>();
+  for (const page of sitePeriods('timeline', records).pages) {
+    if (page.summarised) continue;
+    for (const record of page.records) listed.set(record.id, `${spec.path}${periodPath(page.key)}/#timeline-record-${record.id}`);
+  }
+  return listed;
+}
+
 /** The drill-down routes of `chart` (`getStaticPaths` of src/pages/<chart>/[...period].astro). */
 export function periodRoutes(chart: SiteChartName, records: readonly DataRecord[]) {
   return sitePeriods(chart, records).pages.map((page) => ({ params: { period: periodPath(page.key) }, props: { page } }));

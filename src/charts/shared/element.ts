@@ -74,6 +74,15 @@ class DwChart extends HTMLElement {
     svg.addEventListener('focusout', () => this.hideTip());
     svg.addEventListener('keydown', (e) => this.onKey(e));
 
+    // A link to a record's row (`#timeline-record-…`, where records with no write-up are shown)
+    // leads into the table, which is folded away: open it and go there.
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const folded = target && this.contains(target) ? target.closest('details') : null;
+    if (folded) {
+      folded.open = true;
+      target!.scrollIntoView({ block: 'center' });
+    }
+
     const controls = this.querySelector<HTMLElement>('.dw-controls');
     if (controls) controls.hidden = false;
     this.querySelectorAll<HTMLInputElement>('.dw-filters input').forEach((box) => box.addEventListener('change', () => this.filterLane(box.value, box.checked)));
