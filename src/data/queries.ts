@@ -94,6 +94,12 @@ export interface RoleOf {
   role: Role;
 }
 
+/**
+ * How many records of one role a platform's or an actor's page lists, the most recent
+ * (src/components/RolesOf.astro); the timeline's pages and the downloads have all of them.
+ */
+export const ROLE_TABLE_LIMIT = 200;
+
 /** The records behind a list of roles, each once (a record may name a platform or actor twice), in order. */
 export function recordsOfRoles(roles: readonly RoleOf[]): DataRecord[] {
   return [...new Map(roles.map((r) => [r.record.id, r.record])).values()];

@@ -1,11 +1,12 @@
 /**
  * A bibliography too long for one page, built: past SOURCES_PER_PAGE sources, `/sources/` goes on
  * at `/sources/2/`, and every link to a source (citations, the kind list, the sitemap) names the
- * page that lists it.
+ * page that lists it. The same site has more statements on one platform than its page lists.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_TABLE_LIMIT } from '../../src/data/queries.ts';
 import { SOURCES_PER_PAGE } from '../../src/data/source-pages.ts';
 import { launch, skipBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
@@ -22,8 +23,13 @@ let project: string;
 let dist: string;
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 
+// And more statements on TamTam than its page lists in full.
+const STATEMENTS = ROLE_TABLE_LIMIT + 5;
+const statements = Array.from({ length: STATEMENTS }, (_, i) => `stmt-${i},statement,2019-12-${String(1 + (i % 28)).padStart(2, '0')},Bulk statement ${i},amaq,tamtam,news-1`).join('\n');
+
 beforeAll(async () => {
   project = fixture('minimal', {
+    'data/records/statements.csv': (text) => `${text.trimEnd()}\n${statements}\n`,
     'data/sources.yaml': (text) => text + bulk,
     'content/pages/about.mdx': (text) => `${text}\nThe last wire report <Cite id="${LAST}" /> is on the second page.\n`,
   });
@@ -78,6 +84,14 @@ describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
       await browser.close();
       await served.close();
     }
+  });
+
+  it('lists a platform’s most recent records of a role, and says where all of them are', () => {
+    const html = page('platforms/tamtam');
+    const section = html.slice(html.indexOf('id="role-said-on"'), html.indexOf('</section>', html.indexOf('id="role-said-on"')));
+    expect(section).toContain(`Statements made here (${STATEMENTS + 1})`);
+    expect(section.match(/<tr>/g)?.length).toBe(ROLE_TABLE_LIMIT + 1); // with the header row
+    expect(section).toMatch(/The 200 most recent\. All 206 are on the <a href="\/timeline\/">timeline<\/a>/);
   });
 
   it('lists every page in the sitemap', () => {
