@@ -2,7 +2,8 @@
  * The incident list, filtered in place: year, platform and actor together. Without JavaScript
  * the filter links (one page per value) do the same one at a time; this only adds combining
  * them without a page load. Each list item carries its facets in data-year, data-platforms and
- * data-actors (space-separated ids); the form is hidden until this script shows it.
+ * data-actors (space-separated ids); the form is hidden until this script shows it. The choice
+ * goes into the address (`?year=…&platform=…&actor=…`) and is read back from it.
  */
 const form = document.querySelector<HTMLFormElement>('form[data-incident-filter]');
 const items = [...document.querySelectorAll<HTMLElement>('[data-incident-item]')];
@@ -25,10 +26,28 @@ function apply(): void {
     if (visible) shown++;
   }
   if (status) status.textContent = `${shown} of ${items.length} incidents`;
+  // The choice is in the address, so a filtered list can be bookmarked and shared.
+  const query = new URLSearchParams(Object.entries({ year, platform, actor }).filter(([, value]) => value !== ''));
+  history.replaceState(history.state, '', `${location.pathname}${query.size ? `?${query}` : ''}${location.hash}`);
+}
+
+/** The choices in the address (`?year=2019&platform=telegram`), as the form's fields. */
+function restore(): boolean {
+  const query = new URLSearchParams(location.search);
+  let chosen = false;
+  for (const field of ['year', 'platform', 'actor']) {
+    const value = query.get(field);
+    const select = form?.elements.namedItem(field);
+    if (value === null || !(select instanceof HTMLSelectElement) || ![...select.options].some((o) => o.value === value)) continue;
+    select.value = value;
+    chosen = true;
+  }
+  return chosen;
 }
 
 if (form && items.length > 0) {
   form.hidden = false;
+  if (restore()) apply();
   form.addEventListener('change', apply);
   form.addEventListener('reset', () => setTimeout(apply));
   // Choices apply as they change; Apply is there for keyboard and screen-reader habits.

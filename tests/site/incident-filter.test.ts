@@ -17,14 +17,24 @@ describe.skipIf(skipBrowser)('filtering the incident list in place', () => {
     expect(await item.isVisible()).toBe(true);
     await page.selectOption('select[name="year"]', '2019');
     await expect.poll(() => page.locator('[data-incident-filter-status]').textContent()).toBe('1 of 1 incidents');
+    // The choice is in the address: a bookmark or a shared link opens the same list.
+    await expect.poll(() => new URL(page.url()).search).toBe('?year=2019&platform=tamtam');
     // An actor the incident does not name hides it.
     const otherActor = await page.locator('select[name="actor"] option').evaluateAll((options, own) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v && !(own as string).split(' ').includes(v)), await item.getAttribute('data-actors'));
     if (otherActor) {
       await page.selectOption('select[name="actor"]', otherActor);
       await expect.poll(() => item.isVisible()).toBe(false);
     }
+    // Opened from such an address, the list is filtered and the form says so.
+    const again = await site.browser.newPage();
+    await again.goto(`${site.url}incidents/?year=2019&platform=tamtam`);
+    await expect.poll(() => again.locator('[data-incident-filter-status]').textContent()).toBe('1 of 1 incidents');
+    expect(await again.locator('select[name="platform"]').inputValue()).toBe('tamtam');
+    expect(await again.locator('select[name="year"]').inputValue()).toBe('2019');
+    await again.close();
     await page.click('form[data-incident-filter] button[type="reset"]');
     await expect.poll(() => item.isVisible()).toBe(true);
+    await expect.poll(() => new URL(page.url()).search).toBe('');
     expect(errors).toEqual([]);
   });
 
