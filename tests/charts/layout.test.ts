@@ -230,6 +230,15 @@ describe('claims layout', () => {
 });
 
 describe('takedowns layout', () => {
+  test('a month too busy for a label per takedown is drawn as bars', () => {
+    // 200 takedowns in one month, each with a scope label: one by one they overlapped by the hundred.
+    const records = Array.from({ length: 200 }, (_, i) => takedown(`t-${i}`, `2019-11-${String(1 + (i % 30)).padStart(2, '0')}`, { platform: ['telegram', 'tamtam', 'facebook', 'twitter'][i % 4], scope: { count: 100 + i, unit: 'accounts' } }));
+    const layout = layoutTakedowns({ records, summaryGrain: false });
+    expect(layout.binned).toBe(true);
+    expect(layout.marks.filter((m) => m.label)).toEqual([]);
+    expect(layoutTakedowns({ records: records.slice(0, 100), summaryGrain: false }).binned).toBe(false);
+  });
+
   test('empty data', () => {
     expect(layoutTakedowns({ records: [] }).empty).toBeTruthy();
   });
