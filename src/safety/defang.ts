@@ -94,7 +94,7 @@ export function namesListedDomain(text: string, domains: readonly string[]): boo
   const { mention } = patternsOf(domains);
   if (mention.test(text)) return true;
   if (!DISGUISE.test(text)) return false;
-  for (const [word] of text.matchAll(/\S+/g)) if (DISGUISE.test(word) && mention.test(fold(word))) return true;
+  for (const [word] of text.matchAll(/\S+/g)) if (unveiled(word, mention)) return true;
   return false;
 }
 
@@ -145,9 +145,12 @@ function fold(word: string): string {
  */
 function undisguise(text: string, domains: readonly string[]): string {
   const { mention } = patternsOf(domains);
-  return text.replace(/\S+/g, (word) => {
-    if (!DISGUISE.test(word)) return word;
-    const plain = fold(word);
-    return plain !== word && mention.test(plain) ? plain : word;
-  });
+  return text.replace(/\S+/g, (word) => unveiled(word, mention) ?? word);
+}
+
+/** `word` as a browser reads it, when that names a listed domain (`mention`) it hid; else undefined. */
+function unveiled(word: string, mention: RegExp): string | undefined {
+  if (!DISGUISE.test(word)) return undefined;
+  const plain = fold(word);
+  return plain !== word && mention.test(plain) ? plain : undefined;
 }

@@ -36,8 +36,7 @@ export function defangSite(outDir: string, domains: readonly string[]): number {
     // that may name a listed domain is decoded and judged.
     if (!mayNameListedDomain(bytes.toString('latin1'), domains)) continue;
     const text = bytes.toString('utf8');
-    if (!namesListedDomain(text, domains)) continue;
-    const safe = defangUrlsIn(text, domains);
+    const safe = guard(text, domains);
     if (safe !== text) {
       writeFileSync(path, safe);
       changed++;
