@@ -58,6 +58,8 @@ export interface Page extends PageFrontmatter {
   id: string;
   file: string;
   body: string;
+  /** Source ids the body cites with `<Cite>`, as for an incident. */
+  citations: string[];
 }
 
 /** Everything that passed validation. Entries with errors are left out. */
@@ -287,6 +289,12 @@ export function checkProject(root: string): CheckResult {
     return (schema && validateEntry(schema, e, problems)) || [];
   });
   const disputedValues: { schema: z.ZodType; entry: Entry }[] = [];
+  /** Runs a check of a disputed value; its problems say that it is one. */
+  const asDisputed = (check: () => unknown) => {
+    const before = problems.length;
+    check();
+    for (const problem of problems.slice(before)) problem.message = `disputed value: ${problem.message}`;
+  };
   // Disputes name a field of their record and, for dates, give a date: judged on every record
   // whose kind is known, valid or not, so that one run reports them with the record's other errors.
   for (const entry of raw.records) {
@@ -308,9 +316,7 @@ export function checkProject(root: string): CheckResult {
         // The other value is held to the field's own rules: its list, its type, its references.
         const schema = disputeSchema(kind as RecordKind, dispute.field);
         const value: Entry = { file: entry.file, value: { [dispute.field]: dispute.value }, locate: (path, options) => entry.locate(['disputed', index, 'value', ...path.slice(1)], options) };
-        const before = problems.length;
-        validateEntry(schema, value, problems);
-        for (const problem of problems.slice(before)) problem.message = `disputed value: ${problem.message}`;
+        asDisputed(() => validateEntry(schema, value, problems));
         disputedValues.push({ schema, entry: value });
       }
     });
@@ -338,7 +344,7 @@ export function checkProject(root: string): CheckResult {
       continue;
     }
     const valid = validateEntry(pageSchema, parsed.entries[0], problems);
-    if (valid) pages.push({ ...valid.value, id: slug, file, body: parsed.body });
+    if (valid) pages.push({ ...valid.value, id: slug, file, body: parsed.body, citations: [] });
   }
 
   // 3. Ids: unique within each registry; record ids unique across every record file.
@@ -386,14 +392,10 @@ export function checkProject(root: string): CheckResult {
   for (const entry of raw.sources) checkReferences(sourceSchema, entry);
   for (const entry of raw.records) checkReferences(recordSchemaByEntry.get(entry), entry);
   for (const { parsed } of incidentFiles) if (parsed.entries[0]) checkReferences(incidentSchema, parsed.entries[0]);
-  for (const { schema, entry } of disputedValues) {
-    const before = problems.length;
-    checkReferences(schema, entry);
-    for (const problem of problems.slice(before)) problem.message = `disputed value: ${problem.message}`;
-  }
+  for (const { schema, entry } of disputedValues) asDisputed(() => checkReferences(schema, entry));
 
   // 4b. Components in MDX bodies: known names, valid props, ids that exist.
-  const incidentByFile = new Map(incidents.map((incident) => [incident.value.file, incident.value]));
+  const citingByFile = new Map<string, { citations: string[] }>([...incidents.map((incident) => [incident.value.file, incident.value] as const), ...pages.map((page) => [page.file, page] as const)]);
   for (const { file, parsed } of [...incidentFiles, ...pageFiles]) {
     if (!parsed.entries[0]) continue;
     let scan: MdxScan;
@@ -406,8 +408,8 @@ export function checkProject(root: string): CheckResult {
       continue;
     }
     const { uses } = scan;
-    const incident = incidentByFile.get(file);
-    if (incident) incident.citations = citedIds(uses);
+    const citing = citingByFile.get(file);
+    if (citing) citing.citations = citedIds(uses);
     for (const problem of [...scan.code, ...htmlProblems(uses), ...unsafeMarkdownLinks(parsed.body, parsed.bodyLine)]) {
       problems.push({ file, ...problem.at, severity: 'error', message: problem.message, rule: problem.rule });
     }
@@ -477,8 +479,6 @@ export function checkProject(root: string): CheckResult {
     problems.push({ file: entry.file, ...entry.locate(['parent']), severity: 'error', message, rule: 'invalid' });
   }
 
-  // A record file that did not parse hides its records: say nothing of incidents without any then.
-  const unreadRecords = problems.some((p) => p.rule === 'syntax' && p.file.startsWith(`${RECORDS_DIR}/`));
 
   // 6. Warnings.
   problems.push(...strayFiles(root));
@@ -491,7 +491,8 @@ export function checkProject(root: string): CheckResult {
     }
   }
   for (const { entry, value: incident } of incidents) {
-    if (!unreadRecords && !incidentsWithRecords.has(incident.id)) {
+    // A record file that could not be read hides its records: say nothing of incidents without any then.
+    if (!unreadable.has('records') && !incidentsWithRecords.has(incident.id)) {
       problems.push({ file: entry.file, ...entry.locate(['title']), severity: 'warning', message: `incident "${incident.id}" has no records (list its slug under "incidents" on its records)`, rule: 'incident-without-records' });
     }
   }

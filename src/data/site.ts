@@ -51,7 +51,7 @@ async function load(): Promise<Site> {
     {
       site: project.site,
       incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citationsOf(entry.id, entry.body) })),
-      pageCitations: project.pages.flatMap((page) => citedSources(page.body)),
+      pageCitations: project.pages.flatMap((page) => page.citations),
       platforms: platforms.map((entry) => entry.data),
       actors: actors.map((entry) => entry.data),
       sources: sources.map((entry) => entry.data),
