@@ -7,8 +7,8 @@ import driftwatch from './src/integration/index.ts';
 import search from './src/integration/search.ts';
 import weights from './src/integration/weights.ts';
 import rehypeSafeLinks from './src/markdown/safe-links.ts';
-import { defangDomains } from './src/data/project.ts';
-import { projectCacheDir } from './src/data/paths.ts';
+import { defangDomains } from './src/site/project.ts';
+import { projectCacheDir } from './src/site/paths.ts';
 
 // Where the site is served: one setting for links, assets, feeds and search.
 // SITE_URL=https://example.org BASE_PATH=/dw/ npm run build

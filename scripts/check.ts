@@ -1,4 +1,4 @@
-// `npm run check`: see src/check/cli.ts.
-import { runCheck } from '../src/check/cli.ts';
+// `npm run check`: see src/commands/check.ts.
+import { runCheck } from '../src/commands/check.ts';
 
 process.exitCode = runCheck(process.argv.slice(2));

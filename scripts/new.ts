@@ -2,9 +2,9 @@
 // Writes a skeleton with a unique id and today's date; see src/scaffold/skeletons.ts. Into the
 // project the build and the check read: --root <folder>, else DRIFTWATCH_PROJECT, else here.
 import { resolve } from 'node:path';
-import { projectProblem } from '../src/check/cli.ts';
-import { projectDir } from '../src/data/paths.ts';
-import { runNew } from '../src/scaffold/cli.ts';
+import { projectProblem } from '../src/commands/check.ts';
+import { projectDir } from '../src/site/paths.ts';
+import { runNew } from '../src/commands/new.ts';
 
 const argv = process.argv.slice(2);
 const rootIndex = argv.indexOf('--root');

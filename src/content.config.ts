@@ -3,8 +3,8 @@
  * them); data/site.yaml as the one-entry `site` collection; the registries (platforms, actors,
  * sources) from the checker's validated result.
  *
- * The records are not a collection: src/data/site.ts takes them straight from the checker's result
- * (src/data/project.ts), which every build computes once anyway. Copying 100,000 records into
+ * The records are not a collection: src/site/index.ts takes them straight from the checker's result
+ * (src/site/project.ts), which every build computes once anyway. Copying 100,000 records into
  * Astro's data store, serialising it and copying it back out per `getCollection` cost time and
  * memory for nothing (docs/performance.md).
  */
@@ -12,8 +12,8 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { dateToEdtf } from './data/dates.ts';
-import { invalidateProject, loadProject } from './data/project.ts';
-import { projectDir } from './data/paths.ts';
+import { invalidateProject, loadProject } from './site/project.ts';
+import { projectDir } from './site/paths.ts';
 import { actorSchema, incidentSchema, pageSchema, platformSchema, siteSchema, sourceSchema } from './schema/index.ts';
 
 type Registry = 'platforms' | 'actors' | 'sources';

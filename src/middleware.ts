@@ -5,10 +5,10 @@
  * published. A build stops on errors before rendering, and guards the written files instead.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { hasErrors } from './check/problems.ts';
+import { hasErrors } from './data/problems.ts';
 import { problemsPage } from './check/problems-page.ts';
-import { loadProject } from './data/project.ts';
-import { siteProjectDir } from './data/site.ts';
+import { loadProject } from './site/project.ts';
+import { siteProjectDir } from './site/index.ts';
 import { guard } from './safety/last-guard.ts';
 
 const READ_AS_PAGES = /^(?:text\/html|application\/(?:rss\+)?xml|text\/xml)\b/;

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Entry, PathSegment } from '../data/files.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../data/problems.ts';
 import { didYouMean } from './suggest.ts';
 
 type Issue = z.core.$ZodIssue;

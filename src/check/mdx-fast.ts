@@ -2,13 +2,13 @@
  * A quick component scan for the MDX most write-ups are: Markdown whose only tags are
  * self-closing components with string props (`<Cite id="…" />`, `<Record id="…" />`).
  *
- * Parsing MDX (src/mdx/scan.ts) costs milliseconds per file, which a site of a thousand write-ups
+ * Parsing MDX (src/data/mdx-scan.ts) costs milliseconds per file, which a site of a thousand write-ups
  * pays on every `npm run check`. A body with nothing MDX could read otherwise (no other `<`, no
  * braces, no code, no import/export, no character references in props) gives the same uses as
  * the parser; anything else returns `undefined`, and the caller parses.
  */
 import { lineIndex, type Position } from '../data/positions.ts';
-import { MAY_HOLD_CODE, type ComponentUse } from '../mdx/scan.ts';
+import { MAY_HOLD_CODE, type ComponentUse } from '../data/mdx-scan.ts';
 
 /** Anything that makes MDX read more than Markdown and simple tags. */
 const NOT_SIMPLE = /[{}`]|~~~|^[ \t]*(?:import|export)\b/m;

@@ -4,7 +4,7 @@
  * browser what to fix, where. No page renders meanwhile: a write-up with code in braces would
  * otherwise run it, and a broken record would be silently missing from the page.
  */
-import { compareProblems, formatProblem, type Problem } from './problems.ts';
+import { compareProblems, formatProblem, type Problem } from '../data/problems.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../data/problems.ts';
 
 export const REGISTRY_FILES = { site: 'data/site.yaml', platforms: 'data/platforms.yaml', actors: 'data/actors.yaml', sources: 'data/sources.yaml' } as const;
 export const RECORDS_DIR = 'data/records';

@@ -37,11 +37,11 @@ import {
 import { ID_PATTERN, referenceTarget } from '../schema/common.ts';
 import { arrayElement, fieldType, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 import { fieldName, issuesToProblems } from './issues.ts';
-import { COMPONENT_NAMES, componentProps, type ComponentName } from '../mdx/props.ts';
-import { citedIds, htmlProblems, MdxSyntaxError, positionAt, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../mdx/scan.ts';
+import { COMPONENT_NAMES, componentProps, type ComponentName } from '../schema/mdx-props.ts';
+import { citedIds, htmlProblems, MdxSyntaxError, positionAt, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../data/mdx-scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
 import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, RESERVED_PAGE_NAMES, strayFiles } from './project-files.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../data/problems.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface Incident extends IncidentFrontmatter {

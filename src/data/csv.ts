@@ -9,7 +9,7 @@
  * Which field is a list or a number is read from the record schemas, not listed here.
  */
 import type { z } from 'zod';
-import type { Problem } from '../check/problems.ts';
+import type { Problem } from './problems.ts';
 import { arrayElement, fieldType, objectShape } from '../schema/introspect.ts';
 import { RECORD_KINDS, recordSchemas, type RecordKind } from '../schema/records.ts';
 import { positionsOf, type Entry, type ParsedFile, type PathSegment, type Position } from './files.ts';

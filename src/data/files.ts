@@ -6,7 +6,7 @@
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Problem } from '../check/problems.ts';
+import type { Problem } from './problems.ts';
 import { lineIndex, type Position } from './positions.ts';
 
 export type { Position };

@@ -1,7 +1,7 @@
 /**
  * Every question the pages ask of the data, answered from indexes built once per build.
  *
- * Pure: takes the validated data and returns a `SiteData`; src/data/site.ts feeds it from the
+ * Pure: takes the validated data and returns a `SiteData`; src/site/index.ts feeds it from the
  * content collections. Nothing here scans all records per page: pages look things up in maps.
  */
 import { SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';

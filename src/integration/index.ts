@@ -6,9 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { compareProblems, DataProblemsError, formatProblem, hasErrors } from '../check/problems.ts';
-import { projectDir } from '../data/paths.ts';
-import { invalidateProject, loadProject } from '../data/project.ts';
+import { compareProblems, DataProblemsError, formatProblem, hasErrors } from '../data/problems.ts';
+import { projectDir } from '../site/paths.ts';
+import { invalidateProject, loadProject } from '../site/project.ts';
 import { defangSite } from '../safety/last-guard.ts';
 
 function report(root: string, logger: AstroIntegrationLogger): boolean {
@@ -28,7 +28,7 @@ export default function driftwatch(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         root = projectDir(config.root);
         process.env.DRIFTWATCH_COMMAND = command;
-        process.env.DRIFTWATCH_PROJECT_DIR = root; // where src/data/site.ts reads data/ from
+        process.env.DRIFTWATCH_PROJECT_DIR = root; // where src/site/index.ts reads data/ from
         process.env.DRIFTWATCH_ROOT = fileURLToPath(config.root); // where build-time code finds src/ and node_modules/
         invalidateProject(root);
         // A build with errors stops here. Its error is the whole report, as `npm run check` prints

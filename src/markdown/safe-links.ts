@@ -15,7 +15,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
 import { defang, DEFANGED_TITLE, defangUrlsIn, hostOf, isDefangedDomain } from '../safety/defang.ts';
-import { hasUnsafeScheme as isUnsafeHref } from '../mdx/scan.ts';
+import { hasUnsafeScheme as isUnsafeHref } from '../data/mdx-scan.ts';
 
 export interface SafeLinksOptions {
   /** The defang list; a function so `astro dev` picks up edits to data/site.yaml. */

@@ -1,7 +1,7 @@
 /** `/rss.xml`: the newest incidents (FEED_ITEMS of them), newest first. */
 import type { APIRoute } from 'astro';
 import { parseDate } from '../data/dates.ts';
-import { getSite } from '../data/site.ts';
+import { getSite } from '../site/index.ts';
 import { newestItems, rss } from '../feeds/rss.ts';
 import { absoluteUrl } from '../seo/meta.ts';
 

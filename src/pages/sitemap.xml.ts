@@ -2,9 +2,9 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { SITE_CHARTS } from '../components/chart-specs.ts';
-import { sitePeriods } from '../charts/pages/site-charts.ts';
+import { sitePeriods } from '../charts/site/site-charts.ts';
 import { periodPath } from '../charts/shared/periods.ts';
-import { getSite } from '../data/site.ts';
+import { getSite } from '../site/index.ts';
 import { sitemapEntries, sitemapXml } from '../feeds/sitemap.ts';
 import { absoluteUrl } from '../seo/meta.ts';
 

@@ -13,7 +13,7 @@ import { generateSite, writeSite } from '../../scripts/bench/generate.ts';
 import { checkProject } from '../../src/check/validate.ts';
 import { scanSimpleComponents } from '../../src/check/mdx-fast.ts';
 import { parseFrontmatter, parseYaml } from '../../src/data/files.ts';
-import { scanComponents } from '../../src/mdx/scan.ts';
+import { scanComponents } from '../../src/data/mdx-scan.ts';
 
 const SIZE = { incidents: 12, records: 300 };
 const digest = (files: Map<string, string>) => {

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { VITE_MODE_VARIABLES } from '../helpers/env.ts';
 import { fixture, removeFixture, replaceOnce, REPO } from '../helpers/fixture.ts';
 import { testBuildDirs } from '../helpers/run-dir.ts';
-import { files } from '../site/site-helpers.ts';
+import { files } from '../pages/site-helpers.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/check/problems.ts';
+import { formatProblem } from '../../src/data/problems.ts';
 import { RESERVED_PAGE_NAMES } from '../../src/check/project-files.ts';
 import { checkProject } from '../../src/check/validate.ts';
-import { citedSources } from '../../src/mdx/scan.ts';
+import { citedSources } from '../../src/data/mdx-scan.ts';
 import { fixture, removeFixture, replaceOnce, type Edit } from '../helpers/fixture.ts';
 
 const made: string[] = [];

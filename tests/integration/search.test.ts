@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchCopy } from '../../src/integration/search.ts';
-import { files } from '../site/site-helpers.ts';
+import { files } from '../pages/site-helpers.ts';
 
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dw-search-'));

@@ -1,6 +1,6 @@
 /** `/data/<name>.csv`: one file per registry and record kind (and all records), formulas neutralised. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../data/site.ts';
+import { getSite } from '../../site/index.ts';
 import { downloadCsv, downloads } from '../../feeds/downloads.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -1,6 +1,6 @@
 /** `/data/<name>.json`: one file per registry and record kind (and all records), values as the data holds them. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../data/site.ts';
+import { getSite } from '../../site/index.ts';
 import { downloadJson, downloads } from '../../feeds/downloads.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -1,6 +1,6 @@
 /** `/data/datapackage.json`: the Frictionless description of the CSV files, derived from the schemas. */
 import type { APIRoute } from 'astro';
-import { getSite } from '../../data/site.ts';
+import { getSite } from '../../site/index.ts';
 import { downloads } from '../../feeds/downloads.ts';
 import { dataPackage } from '../../feeds/datapackage.ts';
 import { absoluteUrl } from '../../seo/meta.ts';

@@ -1,6 +1,6 @@
 /** `/og/site.png`: the social card of every page without one of its own. */
 import type { APIRoute } from 'astro';
-import { getSite } from '../../data/site.ts';
+import { getSite } from '../../site/index.ts';
 import { renderCard } from '../../feeds/og/index.ts';
 
 export const GET: APIRoute = async () => {

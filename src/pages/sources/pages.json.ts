@@ -1,10 +1,10 @@
 /**
  * `/sources/pages.json`: which page of the bibliography lists each source, `{ id: path }`, for
  * the script that keeps `/sources/#id` working once the bibliography runs to several pages
- * (src/scripts/source-anchor.ts). Paths are site paths, before the base path.
+ * (src/client/source-anchor.ts). Paths are site paths, before the base path.
  */
 import type { APIRoute } from 'astro';
-import { getSite } from '../../data/site.ts';
+import { getSite } from '../../site/index.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();

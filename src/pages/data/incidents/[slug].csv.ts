@@ -1,6 +1,6 @@
 /** `/data/incidents/<slug>.csv`: the records one incident page and its charts show. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../../data/site.ts';
+import { getSite } from '../../../site/index.ts';
 import { recordsCsv } from '../../../feeds/downloads.ts';
 import { subsets } from '../../../feeds/subsets.ts';
 

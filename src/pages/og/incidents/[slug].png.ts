@@ -1,7 +1,7 @@
 /** `/og/incidents/<slug>.png`: the incident's social card, drawn at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { formatDate } from '../../../data/dates.ts';
-import { getSite, type Site } from '../../../data/site.ts';
+import { getSite, type Site } from '../../../site/index.ts';
 import { prepareCards, renderCard, type CardInput } from '../../../feeds/og/index.ts';
 import type { IncidentSummary } from '../../../data/queries.ts';
 

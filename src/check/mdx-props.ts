@@ -3,8 +3,8 @@
  * already checked every literal prop at its MDX line; this catches computed ones).
  */
 import type { z } from 'zod';
-import { issuesToProblems } from '../check/issues.ts';
-import { componentProps, type ComponentName } from './props.ts';
+import { issuesToProblems } from './issues.ts';
+import { componentProps, type ComponentName } from '../schema/mdx-props.ts';
 
 export class ComponentPropsError extends Error {
   constructor(message: string) {

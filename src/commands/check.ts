@@ -7,9 +7,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { projectDir } from '../data/paths.ts';
-import { formatProblems, formatProblemsJson, hasErrors } from './problems.ts';
-import { checkProject } from './validate.ts';
+import { projectDir } from '../site/paths.ts';
+import { formatProblems, formatProblemsJson, hasErrors } from '../data/problems.ts';
+import { checkProject } from '../check/validate.ts';
 
 const USAGE = 'usage: npm run check [-- --strict] [-- --format text|json] [-- --root <folder>]';
 

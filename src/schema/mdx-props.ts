@@ -4,8 +4,8 @@
  * again when they render) and the editor guide.
  */
 import { z } from 'zod';
-import { ref } from '../schema/common.ts';
-import { RECORD_KINDS } from '../schema/records.ts';
+import { ref } from './common.ts';
+import { RECORD_KINDS } from './records.ts';
 
 const chartFilter = {
   kinds: z.array(z.enum(RECORD_KINDS)).optional().describe('Only records of these kinds.'),

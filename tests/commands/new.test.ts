@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/validate.ts';
-import { runNew } from '../../src/scaffold/cli.ts';
+import { runNew } from '../../src/commands/new.ts';
 import { RECORD_KINDS } from '../../src/schema/records.ts';
 import { fixture, removeFixture, REPO } from '../helpers/fixture.ts';
 

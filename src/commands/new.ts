@@ -5,7 +5,7 @@ import { checkProject } from '../check/validate.ts';
 import { hostOf } from '../safety/defang.ts';
 import { RECORD_KINDS, type RecordKind } from '../schema/records.ts';
 import { didYouMean } from '../check/suggest.ts';
-import { incidentSkeleton, recordSkeleton, slugify, sourceSkeleton, today, uniqueId, yamlListItem } from './skeletons.ts';
+import { incidentSkeleton, recordSkeleton, slugify, sourceSkeleton, today, uniqueId, yamlListItem } from '../scaffold/skeletons.ts';
 
 const USAGE = `usage:
   npm run new -- incident "Title of the incident"

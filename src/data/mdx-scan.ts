@@ -6,7 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { lineIndex, type LineIndex, type Position } from '../data/positions.ts';
+import { lineIndex, type LineIndex, type Position } from './positions.ts';
 
 export type { Position };
 

@@ -3,15 +3,15 @@
  * and look things up; they never load or filter data themselves.
  *
  * The write-ups come from the `incidents` collection (Astro renders their MDX); the registries and
- * records come straight from the checker's result (src/data/project.ts), which the integration has
+ * records come straight from the checker's result (src/site/project.ts), which the integration has
  * already computed for this build: they never pass through Astro's data store.
  */
 import { getCollection } from 'astro:content';
 import type { DataRecord } from '../schema/index.ts';
-import { buildSiteData, type SiteData } from './queries.ts';
-import { timelineListing } from '../charts/pages/site-charts.ts';
-import { withBase } from './urls.ts';
-import { citedSources } from '../mdx/scan.ts';
+import { buildSiteData, type SiteData } from '../data/queries.ts';
+import { timelineListing } from '../charts/site/site-charts.ts';
+import { withBase } from '../data/urls.ts';
+import { citedSources } from '../data/mdx-scan.ts';
 import { showDrafts } from './drafts.ts';
 import { loadProject } from './project.ts';
 import { projectDir } from './paths.ts';

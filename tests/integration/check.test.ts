@@ -1,6 +1,6 @@
 /** `astro build` and `astro dev` run the same checks as `npm run check`, with the same lines. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareProblems, formatProblem } from '../../src/check/problems.ts';
+import { compareProblems, formatProblem } from '../../src/data/problems.ts';
 import { checkProject } from '../../src/check/validate.ts';
 import driftwatch from '../../src/integration/index.ts';
 import { buildSite } from '../helpers/build.ts';
