@@ -73,16 +73,9 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
     case 'unrecognized_keys': {
       return { text: '', rule: 'unknown-field' };
     }
-    case 'invalid_union': {
-      // One form of the right sort (a mapping for a mapping): its own complaint says what to fix,
-      // e.g. an alias {name: x} with no lang is "missing required field aliases[0].lang".
-      const sameSort = issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
-      if (sameSort.length === 1 && sameSort[0]!.length > 0) {
-        const inner = sameSort[0]![0]!;
-        return message(inner, entry, [...path, ...(inner.path as PathSegment[])]);
-      }
+    case 'invalid_union':
+      // (a union with one form of the value's sort speaks through that form: throughUnions)
       return { text: `"${field}" has ${describeValue(actual)}, which is not of a form this field takes`, rule: 'wrong-type' };
-    }
     case 'invalid_format':
       return { text: `"${field}" ${issue.message.startsWith('must') ? issue.message : `is not valid: ${issue.message}`}`, rule: path[path.length - 1] === 'id' ? 'bad-id' : 'invalid-format' };
     case 'too_small':
@@ -102,10 +95,25 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
   }
 }
 
+/**
+ * A union with one form of the value's sort (a mapping for a mapping, a list for a list) is
+ * judged by that form: its own complaints say what to fix, each at its own path (an alias
+ * {name: x} with no lang is "missing required field aliases[0].lang"; every bad field of a
+ * capture in `archived` is named, not only the first).
+ */
+function throughUnions(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const sameSort = issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+    if (sameSort.length !== 1 || sameSort[0]!.length === 0) return [issue];
+    return throughUnions(sameSort[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue));
+  });
+}
+
 /** One problem per issue (one per unknown key), located at the offending value. */
 export function issuesToProblems(issues: readonly Issue[], entry: Entry, knownFields: (path: PathSegment[]) => string[] = () => []): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues) {
+  for (const issue of throughUnions(issues)) {
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {

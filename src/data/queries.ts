@@ -4,7 +4,7 @@
  * Pure: takes the validated data and returns a `SiteData`; src/site/index.ts feeds it from the
  * content collections. Nothing here scans all records per page: pages look things up in maps.
  */
-import { SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
+import { capturesOf, SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
 import { isDefangedDomain } from '../safety/defang.ts';
 import { compareSpans, parseDate, type DateSpan } from './dates.ts';
 import { paginateSources, type SourceGroup, type SourcePage } from './source-pages.ts';
@@ -237,7 +237,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     url !== undefined && [url, ...[...url.slice(1).matchAll(/https?:\/\/[^\s]+/gi)].map((m) => m[0])].some((u) => isDefangedDomain(u, data.site.defang));
   const defangedSources = new Set(
     data.sources
-      .filter((s) => (s.kind === 'social-post' && !postIsLinkable(s.actor)) || listed(s.url) || listed(s.archived))
+      .filter((s) => (s.kind === 'social-post' && !postIsLinkable(s.actor)) || listed(s.url) || capturesOf(s).some((c) => listed(c.url)))
       .map((s) => s.id),
   );
 

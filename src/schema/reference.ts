@@ -26,7 +26,7 @@ export interface ReferenceTable {
   rows: FieldRow[];
 }
 
-const FORMAT_NAMES: Record<string, string> = { edtf: 'EDTF date', uri: 'http(s) URL' };
+const FORMAT_NAMES: Record<string, string> = { edtf: 'EDTF date', uri: 'http(s) URL', 'date-time': 'ISO 8601 date-time' };
 
 function formatOf(schema: z.ZodType): string | undefined {
   const meta = (unwrap(schema) as unknown as { meta?: () => { format?: string } | undefined }).meta?.();
@@ -51,8 +51,10 @@ export function typeText(schema: z.ZodType): string {
       return `one of: ${enumValues(inner).join(', ')}`;
     case 'literal':
       return enumValues(inner).join(', ');
-    case 'array':
-      return `list of ${typeText(arrayElement(inner)!)}`;
+    case 'array': {
+      const item = typeText(arrayElement(inner)!);
+      return `list of ${item.includes(', or ') ? `(${item})` : item}`;
+    }
     case 'object':
       return `mapping: ${Object.keys(objectShape(inner)).join(', ')}`;
     case 'union':
@@ -65,13 +67,27 @@ export function typeText(schema: z.ZodType): string {
 function rows(schema: z.ZodType, prefix = ''): FieldRow[] {
   return Object.entries(objectShape(schema)).flatMap(([key, field]) => {
     const row: FieldRow = { field: `${prefix}${key}`, type: typeText(field), required: !isOptional(field), description: description(field) ?? '' };
-    const inner = unwrap(field);
-    // Spell out nested mappings (location, scope, disputed entries) field by field.
-    if (fieldType(inner) === 'object') return [row, ...rows(inner, `${prefix}${key}.`)];
-    const element = fieldType(inner) === 'array' ? arrayElement(inner) : undefined;
-    if (element && fieldType(element) === 'object') return [row, ...rows(element, `${prefix}${key}[].`)];
-    return [row];
+    // Spell out nested mappings (location, scope, disputed entries, captures) field by field.
+    const nested = nestedMapping(field, `${prefix}${key}`);
+    return nested ? [row, ...rows(nested.schema, nested.prefix)] : [row];
   });
+}
+
+/** The mapping a field holds, if any (itself, a list's items, one form of a union), and the prefix its fields are named by. */
+function nestedMapping(schema: z.ZodType, name: string): { schema: z.ZodType; prefix: string } | undefined {
+  const inner = unwrap(schema);
+  switch (fieldType(inner)) {
+    case 'object':
+      return { schema: inner, prefix: `${name}.` };
+    case 'array':
+      return nestedMapping(arrayElement(inner)!, `${name}[]`);
+    case 'union':
+      return unionOptions(inner)
+        .map((option) => nestedMapping(option, name))
+        .find((found) => found !== undefined);
+    default:
+      return undefined;
+  }
 }
 
 export function fieldReference(): ReferenceTable[] {
