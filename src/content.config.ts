@@ -11,7 +11,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { dateToEdtf } from './data/dates.ts';
+import { dateToEdtf } from './schema/edtf.ts';
 import { invalidateProject, loadProject } from './site/project.ts';
 import { projectDir } from './site/paths.ts';
 import { actorSchema, incidentSchema, pageSchema, platformSchema, siteSchema, sourceSchema } from './schema/index.ts';

@@ -13,7 +13,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseCsv } from '../data/csv.ts';
-import { isDate, parseDate } from '../data/dates.ts';
+import { isDate, parseDate } from '../schema/edtf.ts';
 import { parseFrontmatter, parseYaml, type Entry, type ParsedFile, type PathSegment } from '../data/files.ts';
 import {
   actorSchema,

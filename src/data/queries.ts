@@ -6,7 +6,7 @@
  */
 import { capturesOf, SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
 import { isDefangedDomain } from '../safety/defang.ts';
-import { compareSpans, parseDate, type DateSpan } from './dates.ts';
+import { compareSpans, parseDate, type DateSpan } from '../schema/edtf.ts';
 import { paginateSources, type SourceGroup, type SourcePage } from './source-pages.ts';
 
 /**

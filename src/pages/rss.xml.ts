@@ -1,6 +1,6 @@
 /** `/rss.xml`: the newest incidents (FEED_ITEMS of them), newest first. */
 import type { APIRoute } from 'astro';
-import { parseDate } from '../data/dates.ts';
+import { parseDate } from '../schema/edtf.ts';
 import { getSite } from '../site/index.ts';
 import { newestItems, rss } from '../feeds/rss.ts';
 import { absoluteUrl } from '../seo/meta.ts';

@@ -6,7 +6,7 @@
  * where" is written down exactly once: here, on the field.
  */
 import { z } from 'zod';
-import { DateError, parseDate } from '../data/dates.ts';
+import { DateError, parseDate } from './edtf.ts';
 import { COUNTRY_CODES, isoCodeFor } from './countries.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

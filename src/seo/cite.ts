@@ -3,7 +3,7 @@
  * Pure functions of the page's metadata; the component only shows them.
  */
 import { MONTHS } from '../data/months.ts';
-import { parseDate } from '../data/dates.ts';
+import { parseDate } from '../schema/edtf.ts';
 
 export interface CiteInput {
   /** Stable key: the page's id (`fishmongers-hall-2019`). */

@@ -7,9 +7,7 @@
  * already computed for this build: they never pass through Astro's data store.
  */
 import { getCollection } from 'astro:content';
-import type { DataRecord } from '../schema/index.ts';
 import { buildSiteData, type SiteData } from '../data/queries.ts';
-import { timelineListing } from '../charts/site/site-charts.ts';
 import { withBase } from '../data/urls.ts';
 import { citedSources } from '../data/mdx-scan.ts';
 import { showDrafts } from './drafts.ts';
@@ -19,8 +17,6 @@ import { projectDir } from './paths.ts';
 export interface Site extends SiteData {
   /** A site path (`/incidents/x/`) under the configured base path. */
   url(path: string): string;
-  /** Where a record's details are shown: its incident's page, else its row in the timeline's table. */
-  recordHref(record: DataRecord): string;
 }
 
 let site: Promise<Site> | undefined;
@@ -59,23 +55,8 @@ async function load(): Promise<Site> {
     },
     { includeDrafts: showDrafts() },
   );
-  const incidentById = data.incidentById;
-  const dataHref = new Map<string, string>();
-  let listing: Map<string, string> | undefined;
-  return {
-    ...data,
-    url: withBase,
-    recordHref(record) {
-      const slug = (record.incidents ?? []).find((id) => incidentById.has(id));
-      if (slug) return withBase(`/incidents/${slug}/#record-${record.id}`);
-      // No write-up: its row in the timeline's table, with its date, kind and sources' count.
-      const listed = (listing ??= timelineListing(data.records)).get(record.id);
-      if (listed) return withBase(listed);
-      let href = dataHref.get(record.kind);
-      if (!href) dataHref.set(record.kind, (href = withBase(`/data/#${record.kind}`)));
-      return href;
-    },
-  };
+  // Where a record links to depends on how the charts page it: src/charts/site/record-href.ts.
+  return { ...data, url: withBase };
 }
 
 export function getSite(): Promise<Site> {

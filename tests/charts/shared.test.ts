@@ -4,7 +4,7 @@ import { timeTicks, tickLabel } from '../../src/charts/shared/ticks.ts';
 import { formatLatency, formatLatencyRange } from '../../src/charts/shared/format.ts';
 import { dodgeRows } from '../../src/charts/shared/dodge.ts';
 import { spanGeometry } from '../../src/charts/shared/precision.ts';
-import { parseDate } from '../../src/data/dates.ts';
+import { parseDate } from '../../src/schema/edtf.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

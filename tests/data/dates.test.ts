@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DateError, dateToEdtf, formatDate, parseDate, parseWithEdtf, quickParse } from '../../src/data/dates.ts';
+import { DateError, dateToEdtf, parseDate, parseWithEdtf, quickParse } from '../../src/schema/edtf.ts';
+import { formatDate } from '../../src/data/dates.ts';
 
 describe('parseDate', () => {
   it.each([

@@ -2,7 +2,7 @@
  * Latency from an attack to a claim, as a range: dates known only to the day make "how long
  * after" a span, not a number. A latency axis steps in durations people use.
  */
-import type { DateSpan } from '../../data/dates.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 import { round } from '../shared/round.ts';
 import type { Tick } from '../shared/types.ts';
 

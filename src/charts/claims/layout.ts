@@ -16,7 +16,7 @@
  */
 import { scaleLog } from 'd3-scale';
 import { formatDate } from '../../data/dates.ts';
-import type { DateSpan } from '../../data/dates.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 import type { Attack, Claim } from '../../schema/records.ts';
 import { dodgeRows } from '../shared/dodge.ts';
 import { countKind, formatCount, formatLatencyRange, plural } from '../shared/format.ts';

@@ -1,5 +1,5 @@
 /** Legend entries shared by charts: categories (colour + shape) and date-precision drawing. */
-import type { DateSpan } from '../../data/dates.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 import type { RecordKind } from '../../schema/records.ts';
 import { KIND_STYLES } from './palette.ts';
 import type { CategoryStyle } from './palette.ts';

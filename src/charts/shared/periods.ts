@@ -6,7 +6,7 @@
  *
  * Keys are "2019" (a year) and "2019-03" (a month); URL paths are "2019" and "2019/03".
  */
-import type { DateSpan } from '../../data/dates.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 
 export type Grain = 'year' | 'month';
 

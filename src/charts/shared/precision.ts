@@ -6,7 +6,7 @@
  *   "some day in November" never looks like "30 November";
  * - approximate (~) and uncertain (?): a dashed outline and the EDTF glyph beside the symbol.
  */
-import type { DateSpan } from '../../data/dates.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 import type { ExposedScale, SpanBar } from './types.ts';
 import { project } from './scale.ts';
 import { round } from './round.ts';

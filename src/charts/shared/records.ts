@@ -1,6 +1,6 @@
 /** Small questions charts ask of records: their date, their platforms, names for ids. */
-import { dateToEdtf, parseDate } from '../../data/dates.ts';
-import type { DateSpan } from '../../data/dates.ts';
+import { dateToEdtf, parseDate } from '../../schema/edtf.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 import type { DataRecord } from '../../schema/records.ts';
 import type { Platform } from '../../schema/platforms.ts';
 import type { Actor } from '../../schema/actors.ts';

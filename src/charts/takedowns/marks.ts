@@ -3,7 +3,7 @@
  * by a guessed number; a migration's arrow between lanes; their table rows, the legend and the
  * description. ./layout.ts places them.
  */
-import type { DateSpan } from '../../data/dates.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 import { formatDate } from '../../data/dates.ts';
 import { formatScope } from '../../data/facts.ts';
 import { disputeLines } from '../shared/records.ts';

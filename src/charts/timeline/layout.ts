@@ -6,7 +6,7 @@
  * table. Pure: no DOM, same input → same output.
  */
 import { formatDate } from '../../data/dates.ts';
-import type { DateSpan } from '../../data/dates.ts';
+import type { DateSpan } from '../../schema/edtf.ts';
 import type { DataRecord, RecordKind } from '../../schema/records.ts';
 import { dodgeRows } from '../shared/dodge.ts';
 import { countKind, formatCount, plural } from '../shared/format.ts';
