@@ -15,7 +15,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['safety'],
   ['schema'],
   ['data'],
-  ['check', 'scaffold'],
+  ['check', 'scaffold', 'archive'],
   ['site'],
   ['charts', 'feeds', 'seo'],
   ['components', 'mdx', 'layouts', 'markdown', 'client'],
