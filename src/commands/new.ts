@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject, type CheckResult } from '../check/validate.ts';
 import { didYouMean } from '../check/suggest.ts';
-import { parseDate } from '../data/dates.ts';
+import { parseDate } from '../schema/edtf.ts';
 import { hostOf } from '../safety/defang.ts';
 import { ID_PATTERN, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { listFiles, MDX_DIRS, MDX_EXTENSIONS, REGISTRY_FILES } from '../check/project-files.ts';
