@@ -97,6 +97,17 @@ export const sources = z
   .min(1, { message: 'needs at least one source: a fact nobody published is not a fact here', params: { rule: 'no-sources' } })
   .describe('Source ids (data/sources.yaml) that support this.');
 
+/**
+ * The sources behind a registry entry's own facts (owner, country, launch, closing, description).
+ * Optional, unlike a record's: an entry that states no fact needs none, and `check` warns
+ * (`unsourced-registry-fact`) on one that states facts without any.
+ */
+export const registrySources = z
+  .array(ref('sources', 'A source id from data/sources.yaml.'))
+  .min(1, { message: 'must list at least one source, or be left out', params: { rule: 'no-sources' } })
+  .optional()
+  .describe("Source ids (data/sources.yaml) behind this entry's facts: owner, country, dates, the description in its notes.");
+
 /** Another value that other sources give, kept side by side instead of silently picking one. */
 export const disputedValue = z
   .strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edtfDate, country, id, notes, text, url } from './common.ts';
+import { edtfDate, country, id, notes, registrySources, text, url } from './common.ts';
 
 export const PLATFORM_KINDS = ['messenger', 'social-network', 'video', 'forum', 'chat-server', 'file-sharing', 'other'] as const;
 
@@ -12,7 +12,9 @@ export const platformSchema = z
     owner: z.string().optional().describe('Company or project behind it.'),
     country: country.optional().describe("ISO 3166-1 alpha-2 code of the owner's country."),
     launched: edtfDate.optional().describe('EDTF date of launch.'),
+    closed: edtfDate.optional().describe('EDTF date the service shut down; its lane ends there on the charts.'),
     website: url.optional().describe("The platform's own home page."),
+    sources: registrySources,
     notes,
   })
   .describe('A platform: a service where content is posted, removed and moved.');
