@@ -40,6 +40,7 @@ import { fieldName, issuesToProblems } from './issues.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../schema/mdx-props.ts';
 import { citedIds, htmlProblems, MdxSyntaxError, positionAt, scanMdx, unsafeMarkdownLinks, type MdxScan } from '../data/mdx-scan.ts';
 import { scanSimpleComponents } from './mdx-fast.ts';
+import { everyLocationProblem } from './locations.ts';
 import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES, RESERVED_PAGE_NAMES, strayFiles } from './project-files.ts';
 import type { Problem } from '../data/problems.ts';
 import { didYouMean } from './suggest.ts';
@@ -466,6 +467,7 @@ export function checkProject(root: string): CheckResult {
       }
     }
   }
+  problems.push(...everyLocationProblem([...records, ...incidents]));
   // An actor's parents must lead somewhere: Amaq → Islamic State, never back to Amaq.
   const parentOf = new Map(actors.map(({ value }) => [value.id, value.parent]));
   for (const { entry, value: actor } of actors) {

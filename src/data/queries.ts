@@ -7,6 +7,7 @@
 import { capturesOf, SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
 import { isDefangedDomain } from '../safety/defang.ts';
 import { compareSpans, parseDate, type DateSpan } from '../schema/edtf.ts';
+import { publishedLocation, publishedRecord } from './places.ts';
 import { paginateSources, type SourceGroup, type SourcePage } from './source-pages.ts';
 
 /**
@@ -207,7 +208,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   const drafts = new Set(data.incidents.filter((i) => i.status === 'draft').map((i) => i.id));
   const visibleIncidents = data.incidents
     .filter((i) => options.includeDrafts || i.status !== 'draft')
-    .map((incident) => ({ ...incident, span: parseDate(incident.date) }))
+    .map((incident) => ({ ...incident, ...(incident.location ? { location: publishedLocation(incident.location) } : {}), span: parseDate(incident.date) }))
     .sort((a, b) => compareSpans(b.span, a.span) || a.id.localeCompare(b.id));
 
   // A record that belongs only to drafts is as unpublished as the drafts are.
@@ -217,7 +218,8 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   // pages would name an incident the site does not publish.
   const withoutDrafts = (r: DataRecord): DataRecord =>
     options.includeDrafts || !(r.incidents ?? []).some((slug) => drafts.has(slug)) ? r : { ...r, incidents: r.incidents!.filter((slug) => !drafts.has(slug)) };
-  const records = data.records.filter((r) => !isHidden(r)).map(withoutDrafts);
+  // Locations are snapped to their `publish` level here, before any page or file can write them.
+  const records = data.records.filter((r) => !isHidden(r)).map((r) => publishedRecord(withoutDrafts(r)));
   for (const record of records) spans.set(record.id, parseDate(record.date));
   const span = (record: DataRecord) => spans.get(record.id) ?? parseDate(record.date);
   records.sort((a, b) => compareSpans(span(a), span(b)) || a.id.localeCompare(b.id));

@@ -108,18 +108,23 @@ export const registrySources = z
   .optional()
   .describe("Source ids (data/sources.yaml) behind this entry's facts: owner, country, dates, the description in its notes.");
 
-/** Another value that other sources give, kept side by side instead of silently picking one. */
-export const disputedValue = z
-  .strictObject({
-    field: z.string().describe('The field of this record whose value is disputed.'),
-    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).describe('The value the other sources give.'),
-    sources: z
-      .array(ref('sources', 'A source id from data/sources.yaml.'))
-      .min(1, { message: 'needs at least one source', params: { rule: 'no-sources' } })
-      .describe('Sources that give this value.'),
-    note: z.string().optional().describe('What exactly the sources say, for readers.'),
-  })
-  .describe('A value that other sources give.');
+/**
+ * How well a place is known, finest first: the point itself, a named place (a street, a
+ * building's block), the city, a region (province, county), or only the country.
+ */
+export const LOCATION_LEVELS = ['exact', 'place', 'city', 'region', 'country'] as const;
+export type LocationLevel = (typeof LOCATION_LEVELS)[number];
+
+/** The grid a `publish` level snaps coordinates to, in degrees (about 1 km, 11 km and 111 km of latitude); `country` snaps to the country's centroid. */
+export const LEVEL_GRID_DEGREES: Readonly<Record<Exclude<LocationLevel, 'exact' | 'country'>, number>> = { place: 0.01, city: 0.1, region: 1 };
+
+/** The radius of uncertainty each level implies, in km; a country's is its shape. */
+export const LEVEL_RADIUS_KM: Readonly<Record<Exclude<LocationLevel, 'country'>, number>> = { exact: 0.1, place: 1, city: 10, region: 100 };
+
+const listed = (table: Readonly<Record<string, number>>, unit: string) => Object.entries(table).map(([level, value]) => `${level} ${value}${unit}`).join(', ');
+
+/** Whether `a` is a finer level than `b` (`exact` is finer than `city`). */
+export const finerThan = (a: LocationLevel, b: LocationLevel): boolean => LOCATION_LEVELS.indexOf(a) < LOCATION_LEVELS.indexOf(b);
 
 export const location = z
   .strictObject({
@@ -127,8 +132,46 @@ export const location = z
     country,
     lat: z.number().min(-90).max(90).optional().describe('Latitude, WGS 84.'),
     lon: z.number().min(-180).max(180).optional().describe('Longitude, WGS 84.'),
+    precision: z.enum(LOCATION_LEVELS).optional().describe(`How well the sources place it: exact (default), place, city, region or country. The map draws it as a radius of uncertainty (${listed(LEVEL_RADIUS_KM, ' km')}) or, for country, the country's shape.`),
+    publish: z
+      .enum(LOCATION_LEVELS)
+      .optional()
+      .describe(`The finest level shown publicly (default: the precision; finer is an error). Coarser protects people: the coordinates are snapped to a grid of this level (${listed(LEVEL_GRID_DEGREES, '°')}) or to the country's centroid before anything is written.`),
+    uncertainty_km: z.number().positive({ message: 'must be more than 0' }).optional().describe('Radius of uncertainty in km, where the level’s own radius says too much or too little.'),
+  })
+  .superRefine((place, ctx) => {
+    // Half a coordinate cannot be drawn, and is usually the other half forgotten.
+    for (const [has, missing] of [['lat', 'lon'], ['lon', 'lat']] as const) {
+      if (place[has] !== undefined && place[missing] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [has], message: `must come with ${missing}: give both coordinates, or neither`, params: { rule: 'location-coordinates' } });
+      }
+    }
+    const precision = place.precision ?? 'exact';
+    if (place.publish && finerThan(place.publish, precision)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['publish'],
+        message: `must not be finer than the precision "${precision}": a place known to the ${precision} cannot be published as "${place.publish}" (publish ${precision} or coarser)`,
+        params: { rule: 'publish-finer-than-precision' },
+      });
+    }
   })
   .describe('Where it happened.');
+
+export type Location = z.infer<typeof location>;
+
+/** Another value that other sources give, kept side by side instead of silently picking one. */
+export const disputedValue = z
+  .strictObject({
+    field: z.string().describe('The field of this record whose value is disputed.'),
+    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), location]).describe('The value the other sources give (a location as a mapping).'),
+    sources: z
+      .array(ref('sources', 'A source id from data/sources.yaml.'))
+      .min(1, { message: 'needs at least one source', params: { rule: 'no-sources' } })
+      .describe('Sources that give this value.'),
+    note: z.string().optional().describe('What exactly the sources say, for readers.'),
+  })
+  .describe('A value that other sources give.');
 
 /** Fields every record and registry entry may carry. */
 export const notes = z.string().optional().describe('Free text for editors; may be shown on the site.');
