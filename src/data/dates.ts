@@ -5,27 +5,44 @@
 import { parseDate, type DateSpan } from '../schema/edtf.ts';
 import { MONTHS } from './months.ts';
 
+const hhmm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+const dayMonthYear = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+
+/** `+01:00`, `-05:30`. */
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A time of day as the source gave it: "2 November 2020, 20:00 +01:00 (19:00 UTC)", with the UTC
+ * day too when it is another ("3 November 2020, 00:30 +01:00 (2 November 2020, 23:30 UTC)");
+ * "…, 19:00 UTC" alone when it was written in UTC.
+ */
+function formatTime(span: DateSpan): string {
+  const utc = new Date(span.start);
+  if (!span.offset) return `${dayMonthYear(utc)}, ${hhmm(utc)} UTC`;
+  const local = new Date(span.start + span.offset * 60_000);
+  const sameDay = local.getUTCDate() === utc.getUTCDate();
+  return `${dayMonthYear(local)}, ${hhmm(local)} ${offsetText(span.offset)} (${sameDay ? '' : `${dayMonthYear(utc)}, `}${hhmm(utc)} UTC)`;
+}
+
 function formatPoint(span: DateSpan): string {
   const d = new Date(span.start);
-  const year = d.getUTCFullYear();
-  const month = MONTHS[d.getUTCMonth()];
-  const day = d.getUTCDate();
   let text: string;
   switch (span.precision) {
     case 'year':
-      text = `${year}`;
+      text = `${d.getUTCFullYear()}`;
       break;
     case 'month':
-      text = `${month} ${year}`;
+      text = `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
       break;
     case 'day':
-      text = `${day} ${month} ${year}`;
+      text = dayMonthYear(d);
       break;
-    default: {
-      const hh = String(d.getUTCHours()).padStart(2, '0');
-      const mm = String(d.getUTCMinutes()).padStart(2, '0');
-      text = `${day} ${month} ${year}, ${hh}:${mm} UTC`;
-    }
+    default:
+      text = formatTime(span);
   }
   if (span.approximate) text = `about ${text}`;
   if (span.uncertain) text = `${text} (uncertain)`;

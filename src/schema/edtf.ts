@@ -27,6 +27,11 @@ export interface DateSpan {
   approximate: boolean;
   /** EDTF `?` anywhere in the date. */
   uncertain: boolean;
+  /**
+   * Minutes east of UTC, for a time of day written with an offset (`20:00:00+01:00` is 60), so it
+   * can be shown as the source gave it; absent for `Z` and for dates without a time.
+   */
+  offset?: number;
 }
 
 export class DateError extends Error {}
@@ -128,6 +133,7 @@ export function parseWithEdtf(text: string): DateSpan {
     const date = new Date(Date.UTC(y, m - 1, d));
     if (m >= 1 && m <= 12 && (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)) throw new DateError(`"${text}" is not a day of the calendar`);
   }
+  const offset = writtenOffset(text);
   let parsed: ReturnType<typeof edtf>;
   try {
     parsed = edtf(text);
@@ -150,7 +156,15 @@ export function parseWithEdtf(text: string): DateSpan {
     interval: false,
     approximate: text.includes('~') || text.includes('%'),
     uncertain: text.includes('?') || text.includes('%'),
+    ...(offset === undefined ? {} : { offset }),
   };
+}
+
+/** The offset a time of day was written with (`+01:00`, `-0530`, `+03`), in minutes east of UTC. */
+function writtenOffset(text: string): number | undefined {
+  const m = /T\d{2}:\d{2}(?::\d{2})?([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  if (!m) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
 /**
@@ -182,7 +196,13 @@ export function isDate(input: string | Date): boolean {
   }
 }
 
-/** Sort key: start first, then the more precise date first. */
+/**
+ * The order records are listed in: by the earliest instant each date allows, except that a date
+ * which covers another (a day covers its times, a month its days, an interval what falls inside
+ * it) comes after what it covers. "2 November" may be any moment of that day, so it is not put
+ * ahead of "2 November, 19:58". Sorting by the last instant a date allows, then by the first, is
+ * exactly that order (the two keys disagree only when one date covers the other).
+ */
 export function compareSpans(a: DateSpan, b: DateSpan): number {
-  return a.start - b.start || a.end - b.end;
+  return a.end - b.end || a.start - b.start;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DateError, dateToEdtf, parseDate, parseWithEdtf, quickParse } from '../../src/schema/edtf.ts';
+import { compareSpans, DateError, dateToEdtf, parseDate, parseWithEdtf, quickParse } from '../../src/schema/edtf.ts';
 import { formatDate } from '../../src/data/dates.ts';
 
 describe('parseDate', () => {
@@ -80,5 +80,39 @@ describe('quickParse agrees with the edtf package', () => {
     for (const text of samples) expect(quickParse(text), text).toEqual(parseWithEdtf(text));
     // Not everyday, or not a date: left to parseDate (which throws or knows more).
     for (const text of ['2019-02-30', '2019-13', '2019-11-29T25:00:00Z', '2019-11-24/2019-11-21', '2019-XX', '-0100', '2019-11-29T13:58:00+01:00', '']) expect(quickParse(text), text).toBeUndefined();
+  });
+});
+describe('times with an offset', () => {
+  it('keep the offset they were written with', () => {
+    expect(parseDate('2020-11-02T20:00:00+01:00')).toMatchObject({ precision: 'time', offset: 60, start: Date.UTC(2020, 10, 2, 19) });
+    expect(parseDate('2020-11-02T14:00-05:30').offset).toBe(-330);
+    expect(parseDate('2020-11-02T20:00:00+03').offset).toBe(180);
+    expect(parseDate('2020-11-02T20:00:00Z').offset).toBeUndefined();
+  });
+
+  it.each([
+    ['2020-11-02T20:00:00+01:00', '2 November 2020, 20:00 +01:00 (19:00 UTC)'],
+    ['2020-11-03T00:30:00+01:00', '3 November 2020, 00:30 +01:00 (2 November 2020, 23:30 UTC)'],
+    ['2020-11-02T14:00-05:30', '2 November 2020, 14:00 -05:30 (19:30 UTC)'],
+    ['2020-11-02T19:00:00+00:00', '2 November 2020, 19:00 UTC'],
+    ['2020-11-02T19:00:00Z', '2 November 2020, 19:00 UTC'],
+  ])('%s reads "%s": as given, and in UTC where that differs', (text, expected) => {
+    expect(formatDate(text)).toBe(expected);
+  });
+});
+
+describe('the order records are listed in', () => {
+  const sorted = (...dates: string[]) => dates.map((d) => parseDate(d)).sort(compareSpans).map((s) => s.edtf);
+
+  it('does not put a day ahead of a time on that day, nor a month ahead of its days', () => {
+    expect(sorted('2020-11-02', '2020-11-02T20:00:00+01:00')).toEqual(['2020-11-02T20:00:00+01:00', '2020-11-02']);
+    expect(sorted('2020-11', '2020-11-03', '2020-11-02')).toEqual(['2020-11-02', '2020-11-03', '2020-11']);
+    expect(sorted('2019-11-21/2019-11-24', '2019-11-22')).toEqual(['2019-11-22', '2019-11-21/2019-11-24']);
+  });
+
+  it('keeps dates that do not cover one another in order of time', () => {
+    expect(sorted('2020-11-03', '2020-11-02T23:30:00Z', '2020-11-02')).toEqual(['2020-11-02T23:30:00Z', '2020-11-02', '2020-11-03']);
+    expect(sorted('2020-11-03T00:30:00+01:00', '2020-11-02T23:00:00Z')).toEqual(['2020-11-02T23:00:00Z', '2020-11-03T00:30:00+01:00']);
+    expect(sorted('2019-11-20/2019-11-22', '2019-11-21/2019-11-24')).toEqual(['2019-11-20/2019-11-22', '2019-11-21/2019-11-24']);
   });
 });

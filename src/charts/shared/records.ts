@@ -1,5 +1,5 @@
 /** Small questions charts ask of records: their date, their platforms, names for ids. */
-import { dateToEdtf, parseDate } from '../../schema/edtf.ts';
+import { compareSpans, dateToEdtf, parseDate } from '../../schema/edtf.ts';
 import type { DateSpan } from '../../schema/edtf.ts';
 import type { DataRecord } from '../../schema/records.ts';
 import type { Platform } from '../../schema/platforms.ts';
@@ -98,7 +98,7 @@ export function withDisputes(table: TableModel, records: readonly DataRecord[], 
   };
 }
 
-/** Stable order: by date, then id, so layouts and snapshots never depend on input order. */
+/** Stable order: by date as records are listed (`compareSpans`), then id, so layouts and snapshots never depend on input order. */
 export function byDate<T extends { span: DateSpan; record: DataRecord }>(a: T, b: T): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
+  return compareSpans(a.span, b.span) || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
 }
