@@ -1,7 +1,8 @@
 // `npm run schemas`: writes schemas/*.schema.json, the VS Code YAML mapping and docs/data-model.md
-// from the zod schemas.
+// from the zod schemas, and docs/checks.md from the checker's list of rules.
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { jsonSchemaFiles, vscodeYamlSchemas } from '../src/schema/json-schema.ts';
+import { checksMarkdown } from '../src/check/checks-doc.ts';
 import { referenceMarkdown } from '../src/schema/reference.ts';
 
 mkdirSync('schemas', { recursive: true });
@@ -14,4 +15,5 @@ settings['yaml.schemas'] = vscodeYamlSchemas();
 writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
 mkdirSync('docs', { recursive: true });
 writeFileSync('docs/data-model.md', referenceMarkdown());
-console.log(`wrote ${Object.keys(jsonSchemaFiles()).length} JSON Schemas to schemas/ the mapping to ${settingsFile}, and docs/data-model.md`);
+writeFileSync('docs/checks.md', checksMarkdown());
+console.log(`wrote ${Object.keys(jsonSchemaFiles()).length} JSON Schemas to schemas/ the mapping to ${settingsFile}, docs/data-model.md and docs/checks.md`);

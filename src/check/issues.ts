@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Entry, PathSegment } from '../data/files.ts';
 import type { Problem } from '../data/problems.ts';
+import { isRuleId, type RuleId } from '../data/rule-ids.ts';
 import { didYouMean } from './suggest.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -40,10 +41,12 @@ const EXPECTED: Record<string, string> = {
   object: 'a mapping',
 };
 
-function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: string; rule: string; key?: boolean; path?: PathSegment[] } {
+function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: string; rule: RuleId } {
   const field = fieldName(path);
   const actual = valueAt(entry.value, path);
-  const params = (issue as { params?: { rule?: string } }).params;
+  // Schemas name the rule of their own refinements (`params: { rule: 'bad-date' }`).
+  const named = (issue as { params?: { rule?: unknown } }).params?.rule;
+  const params = isRuleId(named) ? { rule: named } : undefined;
   switch (issue.code) {
     case 'invalid_type':
       if (actual === undefined) return { text: `missing required field "${field}"`, rule: 'missing-field' };

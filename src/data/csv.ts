@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
+import type { RuleId } from './rule-ids.ts';
 import { arrayElement, fieldType, objectShape } from '../schema/introspect.ts';
 import { RECORD_KINDS, recordSchemas, type RecordKind } from '../schema/records.ts';
 import { positionsOf, type Entry, type ParsedFile, type PathSegment, type Position } from './files.ts';
@@ -94,7 +95,7 @@ function convert(schema: z.ZodType | undefined, raw: string): unknown {
 
 export function parseCsv(file: string, text: string): ParsedFile {
   const positionOf = positionsOf(text);
-  const problem = (at: Position, message: string, rule = 'syntax'): Problem => ({ file, ...at, severity: 'error', message, rule });
+  const problem = (at: Position, message: string, rule: RuleId = 'syntax'): Problem => ({ file, ...at, severity: 'error', message, rule });
   const { rows, error } = parseCsvCells(text);
   if (error) return { entries: [], problems: [problem(positionOf(error.offset), error.message)] };
   const [header, ...body] = rows;

@@ -4,6 +4,8 @@
  *
  *   data/records/2019-london.yaml:41:15  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref
  */
+import type { RuleId } from './rule-ids.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Problem {
@@ -14,8 +16,8 @@ export interface Problem {
   col: number;
   severity: Severity;
   message: string;
-  /** Stable rule id, e.g. `unknown-ref`; documented in docs/checks.md. */
-  rule: string;
+  /** Stable rule id, e.g. `unknown-ref`: one of the list in rule-ids.ts, which docs/checks.md is generated from. */
+  rule: RuleId;
 }
 
 export function compareProblems(a: Problem, b: Problem): number {

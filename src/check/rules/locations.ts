@@ -4,10 +4,10 @@
  * message says when the swapped point lies in the country. The other location rules (half a
  * coordinate, `publish` finer than `precision`) are the schema's own (src/schema/common.ts).
  */
-import type { Entry, PathSegment } from '../data/files.ts';
-import { inCountry } from '../data/geography.ts';
-import type { Location } from '../schema/index.ts';
-import type { Problem } from '../data/problems.ts';
+import type { Entry, PathSegment } from '../../data/files.ts';
+import { inCountry } from '../../data/geography.ts';
+import type { Location } from '../../schema/index.ts';
+import type { Problem } from '../../data/problems.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 

@@ -4,9 +4,9 @@
  * swap hint when latitude and longitude were written the wrong way round).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/data/problems.ts';
-import { checkProject } from '../../src/check/validate.ts';
-import { fixture, removeFixture, replaceOnce } from '../helpers/fixture.ts';
+import { formatProblem } from '../../../src/data/problems.ts';
+import { checkProject } from '../../../src/check/validate.ts';
+import { fixture, removeFixture, replaceOnce } from '../../helpers/fixture.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));

@@ -1,0 +1,71 @@
+/**
+ * What write-ups and pages do in their bodies: components by known names with valid props and
+ * ids that exist, no code, no HTML that could run or load anything, links to http(s) only. Also
+ * hands each write-up the sources it cites, read in the same scan. Rules: `syntax`, `mdx-code`,
+ * `unsafe-html`, `bad-url`, `unknown-component`, `missing-field`, and the props' own.
+ */
+import type { Entry } from '../../data/files.ts';
+import { COMPONENT_NAMES, componentProps, type ComponentName } from '../../schema/mdx-props.ts';
+import { citedIds, htmlProblems, MdxSyntaxError, scanMdx, unsafeMarkdownLinks, type ComponentUse, type MdxScan } from '../../data/mdx-scan.ts';
+import { objectShape } from '../../schema/introspect.ts';
+import { prefixingProblems, type CheckContext } from '../context.ts';
+import { issuesToProblems } from '../issues.ts';
+import { scanSimpleComponents } from '../mdx-fast.ts';
+import type { Incident, Page } from '../project-data.ts';
+import { didYouMean } from '../suggest.ts';
+import type { MdxFile } from './read.ts';
+import type { ReferenceChecker } from './references.ts';
+import type { Validated } from './schemas.ts';
+
+/** The components a body uses, or its syntax error (reported) as undefined. */
+function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan | undefined {
+  try {
+    const simple = scanSimpleComponents(parsed.body, parsed.bodyLine);
+    return simple ? { uses: simple, code: [] } : scanMdx(parsed.body, parsed.bodyLine);
+  } catch (error) {
+    const at = error instanceof MdxSyntaxError ? error.at : { line: parsed.bodyLine, col: 1 };
+    ctx.problems.push({ file, ...at, severity: 'error', message: (error as Error).message, rule: 'syntax' });
+    return undefined;
+  }
+}
+
+/** One component: its name, its props against their schema, the ids they name. */
+function checkComponent(ctx: CheckContext, refs: ReferenceChecker, file: string, use: ComponentUse): void {
+  if (!(COMPONENT_NAMES as string[]).includes(use.name)) {
+    const known = COMPONENT_NAMES.map((n) => `<${n}>`).join(', ');
+    ctx.problems.push({ file, ...use.at, severity: 'error', message: `unknown component <${use.name}>${didYouMean(use.name, COMPONENT_NAMES)}; write-ups can use ${known}`, rule: 'unknown-component' });
+    return;
+  }
+  if (use.name === 'Defang' && use.props.url === undefined && !use.text.trim()) {
+    ctx.problems.push({ file, ...use.at, severity: 'error', message: '<Defang> shows nothing: give the address as url="…" or between the tags, <Defang>https://…</Defang>', rule: 'missing-field' });
+  }
+  const schema = componentProps[use.name as ComponentName];
+  const entry: Entry = { file, value: use.props, locate: (path) => use.propAt[String(path[0])] ?? use.at };
+  prefixingProblems(ctx, (message) => `<${use.name}>: ${message.replace(/\bfield\b/, 'prop')}`, () => {
+    const result = schema.safeParse(use.props);
+    // A prop written as code has its own error (mdx-code): not a second one for its value.
+    const computed = (issue: { path: PropertyKey[] }) => issue.path[0] !== undefined && String(issue.path[0]) in use.props && use.props[String(issue.path[0])] === undefined;
+    if (!result.success) ctx.problems.push(...issuesToProblems(result.error.issues.filter((issue) => !computed(issue)), entry, () => Object.keys(objectShape(schema))));
+    refs.check(schema, entry);
+  });
+}
+
+export function checkMdxUse(ctx: CheckContext, refs: ReferenceChecker, mdxFiles: MdxFile[], written: { incidents: Validated<Incident>[]; pages: Page[] }): void {
+  const citingByFile = new Map<string, { citations: string[] }>([
+    ...written.incidents.map((incident) => [incident.value.file, incident.value] as const),
+    ...written.pages.map((page) => [page.file, page] as const),
+  ]);
+  for (const mdx of mdxFiles) {
+    if (!mdx.parsed.entries[0]) continue;
+    const scanned = scan(ctx, mdx);
+    if (!scanned) continue;
+    const { file, parsed } = mdx;
+    const citing = citingByFile.get(file);
+    if (citing) citing.citations = citedIds(scanned.uses);
+    for (const problem of [...scanned.code, ...htmlProblems(scanned.uses), ...unsafeMarkdownLinks(parsed.body, parsed.bodyLine)]) {
+      ctx.problems.push({ file, ...problem.at, severity: 'error', message: problem.message, rule: problem.rule });
+    }
+    // Lower-case names are HTML elements, judged above.
+    for (const use of scanned.uses) if (!/^[a-z]/.test(use.name)) checkComponent(ctx, refs, file, use);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * References: every field whose schema says `references: …` (src/schema/common.ts) names an id
+ * that exists, in data, in disputed values and in the props of MDX components. Rule: `unknown-ref`.
+ */
+import type { z } from 'zod';
+import type { Entry, PathSegment } from '../../data/files.ts';
+import { referenceTarget } from '../../schema/common.ts';
+import { actorSchema, incidentSchema, platformSchema, sourceSchema, type Registry } from '../../schema/index.ts';
+import { arrayElement, fieldType, objectShape, unwrap } from '../../schema/introspect.ts';
+import { NAMES, problemAt, type CheckContext } from '../context.ts';
+import { didYouMean } from '../suggest.ts';
+import { UNFILLED, unfilledPaths } from '../unfilled.ts';
+import { asDisputed, type DisputedValue } from './disputes.ts';
+import type { Ids } from './ids.ts';
+import type { ProjectFiles } from './read.ts';
+import type { ValidData } from './schemas.ts';
+
+type Visit = (id: string, target: Registry, path: PathSegment[]) => void;
+type Walker = (value: unknown, path: PathSegment[], visit: Visit) => void;
+
+/**
+ * A walker over the reference fields of a schema, built once per schema: the schema is read
+ * (unwrapped, its metadata looked up) once, not once per entry; `null` when nothing in it refers.
+ */
+const walkers = new WeakMap<z.ZodType, Walker | null>();
+function walkerOf(schema: z.ZodType): Walker | null {
+  const known = walkers.get(schema);
+  if (known !== undefined) return known;
+  walkers.set(schema, null);
+  const inner = unwrap(schema);
+  const target = referenceTarget(inner);
+  const type = fieldType(inner);
+  let walker: Walker | null = null;
+  if (target) {
+    walker = (value, path, visit) => {
+      if (typeof value === 'string') visit(value, target, path);
+    };
+  } else if (type === 'array') {
+    const element = walkerOf(arrayElement(inner)!);
+    if (element) {
+      walker = (value, path, visit) => {
+        if (Array.isArray(value)) value.forEach((item, index) => element(item, [...path, index], visit));
+      };
+    }
+  } else if (type === 'object') {
+    const fields = Object.entries(objectShape(inner)).flatMap(([key, field]) => {
+      const walk = walkerOf(field);
+      return walk ? [[key, walk] as const] : [];
+    });
+    if (fields.length > 0) {
+      walker = (value, path, visit) => {
+        if (!value || typeof value !== 'object') return;
+        for (const [key, walk] of fields) walk((value as Record<string, unknown>)[key], [...path, key], visit);
+      };
+    }
+  }
+  walkers.set(schema, walker);
+  return walker;
+}
+
+/** Checks the references of one entry against `schema`; `cited` gathers every source id named. */
+export interface ReferenceChecker {
+  check(schema: z.ZodType | undefined, entry: Entry): void;
+  /** Source ids cited anywhere so far (records, disputes, frontmatter, `<Cite>`). */
+  cited: Set<string>;
+}
+
+export function referenceChecker(ctx: CheckContext, { ids, locations }: Ids): ReferenceChecker {
+  const cited = new Set<string>();
+  const check = (schema: z.ZodType | undefined, entry: Entry) => {
+    if (!schema) return;
+    walkerOf(schema)?.(entry.value, [], (id, target, path) => {
+      if (target === 'sources') cited.add(id);
+      const defined = locations.get(`${target}:${id}`);
+      if (defined && unfilledPaths(defined.value).length > 0) {
+        // The check passes a skeleton, but the site leaves it out: a reference to it would break the build.
+        ctx.problems.push(problemAt(entry, path, `${NAMES[target]} "${id}" is left out of the site until its TODO fields are filled (${defined.file})`, 'unknown-ref'));
+        return;
+      }
+      if (ids[target].has(id) || ctx.unreadable.has(target) || UNFILLED.test(id)) return;
+      ctx.problems.push(problemAt(entry, path, `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}`, 'unknown-ref'));
+    });
+  };
+  return { check, cited };
+}
+
+/** The references in data, disputed values and frontmatter (MDX bodies: mdx-use.ts). */
+export function checkDataReferences(refs: ReferenceChecker, ctx: CheckContext, files: ProjectFiles, valid: ValidData, disputed: DisputedValue[]): void {
+  for (const entry of files.platforms) refs.check(platformSchema, entry);
+  for (const entry of files.actors) refs.check(actorSchema, entry);
+  for (const entry of files.sources) refs.check(sourceSchema, entry);
+  for (const entry of files.records) refs.check(valid.recordSchemas.get(entry), entry);
+  for (const { parsed } of files.incidents) if (parsed.entries[0]) refs.check(incidentSchema, parsed.entries[0]);
+  for (const { schema, entry } of disputed) asDisputed(ctx, () => refs.check(schema, entry));
+}

@@ -1,0 +1,137 @@
+/**
+ * Each entry against its zod schema (src/schema/): the site settings, the registries, the records
+ * (by their kind), the frontmatter of write-ups and pages. Entries with errors stay out of the
+ * data, but their ids and references are still checked by later rules, so one run reports
+ * everything. Rules: the schema's own (`missing-field`, `wrong-type`, `invalid-value`, `bad-date`,
+ * … through issues.ts) and `unfilled`.
+ */
+import type { z } from 'zod';
+import type { Entry, PathSegment } from '../../data/files.ts';
+import {
+  actorSchema,
+  incidentSchema,
+  pageSchema,
+  platformSchema,
+  recordSchemas,
+  RECORD_KINDS,
+  siteSchema,
+  sourceSchema,
+  type Actor,
+  type DataRecord,
+  type Platform,
+  type SiteSettings,
+  type Source,
+} from '../../schema/index.ts';
+import { arrayElement, fieldType, objectShape, unionOptions } from '../../schema/introspect.ts';
+import { problemAt, type CheckContext } from '../context.ts';
+import { fieldName, issuesToProblems } from '../issues.ts';
+import type { Incident, Page } from '../project-data.ts';
+import { didYouMean } from '../suggest.ts';
+import { hasUnfilled, unfilledPaths } from '../unfilled.ts';
+import { fileNameProblem } from './ids.ts';
+import type { MdxFile, ProjectFiles } from './read.ts';
+
+export interface Validated<T> {
+  entry: Entry;
+  value: T;
+}
+
+/** The data entries that passed, and the schema of every record whose kind is known. */
+export interface ValidData {
+  site: SiteSettings;
+  platforms: Validated<Platform>[];
+  actors: Validated<Actor>[];
+  sources: Validated<Source>[];
+  records: Validated<DataRecord>[];
+  recordSchemas: Map<Entry, z.ZodType<DataRecord> | undefined>;
+}
+
+const DEFAULT_SITE: SiteSettings = { title: 'Driftwatch', description: 'Research notes.', licence: 'CC BY 4.0', language: 'en', defang: [] };
+
+/** Known field names at a path of a schema, for "did you mean" on unknown fields. */
+function fieldsAt(schema: z.ZodType, path: PathSegment[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    if (!current) return [];
+    current = typeof segment === 'number' ? arrayElement(current) : objectShape(current)[segment];
+  }
+  if (!current) return [];
+  const options = fieldType(current) === 'union' ? unionOptions(current) : [current];
+  return options.flatMap((option) => Object.keys(objectShape(option)));
+}
+
+const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]) => prefix.every((segment, i) => path[i] === segment);
+
+/**
+ * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
+ * fresh skeleton passes the check) and kept out of the site until it is filled.
+ */
+export function validateEntry<T>(ctx: CheckContext, schema: z.ZodType<T>, entry: Entry): Validated<T> | undefined {
+  // Most entries have nothing unfilled: look before building paths.
+  const unfilled = hasUnfilled(entry.value) ? unfilledPaths(entry.value) : [];
+  for (const path of unfilled) {
+    const name = fieldName(path.filter((segment, i) => !(typeof segment === 'number' && i === path.length - 1)));
+    ctx.problems.push(problemAt(entry, path, `fill in "${name}" (still TODO); until then this entry is left out of the site`, 'unfilled', 'warning'));
+  }
+  const result = schema.safeParse(entry.value);
+  if (result.success) return unfilled.length === 0 ? { entry, value: result.data } : undefined;
+  const issues = result.error.issues.filter((issue) => !unfilled.some((path) => startsWith(issue.path as PathSegment[], path)));
+  ctx.problems.push(...issuesToProblems(issues, entry, (path) => fieldsAt(schema, path)));
+  return undefined;
+}
+
+/** The schema of a record entry, or undefined (reported) when its kind is missing or unknown. */
+function recordSchemaOf(ctx: CheckContext, entry: Entry): z.ZodType<DataRecord> | undefined {
+  const kind = (entry.value as { kind?: unknown }).kind;
+  if (typeof kind === 'string' && (RECORD_KINDS as readonly string[]).includes(kind)) return recordSchemas[kind as keyof typeof recordSchemas] as z.ZodType<DataRecord>;
+  if (kind === undefined) {
+    ctx.problems.push(problemAt(entry, ['kind'], 'missing required field "kind"', 'missing-field'));
+  } else {
+    const hint = typeof kind === 'string' ? didYouMean(kind, RECORD_KINDS) : '';
+    ctx.problems.push(problemAt(entry, ['kind'], `"kind" has ${JSON.stringify(kind)}, which is not one of: ${RECORD_KINDS.join(', ')}${hint}`, 'invalid-value'));
+  }
+  return undefined;
+}
+
+/** The site settings, the registries and the records. */
+export function validateData(ctx: CheckContext, files: ProjectFiles): ValidData {
+  const schemas = new Map(files.records.map((entry) => [entry, recordSchemaOf(ctx, entry)]));
+  const all = <T>(schema: z.ZodType<T>, entries: Entry[]) => entries.flatMap((entry) => validateEntry(ctx, schema, entry) ?? []);
+  return {
+    site: (files.site && validateEntry(ctx, siteSchema, files.site)?.value) || DEFAULT_SITE,
+    platforms: all(platformSchema, files.platforms),
+    actors: all(actorSchema, files.actors),
+    sources: all(sourceSchema, files.sources),
+    records: files.records.flatMap((entry) => {
+      const schema = schemas.get(entry);
+      return (schema && validateEntry(ctx, schema, entry)) || [];
+    }),
+    recordSchemas: schemas,
+  };
+}
+
+/** The frontmatter of each write-up or page whose file name is fit to be its id and address, made into what the site needs. */
+function validMdx<T, R>(ctx: CheckContext, files: MdxFile[], kind: 'incident' | 'page', schema: z.ZodType<T>, make: (value: T, mdx: MdxFile, entry: Entry) => R): R[] {
+  return files.flatMap((mdx) => {
+    const entry = mdx.parsed.entries[0];
+    if (!entry) return [];
+    const misnamed = fileNameProblem(mdx, kind);
+    if (misnamed) {
+      ctx.problems.push(misnamed);
+      return [];
+    }
+    const valid = validateEntry(ctx, schema, entry);
+    return valid ? [make(valid.value, mdx, entry)] : [];
+  });
+}
+
+/** The frontmatter of write-ups and free pages. */
+export function validateWriteUps(ctx: CheckContext, files: ProjectFiles): { incidents: Validated<Incident>[]; pages: Page[] } {
+  return {
+    incidents: validMdx(ctx, files.incidents, 'incident', incidentSchema, (value, { slug, file, parsed }, entry) => ({
+      entry,
+      value: { ...value, id: slug, file, body: parsed.body, bodyLine: parsed.bodyLine, citations: [] },
+    })),
+    pages: validMdx(ctx, files.pages, 'page', pageSchema, (value, { slug, file, parsed }) => ({ ...value, id: slug, file, body: parsed.body, citations: [] })),
+  };
+}
