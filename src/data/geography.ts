@@ -39,24 +39,26 @@ export function countryShape(code: string): CountryShape | undefined {
   return allShapes().get(code);
 }
 
-const centroids = new Map<string, [number, number] | undefined>();
+const mainlands = new Map<string, Polygon | undefined>();
+
+/** The country's largest polygon: France without Guiana, for centring and fitting a map. */
+export function countryMainland(code: string): Polygon | undefined {
+  if (mainlands.has(code)) return mainlands.get(code);
+  const shape = countryShape(code);
+  const largest = shape
+    ? (shape.geometry as MultiPolygon).coordinates.map((rings): Polygon => ({ type: 'Polygon', coordinates: rings })).reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a))
+    : undefined;
+  mainlands.set(code, largest);
+  return largest;
+}
 
 /**
  * Where a country-level location is drawn and published: the centroid of the country's largest
  * polygon, so France's is in France and not in the Atlantic between it and Guiana.
  */
 export function countryCentroid(code: string): [number, number] | undefined {
-  if (centroids.has(code)) return centroids.get(code);
-  const shape = countryShape(code);
-  let centre: [number, number] | undefined;
-  if (shape) {
-    const largest = (shape.geometry as MultiPolygon).coordinates
-      .map((rings) => ({ type: 'Polygon' as const, coordinates: rings }))
-      .reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
-    centre = geoCentroid(largest) as [number, number];
-  }
-  centroids.set(code, centre);
-  return centre;
+  const mainland = countryMainland(code);
+  return mainland ? (geoCentroid(mainland) as [number, number]) : undefined;
 }
 
 /** How far past a country's outline a point may lie and still count as in it: the 1:50m coast is coarse. */

@@ -104,7 +104,8 @@ export interface LegendItem {
   classes: string[];
   /** Symbol path around (0, 0), or a short drawing instruction for non-symbol encodings. */
   symbol?: string;
-  swatch: 'symbol' | 'bar' | 'whisker' | 'ghost' | 'arrow' | 'bin' | 'ring' | 'text';
+  /** `area`, `hatch`, `hexagon`: the map's circle of uncertainty, hatched country and bin. */
+  swatch: 'symbol' | 'bar' | 'whisker' | 'ghost' | 'arrow' | 'bin' | 'ring' | 'text' | 'area' | 'hatch' | 'hexagon';
   /** Glyph drawn beside the swatch, e.g. "~". */
   glyph?: string;
 }
