@@ -21,6 +21,15 @@ export const incidentSchema = z
     published: edtfDay.optional().describe('EDTF day the write-up was first published: the date of its feed item and its structured data.'),
     updated: edtfDay.optional().describe('EDTF day of the last substantive change.'),
     sources: z.array(ref('sources', 'A source id from data/sources.yaml.')).optional().describe('Source ids the prose cites beyond those of its records.'),
+    corrections: z
+      .array(
+        z.strictObject({
+          date: edtfDay.describe('EDTF day the correction was made.'),
+          text: z.string().min(1).describe('What was wrong and what is right now, in a sentence or two.'),
+        }),
+      )
+      .optional()
+      .describe('Editorial corrections in words, shown at the top of the write-up (changes to data are listed from git by themselves).'),
   })
   .describe('An incident write-up.');
 

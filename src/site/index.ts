@@ -6,17 +6,22 @@
  * records come straight from the checker's result (src/site/project.ts), which the integration has
  * already computed for this build: they never pass through Astro's data store.
  */
+import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData } from '../data/queries.ts';
 import { withBase } from '../data/urls.ts';
 import { citedSources } from '../data/mdx-scan.ts';
 import { showDrafts } from './drafts.ts';
 import { loadProject } from './project.ts';
-import { projectDir } from './paths.ts';
+import { projectCacheDir, projectDir } from './paths.ts';
+import { readHistory } from './history/log.ts';
+import { siteHistory, type SiteHistory } from './history/visible.ts';
 
 export interface Site extends SiteData {
   /** A site path (`/incidents/x/`) under the configured base path. */
   url(path: string): string;
+  /** The corrections log: what changed in the published data, from git (src/site/history/). */
+  history: SiteHistory;
 }
 
 let site: Promise<Site> | undefined;
@@ -56,7 +61,9 @@ async function load(): Promise<Site> {
     { includeDrafts: showDrafts() },
   );
   // Where a record links to depends on how the charts page it: src/charts/site/record-href.ts.
-  return { ...data, url: withBase };
+  // Read from git once per build; each commit's changes are cached beside Astro's own cache.
+  const history = siteHistory(readHistory(siteProjectDir(), join(projectCacheDir(), 'driftwatch-history.json')), data);
+  return { ...data, url: withBase, history };
 }
 
 export function getSite(): Promise<Site> {

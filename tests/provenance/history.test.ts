@@ -1,0 +1,143 @@
+/**
+ * The corrections log, built from a scratch git repository: a fixture site committed, then a
+ * record's date and title corrected. The site shows the change on the record's card, on
+ * /changes/ and in /changes.xml; the reading is cached by commit; a shallow clone says the
+ * history is not there.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readHistory } from '../../src/site/history/log.ts';
+import { buildSite } from '../helpers/build.ts';
+import { fixture, removeFixture } from '../helpers/fixture.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach(removeFixture));
+
+/** A commit with a fixed date, so the day shown is known. */
+function commit(dir: string, message: string, date: string): string {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Editor', GIT_AUTHOR_EMAIL: 'editor@example.org', GIT_COMMITTER_NAME: 'Editor', GIT_COMMITTER_EMAIL: 'editor@example.org', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  execFileSync('git', ['add', '-A'], { cwd: dir, env });
+  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env });
+  return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
+}
+
+function edit(dir: string, file: string, from: string, to: string): void {
+  const text = readFileSync(join(dir, file), 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  writeFileSync(join(dir, file), text.replace(from, to));
+}
+
+/** The fixture site as a repository: first as written, then with attack-1 corrected. */
+function scratchRepository(): { dir: string; correction: string } {
+  const dir = fixture('minimal', {
+    'content/incidents/incident-one.mdx': (text) => text.replace("summary: A fixture incident.\n", "summary: A fixture incident.\ncorrections:\n  - date: '2026-11-03'\n    text: An earlier version named the wrong bridge.\n"),
+  });
+  made.push(dir);
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+  commit(dir, 'Initial data', '2026-11-01T10:00:00Z');
+  edit(dir, 'data/records/main.yaml', "  date: '2019-11-29T13:58:00Z'\n  title: An attack\n", "  date: '2019-11-28T13:58:00Z'\n  title: A corrected <attack>\n");
+  const correction = commit(dir, 'Correct the attack: the inquest gives the 28th (see https://t.me/evil_channel/9)\n\nLonger explanation.', '2026-11-02T09:30:00Z');
+  return { dir, correction };
+}
+
+describe('the corrections log, read from git', () => {
+  it('lists field, old and new value, date and reason, and reads a commit once', () => {
+    const { dir, correction } = scratchRepository();
+    const cache = join(dir, '.cache/history.json');
+    const history = readHistory(dir, cache);
+    expect(history).toEqual({
+      available: true,
+      commits: 2,
+      changes: [
+        { commit: correction, date: '2026-11-02T09:30:00Z', reason: 'Correct the attack: the inquest gives the 28th (see https://t.me/evil_channel/9)\n\nLonger explanation.', subject: 'records', id: 'attack-1', kind: 'changed', field: 'date', from: '2019-11-29T13:58:00Z', to: '2019-11-28T13:58:00Z' },
+        { commit: correction, date: '2026-11-02T09:30:00Z', reason: 'Correct the attack: the inquest gives the 28th (see https://t.me/evil_channel/9)\n\nLonger explanation.', subject: 'records', id: 'attack-1', kind: 'changed', field: 'title', from: 'An attack', to: 'A corrected <attack>' },
+      ],
+    });
+    // A commit read before is taken from the cache, not read again: a marker left there stays.
+    const cached = JSON.parse(readFileSync(cache, 'utf8'));
+    cached.commits[correction][0].reason = 'FROM THE CACHE';
+    writeFileSync(cache, JSON.stringify(cached));
+    edit(dir, 'data/platforms.yaml', 'name: TamTam', 'name: TamTam messenger');
+    const later = commit(dir, 'Platform name as it writes itself', '2026-11-04T08:00:00Z');
+    const again = readHistory(dir, cache);
+    expect(again.available && again.changes.map((c) => [c.commit, c.field, c.reason.slice(0, 14)])).toEqual([
+      [later, 'name', 'Platform name '],
+      [correction, 'date', 'FROM THE CACHE'],
+      [correction, 'title', 'Correct the at'],
+    ]);
+  });
+
+  it('says so when the history is not there: a shallow clone, a folder outside git', () => {
+    const { dir } = scratchRepository();
+    const shallow = fixture('minimal');
+    made.push(shallow);
+    removeFixture(shallow);
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow]);
+    expect(readHistory(shallow, join(shallow, '.cache/h.json'))).toEqual({ available: false, reason: 'shallow' });
+    const plain = fixture('minimal');
+    made.push(plain);
+    expect(readHistory(plain, join(plain, '.cache/h.json'))).toEqual({ available: false, reason: 'no-git' });
+  });
+});
+
+describe('a site built from the scratch repository', () => {
+  let dist: string;
+  const page = (path: string) => readFileSync(join(dist, path), 'utf8');
+  beforeAll(async () => {
+    dist = await buildSite({ project: scratchRepository().dir });
+  });
+
+  it('shows the change on the record’s card, with the reason, defanged', () => {
+    const html = page('incidents/incident-one/index.html');
+    const card = html.slice(html.indexOf('id="record-attack-1"'), html.indexOf('</li>', html.indexOf('class="change-log"')));
+    expect(card).toContain('Changed on <time datetime="2026-11-02T09:30:00Z">2 November 2026</time>: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z');
+    expect(html).toContain('Changed on <time datetime="2026-11-02T09:30:00Z">2 November 2026</time>: title from An attack to A corrected &lt;attack&gt;');
+    expect(html).toContain('Correct the attack: the inquest gives the 28th (see hxxps://t[.]me/evil_channel/9)');
+    expect(html).not.toContain('https://t.me/evil_channel');
+  });
+
+  it('shows the write-up’s corrections at its top, before the text', () => {
+    const html = page('incidents/incident-one/index.html');
+    const at = html.indexOf('class="corrections');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(html.indexOf('Some prose about the incident.'));
+    expect(html).toContain('<li><time datetime="2026-11-03">3 November 2026</time>: An earlier version named the wrong bridge.</li>');
+  });
+
+  it('lists both changes on /changes/, newest first, linking the record', () => {
+    const html = page('changes/index.html');
+    expect(html).toContain('2 changes');
+    const items = [...html.matchAll(/<li id="(change-[0-9a-f]{12}-\d)">([\s\S]*?)<\/li>/g)].map((m) => m[2]!.replace(/<[^>]+>/g, ''));
+    expect(items).toEqual([
+      expect.stringContaining('2 November 2026 · Record A corrected &lt;attack&gt;: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z'),
+      expect.stringContaining('Record A corrected &lt;attack&gt;: title from An attack to A corrected &lt;attack&gt;'),
+    ]);
+    expect(html).toContain('href="/incidents/incident-one/#record-attack-1"');
+  });
+
+  it('serves /changes.xml: RSS that parses, escaped and defanged', () => {
+    const xml = page('changes.xml');
+    expect(xml).not.toContain('https://t.me/');
+    expect(xml).not.toContain('<attack>');
+    const feed = new XMLParser().parse(xml);
+    const items = [feed.rss.channel.item].flat();
+    expect(items.map((i: { title: string }) => i.title)).toEqual(['record attack-1: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z', 'record attack-1: title from An attack to A corrected <attack>']);
+    expect(items[0].link).toMatch(/^https:\/\/driftwatch\.example\/changes\/#change-[0-9a-f]{12}-1$/);
+    expect(items[0].description).toContain('hxxps://t[.]me/evil_channel/9');
+  });
+});
+
+describe('the shipped GitHub Pages workflow', () => {
+  it('checks out the whole history, which the corrections log is read from', async () => {
+    const { parse } = await import('yaml');
+    const { REPO } = await import('../helpers/fixture.ts');
+    const workflow = parse(readFileSync(join(REPO, '.github/workflows/deploy.yml'), 'utf8'));
+    const steps = Object.values(workflow.jobs as Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>).flatMap((job) => job.steps ?? []);
+    const checkouts = steps.filter((step) => step.uses?.startsWith('actions/checkout'));
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const step of checkouts) expect(step.with?.['fetch-depth']).toBe(0);
+  });
+});
