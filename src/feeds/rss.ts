@@ -2,7 +2,8 @@
  * The RSS 2.0 feed of incidents (`/rss.xml`): newest first, with their summaries. Only the site's
  * own URLs appear in it; summaries are plain text, escaped.
  */
-import { element, escapeHtmlText, escapeXml } from './xml.ts';
+import { escapeHtmlText, escapeXml } from '../safety/escape.ts';
+import { element } from './xml.ts';
 
 export interface FeedItem {
   title: string;

@@ -3,7 +3,7 @@
  * built from, so it never lists a draft or misses a new platform.
  */
 import type { SiteData } from '../data/queries.ts';
-import { element, escapeXml } from './xml.ts';
+import { element } from './xml.ts';
 
 export interface SitemapEntry {
   /** A site path, before the base path: `/incidents/x/`. */
@@ -43,4 +43,3 @@ export function sitemapXml(entries: SitemapEntry[], absolute: (path: string) => 
   ].join('\n');
 }
 
-export { escapeXml };

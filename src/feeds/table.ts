@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { referenceTarget, type Registry } from '../schema/common.ts';
+import { neutraliseFormula } from '../safety/escape.ts';
 import { arrayElement, description, enumValues, fieldType, isOptional, objectShape, unionOptions, unwrap } from '../schema/introspect.ts';
 
 export type Encoding = 'scalar' | 'list' | 'json';
@@ -110,14 +111,6 @@ export function mergeColumns(lists: Column[][]): Column[] {
   return [...merged.values()];
 }
 
-/**
- * Spreadsheet formulas are code: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return
- * gets a leading `'` so that Excel, LibreOffice and Sheets show it as text (OWASP CSV injection).
- */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 /** RFC 4180 quoting. */
 export function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
@@ -137,12 +130,12 @@ export function cellText(value: unknown, encoding: Encoding): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString();
-  if (encoding === 'json' || (typeof value === 'object' && !Array.isArray(value))) return neutralise(JSON.stringify(value));
+  if (encoding === 'json' || (typeof value === 'object' && !Array.isArray(value))) return neutraliseFormula(JSON.stringify(value));
   if (Array.isArray(value)) {
-    if (value.some((v) => v !== null && typeof v === 'object')) return neutralise(JSON.stringify(value));
-    return neutralise(value.map(String).join(';'));
+    if (value.some((v) => v !== null && typeof v === 'object')) return neutraliseFormula(JSON.stringify(value));
+    return neutraliseFormula(value.map(String).join(';'));
   }
-  return neutralise(String(value));
+  return neutraliseFormula(String(value));
 }
 
 /** A whole CSV file: header, then one line per row, CRLF line ends (RFC 4180). */

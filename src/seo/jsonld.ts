@@ -1,18 +1,4 @@
-/**
- * schema.org JSON-LD. It sits in `<script type="application/ld+json">`, which the browser reads
- * as raw text up to the first `</script`: so `<`, `>` and `&` are written as \u escapes (JSON
- * parsers read them back as the same characters), and so are U+2028/U+2029.
- * Data URLs never go in here: only the site's own pages and files.
- */
-export function jsonLd(value: unknown): string {
-  return JSON.stringify(value)
-    .replaceAll('<', '\\u003c')
-    .replaceAll('>', '\\u003e')
-    .replaceAll('&', '\\u0026')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029');
-}
-
+/** schema.org JSON-LD, as data: Base.astro writes it into its `<script>` with `jsonInScript` (safety/escape.ts). */
 export interface ArticleInput {
   url: string;
   headline: string;

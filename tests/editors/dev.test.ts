@@ -79,7 +79,7 @@ describe('npm run dev', () => {
     expect(body).toContain('<h1>2 errors in content/ and data/</h1>');
     expect(body).toContain('content/incidents/incident-one.mdx:10:9  error  braces `{…}` hold code in MDX');
     // The report quotes the link, defanged like every page.
-    expect(body).toContain('link to &#34;t[.]me/chan&#34;');
+    expect(body).toContain('link to &quot;t[.]me/chan&quot;');
     expect(body).not.toContain('t.me/chan');
     expect(body).not.toContain(process.env.HOME ?? '/root');
     expect((await get('/', (s) => s !== 0)).status).toBe(500);

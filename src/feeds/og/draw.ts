@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { escapeXml } from '../xml.ts';
+import { escapeXml } from '../../safety/escape.ts';
 import { readMetrics, type Metrics } from '../font.ts';
 import { ACCENT, BACKGROUND, BOTTOM_CLIP, encodeCard, INKS, LEFT, newMask, OG_HEIGHT, OG_WIDTH, STRIPE, TOP_CLIP, touch, type Line, type Mask, type Rgb } from './png.ts';
 
