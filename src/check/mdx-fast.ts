@@ -4,11 +4,12 @@
  *
  * Parsing MDX (src/data/mdx-scan.ts) costs milliseconds per file, which a site of a thousand write-ups
  * pays on every `npm run check`. A body with nothing MDX could read otherwise (no other `<`, no
- * braces, no code, no import/export, no character references in props) gives the same uses as
- * the parser; anything else returns `undefined`, and the caller parses.
+ * braces, no code, no import/export, no character references in props, no Markdown links, which
+ * the checker takes from the parsed tree) gives the same uses as the parser; anything else
+ * returns `undefined`, and the caller parses.
  */
 import { lineIndex, type Position } from '../data/positions.ts';
-import { MAY_HOLD_CODE, type ComponentUse } from '../data/mdx-scan.ts';
+import { MAY_HOLD_CODE, MAY_HOLD_LINK, type ComponentUse } from '../data/mdx-scan.ts';
 
 /** Anything that makes MDX read more than Markdown and simple tags. */
 const NOT_SIMPLE = /[{}`]|~~~|^[ \t]*(?:import|export)\b/m;
@@ -16,6 +17,7 @@ const TAG = /<([A-Z][A-Za-z0-9]*)((?:[ \t]+[A-Za-z_][A-Za-z0-9_-]*="[^"<>&{}\n]*
 const ATTRIBUTE = /([A-Za-z_][A-Za-z0-9_-]*)="([^"]*)"/g;
 
 export function scanSimpleComponents(body: string, firstLine = 1): ComponentUse[] | undefined {
+  if (MAY_HOLD_LINK.test(body)) return undefined;
   if (!body.includes('<')) return MAY_HOLD_CODE.test(body) ? undefined : [];
   if (NOT_SIMPLE.test(body)) return undefined;
   const positionOf = lineIndex(body, firstLine).positionAt;

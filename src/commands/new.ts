@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { checkProject, type CheckResult } from '../check/validate.ts';
 import { didYouMean } from '../check/suggest.ts';
 import { parseDate } from '../schema/edtf.ts';
-import { hostOf } from '../safety/defang.ts';
+import { hostOf } from '../safety/url.ts';
 import { ID_PATTERN, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { listFiles, MDX_DIRS, MDX_EXTENSIONS, REGISTRY_FILES } from '../check/project-files.ts';
 import { actorSkeleton, incidentSkeleton, platformSkeleton, recordSkeleton, slugify, sourceSkeleton, uniqueId, yamlListItem } from '../scaffold/skeletons.ts';

@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { lineIndex, type LineIndex, type Position } from './positions.ts';
+import { hasUnsafeScheme, isMisleadingUrl, isRemote, startsWithHost } from '../safety/url.ts';
 
 export type { Position };
 
@@ -64,11 +65,46 @@ const COMMENT_ONLY = /^\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)*$/;
 /** What MDX reads as code even where there is no tag: braces, `import` and `export`. */
 export const MAY_HOLD_CODE = /[{}]|^[ \t]*(?:import|export)\b/m;
 
+/** What MDX reads as a Markdown link or image: `](` after the text, `]:` after a definition's label. */
+export const MAY_HOLD_LINK = /\](?:\(|:)/;
+
+/** A Markdown link, image or link definition, as the parser read it. */
+export interface LinkUse {
+  /** The address as Markdown reads it: escapes (`\\(`) and entities decoded, `<…>` dropped. */
+  url: string;
+  /** Where the address starts (not the link's text). */
+  at: Position;
+  image: boolean;
+}
+
 export interface MdxScan {
   /** Components (capitalised JSX names) and HTML elements (lower-case). */
   uses: ComponentUse[];
   /** `import`/`export`, `{expressions}` and prop values that are code rather than text or JSON. */
   code: CodeProblem[];
+  /** Markdown links, images and link definitions (`[text](url)`, `![alt](url)`, `[ref]: url`). */
+  links: LinkUse[];
+}
+
+interface MarkdownNode {
+  type: string;
+  url?: string;
+  children?: MarkdownNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+/**
+ * Where a link's address starts in `body`: after the `](` that closes its text (the end of its
+ * last child, when it has text), or the `]:` of a definition, then spaces and an opening `<`.
+ */
+function addressOffset(body: string, node: MarkdownNode): number {
+  const start = node.position?.start.offset ?? 0;
+  const source = body.slice(start, node.position?.end.offset ?? body.length);
+  const lastChild = node.children?.at(-1)?.position?.end.offset;
+  const afterText =
+    node.type === 'definition' ? /^\s*\[(?:\\[\s\S]|[^\\\]])*\]:/.exec(source)?.[0].length : lastChild !== undefined ? lastChild - start + 2 : /^!?\[(?:\\[\s\S]|[^\\\]])*\]\(/.exec(source)?.[0].length;
+  const from = afterText ?? 0;
+  return start + from + (/^\s*<?/.exec(source.slice(from))?.[0].length ?? 0);
 }
 
 /** Where `offset` is in `body`, as a position in the file whose line `firstLine` is the body's first. */
@@ -135,7 +171,7 @@ function syntaxError(error: unknown, body: string, firstLine: number): MdxSyntax
 /** Reads `body` as MDX, positions offset so that line 1 of the body is `firstLine` of the file. */
 export function scanMdx(body: string, firstLine = 1): MdxScan {
   // Without a `<` there is no tag, and nothing MDX could fail on but braces.
-  if (!body.includes('<') && !MAY_HOLD_CODE.test(body)) return { uses: [], code: [] };
+  if (!body.includes('<') && !MAY_HOLD_CODE.test(body) && !MAY_HOLD_LINK.test(body)) return { uses: [], code: [], links: [] };
   let tree;
   try {
     tree = processor.parse(body);
@@ -145,8 +181,15 @@ export function scanMdx(body: string, firstLine = 1): MdxScan {
   const at = (p?: { start: { line: number; column: number } }): Position => ({ line: (p?.start.line ?? 1) + firstLine - 1, col: p?.start.column ?? 1 });
   const uses: ComponentUse[] = [];
   const code: CodeProblem[] = [];
+  const links: LinkUse[] = [];
+  let lines: LineIndex | undefined;
   visit(tree, (node) => {
     const position = (node as { position?: { start: { line: number; column: number } } }).position;
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const link = node as MarkdownNode;
+      links.push({ url: link.url ?? '', at: (lines ??= lineIndex(body, firstLine)).positionAt(addressOffset(body, link)), image: node.type === 'image' });
+      return;
+    }
     if (node.type === 'mdxjsEsm') {
       code.push({ at: at(position), rule: 'mdx-code', message: '`import` and `export` are not allowed in a write-up: it is text, and the components (<Cite>, <Record>, …) need no import' });
       return;
@@ -184,7 +227,7 @@ export function scanMdx(body: string, firstLine = 1): MdxScan {
     }
     uses.push({ name: jsx.name, at: at(jsx.position), props, propAt, text: textOf(jsx as never) });
   });
-  return { uses, code };
+  return { uses, code, links };
 }
 
 /** The components and HTML elements of `body` (see `scanMdx`). */
@@ -218,19 +261,6 @@ const ALLOWED_HTML = new Set(
   'a abbr b bdi bdo blockquote br caption cite code dd del details dfn div dl dt em figcaption figure h2 h3 h4 h5 h6 hr i ins kbd li mark ol p pre q s samp small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr'.split(' '),
 );
 
-/**
- * A link a write-up may not hold: a scheme other than http(s) or mailto (javascript:, data:,
- * vbscript:, file:…), or a scheme-less address on another server (`//host/…`, `\\host`), which
- * would dodge both the checks and the defang list.
- */
-export function hasUnsafeScheme(url: string): boolean {
-  // Browsers ignore whitespace and control characters there: `java\tscript:` runs, `/\t/h` is `//h`.
-  const compact = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-  if (/^[\\/]{2}/.test(compact)) return true;
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
-  return scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme);
-}
-
 export interface HtmlProblem {
   at: Position;
   message: string;
@@ -258,48 +288,30 @@ export function htmlProblems(uses: readonly ComponentUse[]): HtmlProblem[] {
   return problems;
 }
 
-/** `t.me/x`, `www.example.org`: a host name where a path should start (`about.html#team` is a file). */
-const LOOKS_LIKE_A_HOST = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:html?|php|aspx?|pdf|csv|json|xml|txt|md|png|jpe?g|gif|svg|webp|zip)[/?#])[a-z]{2,}[/?#])/i;
-
-/** The host part of a written URL (`https://user@host:port`), before its path; Markdown escapes (`\\(`) come after it. */
-function authorityOf(url: string): string {
-  return /^https?:\/\/([^/?#]*)/i.exec(url)?.[1] ?? '';
-}
-
 /**
  * Markdown links and images (`[text](url)`, `![alt](url)`, `[ref]: url`) whose scheme is not
- * http(s) or mailto, or that name another server without a scheme.
+ * http(s) or mailto, that name another server without a scheme, or whose host a browser and a
+ * filter would read differently; and images from another server. Links in code are text, and
+ * are not links here either.
  */
-export function unsafeMarkdownLinks(body: string, firstLine = 1): HtmlProblem[] {
+export function unsafeMarkdownLinks(links: readonly LinkUse[]): HtmlProblem[] {
   const problems: HtmlProblem[] = [];
-  let index: LineIndex | undefined;
-  const positionAt = (offset: number) => (index ??= lineIndex(body, firstLine)).positionAt(offset);
-  const patterns = [/\]\(\s*<?([^)\s>]+)/g, /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm];
-  for (const pattern of patterns) {
-    for (const match of body.matchAll(pattern)) {
-      const url = match[1]!;
-      const at = () => positionAt(match.index + match[0].indexOf(url));
-      if (hasUnsafeScheme(url)) {
-        problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
-      } else if (/^https?:/i.test(url) && (/[\\]|%(?:[01][0-9a-f]|20)/i.test(authorityOf(url)) || !URL.canParse(url.replace(/\\([!-/:-@[-`{-~])/g, '$1')))) {
-        // A backslash or an encoded control character where the host goes: a dead link at best,
-        // and a host a filter reads differently from a browser.
-        problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}" is not a valid address: check it for a backslash or a stray character` });
-      } else if (LOOKS_LIKE_A_HOST.test(url)) {
-        // Without a scheme it is a path on this site: a broken link, and one the defang list cannot see.
-        problems.push({ at: at(), rule: 'bad-url', message: `link to "${url.slice(0, 40)}" has no https://: as written it is a page of this site; write the whole address` });
-      }
+  for (const { url, at, image } of links) {
+    const shown = url.slice(0, 40);
+    if (hasUnsafeScheme(url)) {
+      problems.push({ at, rule: 'bad-url', message: `link to "${shown}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
+    } else if (/^https?:/i.test(url) && isMisleadingUrl(url)) {
+      // A backslash or an encoded control character where the host goes: a dead link at best,
+      // and a host a filter reads differently from a browser.
+      problems.push({ at, rule: 'bad-url', message: `link to "${shown}" is not a valid address: check it for a backslash or a stray character` });
+    } else if (startsWithHost(url)) {
+      // Without a scheme it is a path on this site: a broken link, and one the defang list cannot see.
+      problems.push({ at, rule: 'bad-url', message: `link to "${shown}" has no https://: as written it is a page of this site; write the whole address` });
     }
-  }
-  // An image from another server is a request to a third party from every reader's browser.
-  for (const match of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
-    const url = match[1]!;
-    if (!/^(https?:)?[\\/]{2}/i.test(url.replace(/[\u0000-\u0020]/g, ''))) continue;
-    problems.push({
-      at: positionAt(match.index + match[0].indexOf(url)),
-      rule: 'unsafe-html',
-      message: `image from another server ("${url.slice(0, 40)}"): readers' browsers would fetch it from there; put the file in public/ and link it as /name.png`,
-    });
+    // An image from another server is a request to a third party from every reader's browser.
+    if (image && isRemote(url)) {
+      problems.push({ at, rule: 'unsafe-html', message: `image from another server ("${shown}"): readers' browsers would fetch it from there; put the file in public/ and link it as /name.png` });
+    }
   }
   return problems;
 }

@@ -6,6 +6,7 @@
  */
 import { capturesOf, SOURCE_KINDS, type Actor, type DataRecord, type IncidentFrontmatter, type Platform, type RecordKind, type SiteSettings, type Source } from '../schema/index.ts';
 import { isDefangedDomain } from '../safety/defang.ts';
+import { addressesIn } from '../safety/url.ts';
 import { compareSpans, parseDate, type DateSpan } from '../schema/edtf.ts';
 import { publishedLocation, publishedRecord } from './places.ts';
 import { paginateSources, type SourceGroup, type SourcePage } from './source-pages.ts';
@@ -236,7 +237,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     return actor !== undefined && LINKABLE_POSTERS.has(actor.kind);
   };
   const listed = (url: string | undefined) =>
-    url !== undefined && [url, ...[...url.slice(1).matchAll(/https?:\/\/[^\s]+/gi)].map((m) => m[0])].some((u) => isDefangedDomain(u, data.site.defang));
+    url !== undefined && addressesIn(url).some((u) => isDefangedDomain(u, data.site.defang));
   const defangedSources = new Set(
     data.sources
       .filter((s) => (s.kind === 'social-post' && !postIsLinkable(s.actor)) || listed(s.url) || capturesOf(s).some((c) => listed(c.url)))

@@ -14,8 +14,8 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
-import { defang, DEFANGED_TITLE, defangUrlsIn, hostOf, isDefangedDomain } from '../safety/defang.ts';
-import { hasUnsafeScheme as isUnsafeHref } from '../data/mdx-scan.ts';
+import { defang, DEFANGED_TITLE, defangUrlsIn, isDefangedDomain } from '../safety/defang.ts';
+import { hasUnsafeScheme as isUnsafeHref, isOnAnotherServer, withHostAsRead } from '../safety/url.ts';
 
 export interface SafeLinksOptions {
   /** The defang list; a function so `astro dev` picks up edits to data/site.yaml. */
@@ -42,21 +42,13 @@ function defangedSpan(text: string): Element {
   };
 }
 
-
 /**
- * The address with its host as a browser reads it: a host disguised with fullwidth letters or
- * escaped invisible characters (`%EF%BD%94.me`, `t.me%C2%AD`) goes to `t.me`, and says so.
+ * What the reader sees instead of a dangerous link: its words, and the address defanged, with a
+ * disguised host (`%EF%BD%94.me`) written as the browser would have read it (`t.me`).
  */
-function asBrowserReads(href: string): string {
-  const raw = /^https?:\/\/(?:[^@/?#]*@)?([^/?#:]*)/i.exec(href)?.[1];
-  const host = hostOf(href);
-  return !raw || host === undefined || raw.toLowerCase() === host ? href : href.replace(raw, host);
-}
-
-/** What the reader sees instead of a dangerous link: its words, and the address defanged. */
 function replacement(href: string, label: string, domains: readonly string[]): Element {
   const shown = defangUrlsIn(label.trim(), domains);
-  const address = defang(asBrowserReads(href));
+  const address = defang(withHostAsRead(href));
   return defangedSpan(shown === address || shown === '' ? address : `${shown} (${address})`);
 }
 
@@ -116,7 +108,7 @@ export default function rehypeSafeLinks(options: SafeLinksOptions) {
       if (element.tagName === 'img' && typeof element.properties.src === 'string' && parent && index !== undefined) {
         const src = element.properties.src;
         // `npm run check` refuses images from other servers; should one slip by, show its words.
-        if (hostOf(src) !== 'base.invalid') {
+        if (isOnAnotherServer(src)) {
           const alt = typeof element.properties.alt === 'string' ? element.properties.alt : 'image';
           parent.children[index] = defangedSpan(`${alt} (${isDefangedDomain(src, domains) ? defang(src) : src})`);
           return SKIP;

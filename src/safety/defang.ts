@@ -3,6 +3,7 @@
  * shown as `hxxps://t[.]me/...`: readable and copyable by a researcher, but never clickable,
  * never fetched, never indexed as a link.
  */
+import { hostInText, hostOf, isHostUnder, splitUrl } from './url.ts';
 
 /**
  * The tooltip of every defanged address. Neutral on purpose: the list holds platforms (Telegram's
@@ -12,33 +13,15 @@ export const DEFANGED_TITLE = 'Defanged: shown as text, not as a link';
 
 /** `https://t.me/x` → `hxxps://t[.]me/x`. Non-URLs are returned with their dots bracketed. */
 export function defang(url: string): string {
-  const match = /^(https?)(:\/\/)([^/?#]*)(.*)$/i.exec(url);
-  if (!match) return url.replaceAll('.', '[.]');
-  const [, scheme, sep, host, rest] = match as unknown as [string, string, string, string, string];
-  return `${scheme.toLowerCase().replace('http', 'hxxp')}${sep}${host.replaceAll('.', '[.]')}${rest}`;
+  const parts = splitUrl(url);
+  if (!parts) return url.replaceAll('.', '[.]');
+  return `${parts.scheme.toLowerCase().replace('http', 'hxxp')}://${parts.authority.replaceAll('.', '[.]')}${parts.rest}`;
 }
 
-/**
- * The host a browser would go to. Relative to a placeholder base, so that scheme-less forms a
- * browser still resolves to another server (`//t.me/x`, `\\t.me/x`) are judged by their host
- * too; a site-relative path resolves to the placeholder, which no list names.
- */
-export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url, 'https://base.invalid/').hostname.toLowerCase().replace(/\.$/, '');
-  } catch {
-    return undefined;
-  }
-}
-
-/** True when the URL's host is a listed domain or a subdomain of one. */
+/** True when the host a browser would go to is a listed domain or a subdomain of one. */
 export function isDefangedDomain(url: string, domains: readonly string[]): boolean {
   const host = hostOf(url);
-  return host !== undefined && isListedHost(host, domains);
-}
-
-function isListedHost(host: string, domains: readonly string[]): boolean {
-  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  return host !== undefined && isHostUnder(host, domains);
 }
 
 /**
@@ -46,14 +29,6 @@ function isListedHost(host: string, domains: readonly string[]): boolean {
  * boundary before it: `see:https://…` and `x_https://…` are addresses too.
  */
 const URL_IN_TEXT = /https?:\/\/[^\s<>"'()]+/gi;
-
-/**
- * The host of a URL found in text, without what the text put after it: `https://t.me, then`,
- * `https://t.me;`, `https://t.me&amp;x` (an `&` as HTML writes it) all name `t.me`.
- */
-function hostInText(url: string): string {
-  return (/^https?:\/\/(?:[^@/?#\s]*@)?([^/?#\\\s:&;,!]*)/i.exec(url)?.[1] ?? '').toLowerCase().replace(/\.+$/, '');
-}
 
 /**
  * The patterns of one defang list, compiled once: any mention of a listed domain, in any case
@@ -102,7 +77,7 @@ export function namesListedDomain(text: string, domains: readonly string[]): boo
 export function defangUrlsIn(text: string, domains: readonly string[]): string {
   if (domains.length === 0) return text;
   const plain = DISGUISE.test(text) ? undisguise(text, domains) : text;
-  const urls = plain.replace(URL_IN_TEXT, (url) => (isListedHost(hostInText(url), domains) ? defang(url) : url));
+  const urls = plain.replace(URL_IN_TEXT, (url) => (isHostUnder(hostInText(url), domains) ? defang(url) : url));
   return urls.replace(patternsOf(domains).bare, (host) => host.replaceAll('.', '[.]'));
 }
 

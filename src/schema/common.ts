@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { DateError, parseDate } from './edtf.ts';
+import { isWebAddress, writtenHost } from '../safety/url.ts';
 import { COUNTRY_CODES, isoCodeFor } from './countries.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -63,9 +64,9 @@ export const edtfDay = edtfDate
 export const url = z
   .string()
   .superRefine((value, ctx) => {
-    if (/^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(value) && URL.canParse(value)) return;
+    if (isWebAddress(value)) return;
     // http://localhost/x is absolute, but no reader can follow it: say what is wrong with it.
-    const host = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)/i.exec(value)?.[1];
+    const host = writtenHost(value);
     const message = host && !host.includes('.') && URL.canParse(value) ? `must be an address on the web: "${host}" is not a public host` : 'must be an absolute http: or https: URL';
     ctx.addIssue({ code: 'custom', message, params: { rule: 'bad-url' } });
   })

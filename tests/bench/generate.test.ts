@@ -88,5 +88,7 @@ describe('the checker’s fast paths on generated files', () => {
     expect(scanSimpleComponents('Text <Cite id="a" /> and {1 + 1}', 1)).toBeUndefined();
     expect(scanSimpleComponents('Text <Callout>x</Callout>', 1)).toBeUndefined();
     expect(scanSimpleComponents('Plain Markdown, no tags.', 1)).toEqual([]);
+    // Links are taken from the parsed tree: a body with one is parsed.
+    expect(scanSimpleComponents('See [the report](https://example.org/r) <Cite id="a" />.', 1)).toBeUndefined();
   });
 });

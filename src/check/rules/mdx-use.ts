@@ -21,7 +21,7 @@ import type { Validated } from './schemas.ts';
 function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan | undefined {
   try {
     const simple = scanSimpleComponents(parsed.body, parsed.bodyLine);
-    return simple ? { uses: simple, code: [] } : scanMdx(parsed.body, parsed.bodyLine);
+    return simple ? { uses: simple, code: [], links: [] } : scanMdx(parsed.body, parsed.bodyLine);
   } catch (error) {
     const at = error instanceof MdxSyntaxError ? error.at : { line: parsed.bodyLine, col: 1 };
     ctx.problems.push({ file, ...at, severity: 'error', message: (error as Error).message, rule: 'syntax' });
@@ -62,7 +62,7 @@ export function checkMdxUse(ctx: CheckContext, refs: ReferenceChecker, mdxFiles:
     const { file, parsed } = mdx;
     const citing = citingByFile.get(file);
     if (citing) citing.citations = citedIds(scanned.uses);
-    for (const problem of [...scanned.code, ...htmlProblems(scanned.uses), ...unsafeMarkdownLinks(parsed.body, parsed.bodyLine)]) {
+    for (const problem of [...scanned.code, ...htmlProblems(scanned.uses), ...unsafeMarkdownLinks(scanned.links)]) {
       ctx.problems.push({ file, ...problem.at, severity: 'error', message: problem.message, rule: problem.rule });
     }
     // Lower-case names are HTML elements, judged above.

@@ -9,7 +9,18 @@ describe('mdx-use', () => {
     [
       'a javascript: link in a write-up',
       { [WRITEUP]: (text) => `${text}\nA [bad](javascript:alert(1)) link.\n` },
-      ['content/incidents/incident-one.mdx:10:9  error  link to "javascript:alert(1": write-ups may link to http(s) and mailto addresses, and to pages of the site  bad-url'],
+      ['content/incidents/incident-one.mdx:10:9  error  link to "javascript:alert(1)": write-ups may link to http(s) and mailto addresses, and to pages of the site  bad-url'],
+    ],
+    [
+      'links as the Markdown parser reads them: a definition, a link inside a component; not links in code',
+      {
+        [WRITEUP]: (text) =>
+          `${text}\n<Callout>A [bad](vbscript:x) one.</Callout>\n\nShown as code: \`[x](javascript:y)\` and\n\n\`\`\`\n[z](javascript:z)\n\`\`\`\n\n[ref]: <data:text/html,x>\n`,
+      },
+      [
+        'content/incidents/incident-one.mdx:10:18  error  link to "vbscript:x": write-ups may link to http(s) and mailto addresses, and to pages of the site  bad-url',
+        'content/incidents/incident-one.mdx:18:9  error  link to "data:text/html,x": write-ups may link to http(s) and mailto addresses, and to pages of the site  bad-url',
+      ],
     ],
     [
       'a link whose host holds a backslash or an encoded tab (a dead link, and a host filters misread)',
