@@ -6,22 +6,23 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { compareProblems, DataProblemsError, formatProblem, hasErrors } from '../data/problems.ts';
+import { DataProblemsError, formatProblem, hasErrors, type Problem } from '../data/problems.ts';
 import { projectDir } from '../site/paths.ts';
 import { invalidateProject, loadProject } from '../site/project.ts';
 import { defangSite } from '../safety/last-guard.ts';
+import { changesSince, summary, type Shown } from './dev-report.ts';
 
-function report(root: string, logger: AstroIntegrationLogger): boolean {
-  const { problems } = loadProject(root);
-  for (const problem of [...problems].sort(compareProblems)) {
+function print(problems: readonly Problem[], logger: AstroIntegrationLogger): void {
+  for (const problem of problems) {
     if (problem.severity === 'error') logger.error(formatProblem(problem));
     else logger.warn(formatProblem(problem));
   }
-  return hasErrors(problems);
 }
 
 export default function driftwatch(): AstroIntegration {
   let root = process.cwd();
+  /** What the terminal has shown, so a re-check prints only what changed. */
+  let shown: Shown = new Map();
   return {
     name: 'driftwatch',
     hooks: {
@@ -35,7 +36,9 @@ export default function driftwatch(): AstroIntegration {
         // it; logged as well, every line would show twice.
         const { problems } = loadProject(root);
         if (command === 'build' && hasErrors(problems)) throw new DataProblemsError(problems);
-        report(root, logger);
+        const first = changesSince(new Map(), problems);
+        print(first.added, logger);
+        shown = first.shown;
       },
       'astro:build:done': ({ dir, logger }) => {
         // Before the search index and the weights read the pages (integrations run in order).
@@ -47,7 +50,11 @@ export default function driftwatch(): AstroIntegration {
         const recheck = (file: string) => {
           if (!watched.test(file)) return;
           invalidateProject(root);
-          if (!report(root, logger)) logger.info('content/ and data/: no errors');
+          const { problems } = loadProject(root);
+          const changes = changesSince(shown, problems);
+          shown = changes.shown;
+          print(changes.added, logger);
+          logger.info(summary(changes, problems));
         };
         // content/ and data/ may live outside the Astro root (DRIFTWATCH_PROJECT).
         server.watcher.add([`${root}/content`, `${root}/data`]);

@@ -51,6 +51,8 @@ beforeAll(async () => {
   project = fixture('minimal', {
     [WRITEUP]: (text) => `${text}\n${CODE}\n`,
     // A record's notes naming a listed domain: the guard defangs them as the page is served.
+    // A warning, which the terminal shows once, not again after every save.
+    'data/sources.yaml': (text) => `${text}- id: unarchived\n  title: Unarchived\n  publisher: A newspaper\n  kind: news\n  published: '2019-11-30'\n  url: https://news.example/unarchived\n`,
     'data/records/notes.yaml': "- id: noted\n  kind: statement\n  date: '2019-12-02'\n  title: Noted\n  actor: amaq\n  sources: [news-1]\n  incidents: [incident-one]\n  notes: See https://t.me/notes_channel/5.\n",
   });
   const port = await freePort();
@@ -92,5 +94,11 @@ describe('npm run dev', () => {
     const { body } = await get('/incidents/incident-one/', (s, text) => s === 200 && text.includes('Home is fine here.'));
     expect(body).toContain('hxxps://t[.]me/notes_channel/5');
     expect(body).not.toContain('https://t.me/notes_channel');
+  });
+
+  it('prints the warnings once, then after a save only what changed', () => {
+    const warning = 'data/sources.yaml:15:7  warning  source "unarchived" is not cited by any record or incident  unused-source';
+    expect(output.split(warning).length - 1).toBe(1);
+    expect(output).toContain('content/ and data/ re-checked: 2 fixed; 0 errors, 2 warnings in all (npm run check lists them)');
   });
 });
