@@ -33,11 +33,15 @@ export function chartsFor(records: readonly DataRecord[]): ChartName[] {
   ];
 }
 
-/** Site-wide charts: their own pages (owned by the charts), their embeds and their CSVs. */
-export const SITE_CHARTS: { chart: ChartName; page: string; csv: string }[] = [
-  { chart: 'timeline', page: '/timeline/', csv: '/data/records.csv' },
-  { chart: 'claims', page: '/claims/', csv: '/data/claims.csv' },
-  { chart: 'takedowns', page: '/takedowns/', csv: '/data/takedowns.csv' },
+/**
+ * Site-wide charts: their own pages (owned by the charts), their embeds, and where their data is
+ * downloaded: the data page's row for their kind of record (one file per year, and the Parquet
+ * file of all records), since no one file holds all of a large site's records of a kind.
+ */
+export const SITE_CHARTS: { chart: ChartName; page: string; data: string }[] = [
+  { chart: 'timeline', page: '/timeline/', data: '/data/#all-records' },
+  { chart: 'claims', page: '/claims/', data: '/data/#claim' },
+  { chart: 'takedowns', page: '/takedowns/', data: '/data/#takedown' },
 ];
 
 /**
@@ -51,8 +55,8 @@ export function chartsOf(scope: 'incidents' | 'platforms' | 'actors', records: r
   return charts;
 }
 
-/** The site-wide chart of the same kind: its page, embed and CSV (what platform and actor charts link to). */
-export function siteChart(chart: ChartName): { chart: ChartName; page: string; csv: string } {
+/** The site-wide chart of the same kind: its page, embed and data (what platform and actor charts link to). */
+export function siteChart(chart: ChartName): { chart: ChartName; page: string; data: string } {
   return SITE_CHARTS.find((spec) => spec.chart === chart)!;
 }
 

@@ -1,12 +1,13 @@
 /**
- * `/data/datapackage.json`: a Frictionless Data Package (v2) describing every CSV download. Field
- * names, types, enums, required flags, descriptions and foreign keys all come from the zod
- * schemas through the columns of table.ts.
+ * `/data/datapackage.json`: a Frictionless Data Package (v2) describing every CSV download (one
+ * resource per file: each has its header row, so each reads alone) and the Parquet file of all
+ * records. Field names, types, enums, required flags, descriptions and foreign keys all come from
+ * the zod schemas through the columns of table.ts.
  */
 import { arrayElement, fieldType } from '../schema/introspect.ts';
 import type { SiteSettings } from '../schema/index.ts';
 import { description, isInteger, metaOf, referenceOf, type Column } from './table.ts';
-import type { Download } from './downloads.ts';
+import { allRecordsColumns, PARQUET_FILE, type Download } from './downloads.ts';
 
 export interface TableField {
   name: string;
@@ -51,6 +52,14 @@ export function tableField(column: Column): TableField {
   return field;
 }
 
+/** A column of the Parquet file: as in the CSV, but a list is a native list ('array'), not joined text. */
+export function parquetField(column: Column): TableField {
+  const field = tableField(column);
+  if (field.type !== 'list') return field;
+  const { delimiter: _delimiter, itemType: _itemType, ...rest } = field;
+  return { ...rest, type: 'array' };
+}
+
 /** Licence names as the Open Definition writes them, for the common Creative Commons ones. */
 function licence(name: string): { name: string; title: string; path?: string } {
   const match = /^CC[ -](BY(?:[ -](?:SA|NC|ND|NC[ -]SA|NC[ -]ND))?)[ -](\d\.\d)$/i.exec(name.trim());
@@ -61,6 +70,13 @@ function licence(name: string): { name: string; title: string; path?: string } {
 
 const RESOURCE_OF: Partial<Record<string, string>> = { platforms: 'platforms', actors: 'actors', sources: 'sources' };
 
+const foreignKeys = (columns: Column[], files: Download[]) =>
+  columns
+    .filter((c) => c.encoding === 'scalar' && RESOURCE_OF[referenceOf(c.schema) ?? ''] && files.some((f) => f.name === RESOURCE_OF[referenceOf(c.schema)!]))
+    .map((c) => ({ fields: [c.name], reference: { resource: RESOURCE_OF[referenceOf(c.schema)!]!, fields: ['id'] } }));
+
+const tableSchema = (columns: Column[], files: Download[]) => ({ fields: columns.map(tableField), primaryKey: ['id'], missingValues: [''], foreignKeys: foreignKeys(columns, files) });
+
 export function dataPackage(settings: SiteSettings, files: Download[], siteUrl: string): object {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
@@ -69,25 +85,32 @@ export function dataPackage(settings: SiteSettings, files: Download[], siteUrl: 
     description: settings.description,
     homepage: siteUrl,
     licenses: [licence(settings.licence)],
-    resources: files.map((file) => ({
-      name: file.name,
-      type: 'table',
-      path: `${file.name}.csv`,
-      scheme: 'file',
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      title: file.title,
-      description: file.description,
-      dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-      schema: {
-        fields: file.columns.map(tableField),
-        primaryKey: ['id'],
-        missingValues: [''],
-        foreignKeys: file.columns
-          .filter((c) => c.encoding === 'scalar' && RESOURCE_OF[referenceOf(c.schema) ?? ''] && files.some((f) => f.name === RESOURCE_OF[referenceOf(c.schema)!]))
-          .map((c) => ({ fields: [c.name], reference: { resource: RESOURCE_OF[referenceOf(c.schema)!]!, fields: ['id'] } })),
+    resources: [
+      {
+        name: 'records',
+        type: 'table',
+        path: PARQUET_FILE,
+        scheme: 'file',
+        format: 'parquet',
+        mediatype: 'application/vnd.apache.parquet',
+        title: 'All records',
+        description: 'Every record of every kind in one typed table (Parquet), with a kind column; fields a kind does not have are empty. The same rows as the CSV files of every kind and year together.',
+        // Parquet has real nulls and real lists: no missing-value marker, no delimiter.
+        schema: { fields: allRecordsColumns().map(parquetField), primaryKey: ['id'], foreignKeys: foreignKeys(allRecordsColumns(), files) },
       },
-    })),
+      ...files.map((file) => ({
+        name: file.name,
+        type: 'table',
+        path: `${file.name}.csv`,
+        scheme: 'file',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        title: file.title,
+        description: file.description,
+        dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+        schema: tableSchema(file.columns, files),
+      })),
+    ],
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Record subsets with downloads of their own: an incident's records (`/data/incidents/<slug>.csv`
  * and `.json`), the files its charts link to. Platforms and actors have none: their records are
- * in the site-wide files (`/data/records.csv`, one per kind), which their charts link to.
+ * in the site-wide files (one per kind and year, and records.parquet), which their charts link to.
  */
 import type { DataRecord } from '../schema/index.ts';
 import type { SiteData } from '../data/queries.ts';

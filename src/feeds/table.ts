@@ -116,7 +116,8 @@ export function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-function valueAt(row: Record<string, unknown>, path: string[]): unknown {
+/** The value at `path` in a row (`['location', 'place']`), or undefined. */
+export function valueAt(row: Record<string, unknown>, path: string[]): unknown {
   let value: unknown = row;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -49,6 +49,8 @@ export interface DatasetInput {
   publisher: string;
   siteUrl: string;
   files: { name: string; title: string; description: string; csv: string; json: string }[];
+  /** The whole dataset in one Parquet file. */
+  parquet?: string;
   temporalCoverage?: string;
 }
 
@@ -64,9 +66,12 @@ export function datasetLd(input: DatasetInput): object {
     isAccessibleForFree: true,
     creator: { '@type': 'Organization', name: input.publisher, url: input.siteUrl },
     ...(input.temporalCoverage ? { temporalCoverage: input.temporalCoverage } : {}),
-    distribution: input.files.flatMap((file) => [
+    distribution: [
+      ...(input.parquet ? [{ '@type': 'DataDownload', name: 'All records (Parquet)', description: 'Every record in one typed table.', encodingFormat: 'application/vnd.apache.parquet', contentUrl: input.parquet }] : []),
+      ...input.files.flatMap((file) => [
       { '@type': 'DataDownload', name: `${file.title} (CSV)`, description: file.description, encodingFormat: 'text/csv', contentUrl: file.csv },
       { '@type': 'DataDownload', name: `${file.title} (JSON)`, description: file.description, encodingFormat: 'application/json', contentUrl: file.json },
-    ]),
+      ]),
+    ],
   };
 }

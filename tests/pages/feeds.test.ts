@@ -13,7 +13,8 @@ import { checkProject } from '../../src/check/validate.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { buildSiteData, type DataInput } from '../../src/data/queries.ts';
 import { dataPackage } from '../../src/feeds/datapackage.ts';
-import { downloadCsv, downloads } from '../../src/feeds/downloads.ts';
+import { downloadCsv, downloadJson, downloads, recordDownloads } from '../../src/feeds/downloads.ts';
+import { recordYear } from '../../src/data/record-files.ts';
 import { FEED_ITEMS, newestItems, rss } from '../../src/feeds/rss.ts';
 import { sitemapEntries, sitemapXml } from '../../src/feeds/sitemap.ts';
 import { cellText, toCsv, columnsOf } from '../../src/feeds/table.ts';
@@ -103,12 +104,44 @@ describe('CSV downloads', () => {
   it('describe their columns with types taken from the schemas', () => {
     const pkg = dataPackage(data.site, downloads(site), 'https://x/data/') as { licenses: { name: string }[]; resources: { name: string; schema: { fields: { name: string; type: string; constraints?: { enum?: string[] } }[]; foreignKeys: unknown[] } }[] };
     expect(pkg.licenses[0]!.name).toBe('CC-BY-4.0');
-    const takedowns = pkg.resources.find((r) => r.name === 'takedowns')!.schema;
+    const takedowns = pkg.resources.find((r) => r.name === 'takedowns-2019')!.schema;
     expect(takedowns.fields.find((f) => f.name === 'outcome')!.constraints!.enum).toEqual(['referred', 'removed', 'restored', 'unknown']);
     expect(takedowns.fields.find((f) => f.name === 'scope.count')!.type).toBe('integer');
     expect(takedowns.foreignKeys).toContainEqual({ fields: ['platform'], reference: { resource: 'platforms', fields: ['id'] } });
     const records = pkg.resources.find((r) => r.name === 'records')!.schema;
     expect(records.fields.find((f) => f.name === 'kind')!.constraints!.enum).toEqual(['attack', 'claim', 'takedown', 'migration', 'statement']);
+  });
+});
+
+describe('record downloads', () => {
+  // The case study's records, spread over three years, one an interval starting in 2017.
+  const spread = (): DataInput => {
+    const base = input();
+    const years = ['2017-12-30/2018-01-02', '2018-05', '2019-03-01', '2019~'];
+    return { ...base, records: base.records.map((r, i) => ({ ...r, date: i < years.length ? years[i]! : r.date }) as DataRecord) };
+  };
+  const spreadSite = buildSiteData(spread(), { includeDrafts: false });
+
+  it('come as one file per kind and year, named after the year the date starts in', () => {
+    expect(recordYear({ date: '2017-12-30/2018-01-02' })).toBe('2017');
+    expect(recordYear({ date: '2019-XX' })).toBe('2019');
+    expect(recordYear({ date: '../2019' })).toBe('undated');
+    const files = downloads(spreadSite).filter((d) => d.kind);
+    // Each record is in exactly one file, the one of its kind and year.
+    expect(files.flatMap((f) => f.rows.map((r) => (r as DataRecord).id)).sort()).toEqual(spreadSite.records.map((r) => r.id).sort());
+    for (const file of files) for (const row of file.rows as DataRecord[]) expect(file.name).toBe(`${row.kind}s-${recordYear(row)}`);
+    expect(new Set(files.map((f) => f.year))).toEqual(new Set(['2017', '2018', '2019']));
+    const kinds = recordDownloads(spreadSite);
+    expect(kinds.map((k) => k.kind)).toEqual(['attack', 'claim', 'takedown', 'migration', 'statement']);
+    for (const kind of kinds) expect(kind.files.map((f) => f.year)).toEqual([...kind.files.map((f) => f.year!)].sort());
+  });
+
+  it('write JSON one entry a line, which parses back to the rows', () => {
+    const file = downloads(site).find((d) => d.kind === 'claim')!;
+    const text = downloadJson(file);
+    expect(text.split('\n')).toHaveLength(file.rows.length + 3);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(file.rows)));
+    expect(downloadJson({ ...file, rows: [] })).toBe('[]\n');
   });
 });
 

@@ -10,7 +10,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/validate.ts';
 import { parseCsv, parseCsvCells } from '../../src/data/csv.ts';
-import { RECORD_KINDS, recordSchema } from '../../src/schema/index.ts';
+import { recordSchema } from '../../src/schema/index.ts';
+import { recordFile, recordYear } from '../../src/data/record-files.ts';
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { REPO } from '../helpers/fixture.ts';
 import { launch, skipBrowser } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
@@ -21,6 +23,13 @@ const { data } = checkProject(REPO);
 const drafts = new Set(data.incidents.filter((i) => i.status === 'draft').map((i) => i.id));
 const published = data.records.filter((r) => !(r.incidents?.length && r.incidents.every((s) => drafts.has(s))));
 const xml = new XMLParser({ ignoreAttributes: false });
+/** The record files the site must offer, `<kind>s-<year>` → their records (src/data/record-files.ts). */
+const recordFiles = new Map<string, typeof published>();
+for (const record of published) {
+  const name = recordFile(record.kind, recordYear(record));
+  (recordFiles.get(name) ?? recordFiles.set(name, []).get(name)!).push(record);
+}
+const parquetFile = (path: string): ArrayBuffer => new Uint8Array(readFileSync(path)).buffer;
 
 /**
  * The whole suite for one base path. Each test file builds one base: two Astro builds in one
@@ -73,20 +82,24 @@ describe(`built with base ${base}`, () => {
     const { dist } = site();
     const must = ['', 'incidents/', `incidents/${SLUG}/`, 'platforms/', 'actors/', 'sources/', 'data/', 'data/datapackage.json', 'about/', 'search/', 'rss.xml', 'sitemap.xml', '404.html', 'embed/timeline/'];
     must.push(...data.platforms.map((p) => `platforms/${p.id}/`), ...data.actors.map((a) => `actors/${a.id}/`));
-    for (const name of ['platforms', 'actors', 'sources', ...RECORD_KINDS.map((k) => `${k}s`)]) must.push(`data/${name}.json`, `data/${name}.csv`);
+    for (const name of ['platforms', 'actors', 'sources', ...recordFiles.keys()]) must.push(`data/${name}.json`, `data/${name}.csv`);
+    must.push('data/records.parquet');
     expect(must.filter((path) => !resolvePath(dist, '/', `/${path}`))).toEqual([]);
   });
 
-  it('offers downloads with one row per record and per registry entry, JSON and CSV alike', () => {
+  it('offers downloads with one row per record and per registry entry, JSON and CSV alike, records by kind and year', () => {
     const { dist } = site();
     const expected: Record<string, number> = {
       platforms: data.platforms.length,
       actors: data.actors.length,
       sources: data.sources.length,
-      records: published.length,
-      ...Object.fromEntries(RECORD_KINDS.map((k) => [`${k}s`, published.filter((r) => r.kind === k).length])),
+      ...Object.fromEntries([...recordFiles].map(([name, records]) => [name, records.length])),
     };
-    expect(expected.claims).toBeGreaterThan(0);
+    expect(expected['claims-2019']).toBeGreaterThan(0);
+    // No other record file: the kinds' and years' files together hold each published record once.
+    const written = files(join(dist, 'data')).filter((f) => /^[a-z]+s-(\d{4}|undated)\.json$/.test(f));
+    expect(written.sort()).toEqual([...recordFiles.keys()].map((name) => `${name}.json`).sort());
+    expect(written.flatMap((f) => JSON.parse(read(dist, `data/${f}`)).map((r: { id: string }) => r.id)).sort()).toEqual(published.map((r) => r.id).sort());
     for (const [name, count] of Object.entries(expected)) {
       expect(JSON.parse(read(dist, `data/${name}.json`)), name).toHaveLength(count);
       const { rows, error } = parseCsvCells(read(dist, `data/${name}.csv`));
@@ -97,8 +110,7 @@ describe(`built with base ${base}`, () => {
 
   it('writes record CSVs that the CSV loader reads back into the same records', () => {
     const { dist } = site();
-    for (const kind of RECORD_KINDS) {
-      const name = `${kind}s`;
+    for (const name of recordFiles.keys()) {
       const { entries, problems } = parseCsv(`data/records/${name}.csv`, read(dist, `data/${name}.csv`));
       expect(problems).toEqual([]);
       const fromJson = JSON.parse(read(dist, `data/${name}.json`));
@@ -106,21 +118,40 @@ describe(`built with base ${base}`, () => {
     }
   });
 
-  it('describes every CSV in datapackage.json, with the columns the files have', () => {
+  it('describes every CSV and the Parquet file in datapackage.json, with the columns the files have', async () => {
     const { dist } = site();
     const pkg = JSON.parse(read(dist, 'data/datapackage.json'));
-    expect(pkg.resources.map((r: { name: string }) => r.name).sort()).toEqual(['actors', 'attacks', 'claims', 'migrations', 'platforms', 'records', 'sources', 'statements', 'takedowns']);
-    for (const resource of pkg.resources) {
+    expect(pkg.resources.map((r: { name: string }) => r.name).sort()).toEqual(['actors', 'platforms', 'records', 'sources', ...recordFiles.keys()].sort());
+    for (const resource of pkg.resources.filter((r: { format: string }) => r.format === 'csv')) {
       const header = parseCsvCells(read(dist, `data/${resource.path}`)).rows[0]!.map((c) => c.text);
       expect(resource.schema.fields.map((f: { name: string }) => f.name)).toEqual(header);
     }
-    const attacks = pkg.resources.find((r: { name: string }) => r.name === 'attacks').schema.fields;
+    const parquet = pkg.resources.find((r: { name: string }) => r.name === 'records');
+    expect(parquet).toMatchObject({ path: 'records.parquet', format: 'parquet', mediatype: 'application/vnd.apache.parquet' });
+    const file = parquetFile(join(dist, 'data/records.parquet'));
+    expect(parquet.schema.fields.map((f: { name: string }) => f.name)).toEqual(parquetSchema(parquetMetadata(file)).children.map((c) => c.element.name));
+    expect(parquet.schema.fields.find((f: { name: string }) => f.name === 'weapon').type).toBe('array');
+    const attacks = pkg.resources.find((r: { name: string }) => r.name === 'attacks-2019').schema.fields;
     const field = (name: string) => attacks.find((f: { name: string }) => f.name === name);
     expect(field('killed').type).toBe('integer');
     expect(field('location.lat').type).toBe('number');
     expect(field('weapon')).toMatchObject({ type: 'list', delimiter: ';' });
     expect(field('disputed').type).toBe('array');
     expect(field('id').constraints.required).toBe(true);
+  });
+
+  it('holds every published record in records.parquet, typed from the schemas', async () => {
+    const rows = await parquetReadObjects({ file: parquetFile(join(site().dist, 'data/records.parquet')) });
+    expect(rows.map((r) => r.id).sort()).toEqual(published.map((r) => r.id).sort());
+    const attack = published.find((r) => r.kind === 'attack' && r.killed !== undefined && r.weapon?.length)!;
+    const row = rows.find((r) => r.id === attack.id)!;
+    // Whole numbers are INT64 (read as bigint), lists are lists, nested fields dotted columns, EDTF dates text.
+    expect(row.killed).toBe(BigInt(attack.kind === 'attack' ? attack.killed! : 0));
+    expect(row.weapon).toEqual(attack.kind === 'attack' ? attack.weapon : []);
+    expect(row['location.place']).toBe(attack.kind === 'attack' ? attack.location?.place : undefined);
+    expect(row.date).toBe(attack.date);
+    // Fields a kind does not have are null, not empty strings.
+    expect(rows.find((r) => r.kind === 'claim')!.killed).toBeNull();
   });
 
   it('publishes an RSS feed that parses as XML and links every incident under the base path', () => {

@@ -27,7 +27,7 @@ function headerProblems(rules: Rule[], host: (rules: Rule[], path: string) => He
     const ok = value === undefined ? got === undefined : typeof value === 'string' ? got === value : got !== undefined && value.test(got);
     if (!ok) out.push(`${path}: ${name} is ${JSON.stringify(got)}, expected ${String(value)}`);
   };
-  for (const path of ['/', '/incidents/fishmongers-hall-2019/', '/data/records.csv', '/search/', '/pagefind/pagefind.js', '/404.html']) {
+  for (const path of ['/', '/incidents/fishmongers-hall-2019/', '/data/attacks-2019.csv', '/search/', '/pagefind/pagefind.js', '/404.html']) {
     expectHeader(path, 'content-security-policy', CSP);
     expectHeader(path, 'x-content-type-options', 'nosniff');
     expectHeader(path, 'referrer-policy', 'no-referrer');
@@ -37,7 +37,7 @@ function headerProblems(rules: Rule[], host: (rules: Rule[], path: string) => He
     expectHeader(path, 'x-content-type-options', 'nosniff');
   }
   expectHeader('/_astro/Base.DHpB6PRZ.css', 'cache-control', /^public, max-age=31536000, immutable$/);
-  for (const path of ['/', '/theme.js', '/pagefind/pagefind.js', '/data/records.csv']) expectHeader(path, 'cache-control', undefined);
+  for (const path of ['/', '/theme.js', '/pagefind/pagefind.js', '/data/attacks-2019.csv']) expectHeader(path, 'cache-control', undefined);
   return out;
 }
 

@@ -3,7 +3,7 @@
  * (/timeline/2019/, /timeline/2019/03/, …): what each shows, its downloads, and which periods get
  * a page. Pure; the route files under src/pages/ are one line each.
  */
-import type { DataRecord } from '../../schema/records.ts';
+import { RECORD_KINDS, type DataRecord, type RecordKind } from '../../schema/records.ts';
 import { drillPages, periodLinks } from '../shared/drill.ts';
 import type { DrillPage, Filed, PeriodLink } from '../shared/drill.ts';
 import { periodPath } from '../shared/periods.ts';
@@ -23,9 +23,13 @@ export interface SiteChartPage {
   description: string;
   /** What the page shows, in a sentence; `{period}` is replaced on drill-down pages. */
   intro: string;
-  /** The CSV of what the chart shows, and other downloads worth a link (site paths). */
-  csv: string;
-  links: { path: string; label: string; download?: boolean }[];
+  /**
+   * The kinds of record it shows: a year's page links the CSV of each kind for that year; the
+   * chart's own page links the data page's row of the first (there is a file per kind and year).
+   */
+  kinds: RecordKind[];
+  /** The data page's row for what it shows. */
+  data: string;
   /** Site path of the chart's page under /embed/ (embeds show the whole site's records). */
   embed: string;
   file: (records: readonly DataRecord[]) => Filed[];
@@ -39,9 +43,8 @@ export const SITE_CHART_PAGES: Record<SiteChartName, SiteChartPage> = {
     chartTitle: 'All records over time',
     description: 'Every dated record on one timeline: attacks, claims, takedowns, migrations and statements.',
     intro: 'Every published record{period} on one time axis, one lane per kind of record. Select a mark for the record’s details; the data table below the chart lists the same records, or, when they are too many for one page, counts them by period and leads to a page for each.',
-    // The timeline shows every kind: all records in one CSV, and the data page with one per kind.
-    csv: '/data/records.csv',
-    links: [{ path: '/data/', label: 'All downloads, one file per kind of record' }],
+    kinds: [...RECORD_KINDS],
+    data: '/data/#all-records',
     embed: '/embed/timeline/',
     file: fileForTimeline,
     rows: timelineRows,
@@ -52,8 +55,8 @@ export const SITE_CHART_PAGES: Record<SiteChartName, SiteChartPage> = {
     chartTitle: 'Claims of responsibility and their delay',
     description: 'Claims of responsibility for attacks, and how long after each attack they came.',
     intro: 'For each attack{period}, its claims of responsibility in time order with the delay from the attack; below, the delay to the first claim across all claimed attacks.',
-    csv: '/data/claims.csv',
-    links: [{ path: '/data/attacks.csv', label: 'Attacks (CSV)', download: true }],
+    kinds: ['claim', 'attack'],
+    data: '/data/#claim',
     embed: '/embed/claims/',
     file: fileForClaims,
     rows: claimRows,
@@ -64,8 +67,8 @@ export const SITE_CHART_PAGES: Record<SiteChartName, SiteChartPage> = {
     chartTitle: 'Takedowns and migrations by platform',
     description: 'Takedowns and referrals by platform over time, and the migrations between platforms that followed.',
     intro: 'Takedowns and referrals on each platform{period} over time, sized by how much was hit where the sources give a number, and the moves from one platform to another.',
-    csv: '/data/takedowns.csv',
-    links: [{ path: '/data/migrations.csv', label: 'Migrations (CSV)', download: true }],
+    kinds: ['takedown', 'migration'],
+    data: '/data/#takedown',
     embed: '/embed/takedowns/',
     file: fileForTakedowns,
     rows: takedownRows,

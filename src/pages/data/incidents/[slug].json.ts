@@ -2,6 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../site/index.ts';
 import { subsets } from '../../../feeds/subsets.ts';
+import { jsonLines } from '../../../feeds/downloads.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const site = await getSite();
@@ -9,4 +10,4 @@ export const getStaticPaths: GetStaticPaths = async () => {
 };
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(`${JSON.stringify(props.subset.records, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(jsonLines(props.subset.records), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
