@@ -13,6 +13,7 @@ import { everyLocationProblem } from './rules/locations.ts';
 import { checkMdxUse } from './rules/mdx-use.ts';
 import { readProject } from './rules/read.ts';
 import { checkDataReferences, referenceChecker } from './rules/references.ts';
+import { checkRegistryFacts } from './rules/registry-facts.ts';
 import { validateData, validateWriteUps } from './rules/schemas.ts';
 import { checkWarnings } from './rules/warnings.ts';
 
@@ -37,6 +38,7 @@ export function checkProject(root: string): CheckResult {
   checkActorParents(ctx, valid.actors);
   // 5. Warnings.
   checkWarnings(ctx, { sources: valid.sources, incidents: written.incidents, records: files.records, cited: refs.cited });
+  checkRegistryFacts(ctx, { platforms: valid.platforms, actors: valid.actors });
   return {
     // One YAML mistake can make the parser say the same thing twice.
     problems: [...new Map(ctx.problems.map((p) => [`${p.file}:${p.line}:${p.col}:${p.message}`, p])).values()],

@@ -65,6 +65,11 @@ export const RULES = [
   { id: 'missing-archive', severity: 'warning', means: 'a source with a `url` and no `archived` copy' },
   { id: 'unused-source', severity: 'warning', means: 'a source that no record, dispute, frontmatter or `<Cite>` cites' },
   {
+    id: 'unsourced-registry-fact',
+    severity: 'warning',
+    means: 'a platform or actor that states facts (`owner`, `country`, `launched`, `closed`, a description in `notes`) and lists no `sources` behind them',
+  },
+  {
     id: 'stray-file',
     severity: 'warning',
     means: 'a file in `content/` or `data/` that the site does not read, so leaves out: a record file outside `data/records/`, an extension in capitals (`.YAML`), a write-up outside `content/incidents/`. Hidden files and read-me notes are left alone',

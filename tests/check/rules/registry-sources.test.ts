@@ -3,9 +3,9 @@
  * description): checked as references like a record's, and counted as citations.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/data/problems.ts';
-import { checkProject } from '../../src/check/validate.ts';
-import { fixture, removeFixture, replaceOnce, type Edit } from '../helpers/fixture.ts';
+import { formatProblem } from '../../../src/data/problems.ts';
+import { checkProject } from '../../../src/check/validate.ts';
+import { fixture, removeFixture, replaceOnce, type Edit } from '../../helpers/fixture.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));
@@ -48,7 +48,7 @@ describe('sources on registry entries', () => {
 
 describe('a platform’s closing date', () => {
   it('is EDTF, kept on the platform', () => {
-    const { problems, data } = check({ 'data/platforms.yaml': replaceOnce('  name: TamTam\n  kind: messenger\n', "  name: TamTam\n  kind: messenger\n  closed: '2026-02-27'\n") });
+    const { problems, data } = check({ 'data/platforms.yaml': replaceOnce('  name: TamTam\n  kind: messenger\n', "  name: TamTam\n  kind: messenger\n  closed: '2026-02-27'\n  sources: [news-1]\n") });
     expect(problems.map(formatProblem)).toEqual([]);
     expect(data.platforms.find((p) => p.id === 'tamtam')?.closed).toBe('2026-02-27');
     expect(lines({ 'data/platforms.yaml': replaceOnce('  name: TamTam\n  kind: messenger\n', "  name: TamTam\n  kind: messenger\n  closed: 'February 2026'\n") })[0]).toMatch(
