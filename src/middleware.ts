@@ -8,7 +8,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { hasErrors } from './data/problems.ts';
 import { problemsPage } from './check/problems-page.ts';
 import { loadProject } from './site/project.ts';
-import { siteProjectDir } from './site/index.ts';
+import { siteComputations, siteProjectDir } from './site/index.ts';
 import { guard } from './safety/last-guard.ts';
 
 const READ_AS_PAGES = /^(?:text\/html|application\/(?:rss\+)?xml|text\/xml)\b/;
@@ -24,5 +24,7 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!READ_AS_PAGES.test(response.headers.get('content-type') ?? '')) return response;
   const text = guard(await response.text(), project.data.site.defang);
-  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const headers = new Headers(response.headers);
+  headers.set('x-driftwatch-site', String(siteComputations()));
+  return new Response(text, { status: response.status, statusText: response.statusText, headers });
 });

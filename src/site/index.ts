@@ -7,7 +7,8 @@
  * already computed for this build: they never pass through Astro's data store.
  */
 import { join } from 'node:path';
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CheckResult } from '../check/validate.ts';
 import { buildSiteData, type SiteData } from '../data/queries.ts';
 import { withBase } from '../data/urls.ts';
 import { citedSources } from '../data/mdx-scan.ts';
@@ -31,21 +32,22 @@ export function siteProjectDir(): string {
   return process.env.DRIFTWATCH_PROJECT_DIR ?? projectDir(process.cwd());
 }
 
-async function load(): Promise<Site> {
+async function load(checked = loadProject(siteProjectDir()), written?: CollectionEntry<'incidents'>[]): Promise<Site> {
   // Write-ups and registries through their collections; records straight from the checked project
   // (src/content.config.ts says why).
   const [incidents, platforms, actors, sources] = await Promise.all([
-    getCollection('incidents'),
+    written ?? getCollection('incidents'),
     getCollection('platforms'),
     getCollection('actors'),
     getCollection('sources'),
   ]);
-  const { data: project } = loadProject(siteProjectDir());
+  const { data: project } = checked;
+  counter.count++;
   // The checker has read each write-up's citations already (a full MDX parse, about 1 ms each);
   // a body that changed since (`astro dev`) is read again.
-  const checked = new Map(project.incidents.map((incident) => [incident.id, incident]));
+  const checkedIncidents = new Map(project.incidents.map((incident) => [incident.id, incident]));
   const citationsOf = (id: string, body = '') => {
-    const incident = checked.get(id);
+    const incident = checkedIncidents.get(id);
     return incident && incident.body.trim() === body.trim() ? incident.citations : citedSources(body);
   };
   const data = buildSiteData(
@@ -66,8 +68,41 @@ async function load(): Promise<Site> {
   return { ...data, url: withBase, history };
 }
 
+/**
+ * How many times this process has computed the site: `astro dev` sends it with each page
+ * (x-driftwatch-site), so a test can tell a page that reused it. On the global object: Vite
+ * evaluates this module again after a save, and the middleware may hold the earlier instance.
+ */
+const COMPUTED = Symbol.for('driftwatch.site-computations');
+const counter = ((globalThis as Record<symbol, { count: number }>)[COMPUTED] ??= { count: 0 });
+export const siteComputations = (): number => counter.count;
+
+/** In `astro dev`: the site of the last request, and what it was computed from. */
+let dev: { checked: CheckResult; writeups: string; site: Promise<Site> } | undefined;
+
+/**
+ * `astro dev`: the site is computed again only when what it is computed from changed: the checked
+ * project (a new object after any save under content/ or data/, src/site/project.ts) or a
+ * write-up's text (Astro's content layer gives each entry a digest of its file). Every component
+ * of every page asks for the site; computing it per call made a page at 1,000 write-ups / 20,000
+ * records take 7.7 s.
+ */
+async function devSite(): Promise<Site> {
+  const checked = loadProject(siteProjectDir());
+  const written = await getCollection('incidents');
+  const writeups = written.map((entry) => `${entry.id}:${entry.digest ?? entry.body?.length ?? ''}`).join('|');
+  if (dev && dev.checked === checked && dev.writeups === writeups) return dev.site;
+  const site = load(checked, written);
+  dev = { checked, writeups, site };
+  // A failed load is not kept: the next request tries again.
+  site.catch(() => {
+    if (dev?.site === site) dev = undefined;
+  });
+  return site;
+}
+
 export function getSite(): Promise<Site> {
-  // In dev, data changes between requests; a build computes it once.
-  if (showDrafts()) return load();
+  // In dev, data changes between requests (devSite() tells when); a build computes it once.
+  if (showDrafts()) return devSite();
   return (site ??= load());
 }

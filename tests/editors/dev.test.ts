@@ -31,13 +31,13 @@ const freePort = () =>
   });
 
 /** GET `path` once the server answers, retried while it starts or re-checks after a save. */
-async function get(path: string, until: (status: number, body: string) => boolean): Promise<{ status: number; body: string }> {
+async function get(path: string, until: (status: number, body: string) => boolean): Promise<{ status: number; body: string; computed: number }> {
   const deadline = Date.now() + 60_000;
-  let last = { status: 0, body: '' };
+  let last = { status: 0, body: '', computed: 0 };
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`${origin}${path}`);
-      last = { status: response.status, body: await response.text() };
+      last = { status: response.status, body: await response.text(), computed: Number(response.headers.get('x-driftwatch-site')) };
       if (until(last.status, last.body)) return last;
     } catch {
       // not listening yet
@@ -94,6 +94,19 @@ describe('npm run dev', () => {
     const { body } = await get('/incidents/incident-one/', (s, text) => s === 200 && text.includes('Home is fine here.'));
     expect(body).toContain('hxxps://t[.]me/notes_channel/5');
     expect(body).not.toContain('https://t.me/notes_channel');
+  });
+
+  it('computes the site once for all the pages it serves, and again after a save, showing the edit', async () => {
+    const first = await get('/incidents/incident-one/', (s) => s === 200);
+    // Every component of a page asks for the site: computed per call, one page counted dozens.
+    const again = await get('/incidents/incident-one/', (s) => s === 200);
+    const other = await get('/platforms/telegram/', (s) => s === 200);
+    expect(first.computed).toBeGreaterThan(0);
+    expect([again.computed, other.computed]).toEqual([first.computed, first.computed]);
+    writeFileSync(join(project, WRITEUP), `${readFileSync(join(project, WRITEUP), 'utf8')}\nA sentence saved later.\n`);
+    const edited = await get('/incidents/incident-one/', (s, text) => s === 200 && text.includes('A sentence saved later.'));
+    expect(edited.computed).toBeGreaterThan(first.computed);
+    expect((await get('/incidents/incident-one/', (s) => s === 200)).computed).toBe(edited.computed);
   });
 
   it('prints the warnings once, then after a save only what changed', () => {
