@@ -80,7 +80,8 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
       // (a union with one form of the value's sort speaks through that form: throughUnions)
       return { text: `"${field}" has ${describeValue(actual)}, which is not of a form this field takes`, rule: 'wrong-type' };
     case 'invalid_format':
-      return { text: `"${field}" ${issue.message.startsWith('must') ? issue.message : `is not valid: ${issue.message}`}`, rule: path[path.length - 1] === 'id' ? 'bad-id' : 'invalid-format' };
+      // An id's own rule (`bad-id`), wherever one stands: `id`, or an old id under `formerly`.
+      return { text: `"${field}" ${issue.message.startsWith('must') ? issue.message : `is not valid: ${issue.message}`}`, rule: path.at(-1) === 'id' || path.at(-2) === 'formerly' ? 'bad-id' : 'invalid-format' };
     case 'too_small':
     case 'too_big':
       if (issue.origin === 'number' && issue.message.startsWith('Too')) {

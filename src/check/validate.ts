@@ -8,6 +8,7 @@ import { newContext } from './context.ts';
 import type { CheckResult } from './project-data.ts';
 import { checkActorParents, checkRecordRules } from './rules/across-records.ts';
 import { checkDisputes } from './rules/disputes.ts';
+import { checkFormerIds } from './rules/formerly.ts';
 import { collectIds } from './rules/ids.ts';
 import { everyLocationProblem } from './rules/locations.ts';
 import { checkMdxUse } from './rules/mdx-use.ts';
@@ -29,6 +30,7 @@ export function checkProject(root: string): CheckResult {
   const written = validateWriteUps(ctx, files);
   // 3. Ids, then every reference to them: in data, then in MDX bodies (with their other rules).
   const ids = collectIds(ctx, files);
+  checkFormerIds(ctx, files, ids);
   const refs = referenceChecker(ctx, ids);
   checkDataReferences(refs, ctx, files, valid, disputed);
   checkMdxUse(ctx, refs, [...files.incidents, ...files.pages], written);

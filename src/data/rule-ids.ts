@@ -39,6 +39,8 @@ export const RULES = [
   { id: 'publish-finer-than-precision', severity: 'error', means: 'a location whose `publish` level is finer than its `precision` (a place known to the city published as `exact`)' },
   // Ids and references.
   { id: 'duplicate-id', severity: 'error', means: 'an id used twice in a registry; record ids are unique across all record files' },
+  { id: 'formerly-reused', severity: 'error', means: 'an old id under `formerly` that is some entry\'s id now: its old address would lead to two places' },
+  { id: 'formerly-claimed-twice', severity: 'error', means: 'an old id under `formerly` that two entries of one registry claim (or one claims twice)' },
   { id: 'unknown-ref', severity: 'error', means: 'an id that does not exist: platform, actor, source, record or incident, in data or in an MDX component' },
   // Rules across records.
   { id: 'wrong-ref-kind', severity: 'error', means: 'a claim whose `attack` is not an attack, a migration whose `trigger` is not a takedown' },

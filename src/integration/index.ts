@@ -4,6 +4,8 @@
  * `astro dev` keeps serving and re-checks whenever content/ or data/ changes. After a build, it
  * defangs what the pages' free text still names of the defang list (src/safety/last-guard.ts).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DataProblemsError, formatProblem, hasErrors, type Problem } from '../data/problems.ts';
@@ -11,6 +13,7 @@ import { projectDir } from '../site/paths.ts';
 import { invalidateProject, loadProject } from '../site/project.ts';
 import { defangSite } from '../safety/last-guard.ts';
 import { changesSince, summary, type Shown } from './dev-report.ts';
+import { movedPages, redirectsFile } from '../site/redirects.ts';
 
 function print(problems: readonly Problem[], logger: AstroIntegrationLogger): void {
   for (const problem of problems) {
@@ -23,11 +26,13 @@ export default function driftwatch(): AstroIntegration {
   let root = process.cwd();
   /** What the terminal has shown, so a re-check prints only what changed. */
   let shown: Shown = new Map();
+  let base = '/';
   return {
     name: 'driftwatch',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         root = projectDir(config.root);
+        base = config.base;
         process.env.DRIFTWATCH_COMMAND = command;
         process.env.DRIFTWATCH_PROJECT_DIR = root; // where src/site/index.ts reads data/ from
         process.env.DRIFTWATCH_ROOT = fileURLToPath(config.root); // where build-time code finds src/ and node_modules/
@@ -41,6 +46,10 @@ export default function driftwatch(): AstroIntegration {
         shown = first.shown;
       },
       'astro:build:done': ({ dir, logger }) => {
+        // The old addresses of renamed pages, for hosts that redirect by file (after a _redirects of public/, if any).
+        const redirects = join(fileURLToPath(dir), '_redirects');
+        const own = existsSync(redirects) ? `${readFileSync(redirects, 'utf8').trimEnd()}\n\n` : '';
+        writeFileSync(redirects, own + redirectsFile(movedPages(loadProject(root).data), base));
         // Before the search index and the weights read the pages (integrations run in order).
         const changed = defangSite(fileURLToPath(dir), loadProject(root).data.site.defang);
         if (changed > 0) logger.info(`defanged addresses in the text of ${changed} page${changed === 1 ? '' : 's'}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, notes, ref, registrySources, text } from './common.ts';
+import { formerly, id, notes, ref, registrySources, text } from './common.ts';
 
 export const ACTOR_KINDS = ['armed-group', 'media-outlet', 'government-agency', 'platform-operator', 'researcher', 'individual', 'other'] as const;
 
@@ -21,6 +21,7 @@ export const actorSchema = z
     aliases: z.array(alias).optional().describe('Other names: strings, or {name, lang} for names in other scripts.'),
     parent: ref('actors', 'Actor id of the parent organisation (Amaq’s parent is the Islamic State).').optional(),
     sources: registrySources,
+    formerly,
     notes,
   })
   .describe('A group, outlet, agency, operator, researcher or person.');

@@ -174,5 +174,14 @@ export const disputedValue = z
   })
   .describe('A value that other sources give.');
 
+/**
+ * Ids an entry had before it was renamed: the old addresses keep working (a redirect page, a line
+ * in `_redirects`, an anchor) and the corrections log follows the entry through the rename.
+ */
+export const formerly = z
+  .array(id)
+  .optional()
+  .describe('Ids this entry had before it was renamed: their old addresses lead here. An old id may not be reused or claimed twice.');
+
 /** Fields every record and registry entry may carry. */
 export const notes = z.string().optional().describe('Free text for editors; may be shown on the site.');

@@ -1,6 +1,6 @@
 /** Frontmatter of MDX files under `content/`. */
 import { z } from 'zod';
-import { edtfDate, edtfDay, location, ref } from './common.ts';
+import { edtfDate, edtfDay, formerly, location, ref } from './common.ts';
 
 export const INCIDENT_STATUSES = ['published', 'draft'] as const;
 
@@ -21,6 +21,7 @@ export const incidentSchema = z
     published: edtfDay.optional().describe('EDTF day the write-up was first published: the date of its feed item and its structured data.'),
     updated: edtfDay.optional().describe('EDTF day of the last substantive change.'),
     sources: z.array(ref('sources', 'A source id from data/sources.yaml.')).optional().describe('Source ids the prose cites beyond those of its records.'),
+    formerly: formerly.describe('Slugs this write-up had before it was renamed: /incidents/<old>/ redirects here. An old slug may not be reused or claimed twice.'),
     corrections: z
       .array(
         z.strictObject({

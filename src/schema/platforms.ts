@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edtfDate, country, id, notes, registrySources, text, url } from './common.ts';
+import { edtfDate, country, formerly, id, notes, registrySources, text, url } from './common.ts';
 
 export const PLATFORM_KINDS = ['messenger', 'social-network', 'video', 'forum', 'chat-server', 'file-sharing', 'other'] as const;
 
@@ -15,6 +15,7 @@ export const platformSchema = z
     closed: edtfDate.optional().describe('EDTF date the service shut down; its lane ends there on the charts.'),
     website: url.optional().describe("The platform's own home page."),
     sources: registrySources,
+    formerly,
     notes,
   })
   .describe('A platform: a service where content is posted, removed and moved.');

@@ -3,7 +3,7 @@
  * discriminated by `kind`.
  */
 import { z } from 'zod';
-import { disputedValue, edtfDate, id, location, notes, ref, sources, text } from './common.ts';
+import { disputedValue, edtfDate, formerly, id, location, notes, ref, sources, text } from './common.ts';
 
 export const RECORD_KINDS = ['attack', 'claim', 'takedown', 'migration', 'statement'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -25,6 +25,7 @@ const base = {
   sources,
   incidents: z.array(ref('incidents', 'Slug of an incident write-up (content/incidents/<slug>.mdx).')).optional().describe('Incident write-ups this record belongs to.'),
   disputed: z.array(disputedValue).optional().describe('Other values that other sources give, kept side by side.'),
+  formerly,
   notes,
 };
 

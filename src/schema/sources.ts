@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edtfDate, id, languageTag, notes, text, url } from './common.ts';
+import { edtfDate, formerly, id, languageTag, notes, text, url } from './common.ts';
 
 export const SOURCE_KINDS = ['news', 'press-release', 'platform-statement', 'social-post', 'report', 'dataset', 'other'] as const;
 export const RELIABILITY = ['primary', 'secondary', 'repost', 'machine-translation'] as const;
@@ -49,6 +49,7 @@ export const sourceSchema = z
       .string()
       .meta({ references: 'actors', description: 'Actor id of whoever posted it (for social posts); an extremist actor’s post is always defanged.' })
       .optional(),
+    formerly,
     notes,
   })
   .describe('A cited document.');

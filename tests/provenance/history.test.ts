@@ -1,8 +1,9 @@
 /**
- * The corrections log, built from a scratch git repository: a fixture site committed, then a
- * record's date and title corrected. The site shows the change on the record's card, on
- * /changes/ and in /changes.xml; the reading is cached by commit; a shallow clone says the
- * history is not there.
+ * The corrections log and stable ids, built from a scratch git repository: a fixture site
+ * committed, a record's date and title corrected, then the incident renamed with `formerly`. The
+ * site shows the changes on the record's card, on /changes/ and in /changes.xml, and the old
+ * incident address redirects; the reading is cached by commit; a shallow clone says the history
+ * is not there.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -30,8 +31,11 @@ function edit(dir: string, file: string, from: string, to: string): void {
   writeFileSync(join(dir, file), text.replace(from, to));
 }
 
-/** The fixture site as a repository: first as written, then with attack-1 corrected. */
-function scratchRepository(): { dir: string; correction: string } {
+/**
+ * The fixture site as a repository: first as written, then with attack-1 corrected; with `rename`,
+ * then the incident renamed (its old slug under `formerly`, its records following).
+ */
+function scratchRepository(rename = false): { dir: string; correction: string } {
   const dir = fixture('minimal', {
     'content/incidents/incident-one.mdx': (text) => text.replace("summary: A fixture incident.\n", "summary: A fixture incident.\ncorrections:\n  - date: '2026-11-03'\n    text: An earlier version named the wrong bridge.\n"),
   });
@@ -40,6 +44,13 @@ function scratchRepository(): { dir: string; correction: string } {
   commit(dir, 'Initial data', '2026-11-01T10:00:00Z');
   edit(dir, 'data/records/main.yaml', "  date: '2019-11-29T13:58:00Z'\n  title: An attack\n", "  date: '2019-11-28T13:58:00Z'\n  title: A corrected <attack>\n");
   const correction = commit(dir, 'Correct the attack: the inquest gives the 28th (see https://t.me/evil_channel/9)\n\nLonger explanation.', '2026-11-02T09:30:00Z');
+  if (rename) {
+    execFileSync('git', ['mv', 'content/incidents/incident-one.mdx', 'content/incidents/bridge-attack-2019.mdx'], { cwd: dir });
+    edit(dir, 'content/incidents/bridge-attack-2019.mdx', 'title: Incident one\n', 'title: The bridge attack\nformerly: [incident-one]\n');
+    const records = readFileSync(join(dir, 'data/records/main.yaml'), 'utf8');
+    writeFileSync(join(dir, 'data/records/main.yaml'), records.replaceAll('incidents: [incident-one]', 'incidents: [bridge-attack-2019]'));
+    commit(dir, 'Name the incident after the place', '2026-11-05T12:00:00Z');
+  }
   return { dir, correction };
 }
 
@@ -83,15 +94,15 @@ describe('the corrections log, read from git', () => {
   });
 });
 
-describe('a site built from the scratch repository', () => {
+describe('a site built from the scratch repository (a record corrected, then the incident renamed)', () => {
   let dist: string;
   const page = (path: string) => readFileSync(join(dist, path), 'utf8');
   beforeAll(async () => {
-    dist = await buildSite({ project: scratchRepository().dir });
+    dist = await buildSite({ project: scratchRepository(true).dir });
   });
 
   it('shows the change on the record’s card, with the reason, defanged', () => {
-    const html = page('incidents/incident-one/index.html');
+    const html = page('incidents/bridge-attack-2019/index.html');
     const card = html.slice(html.indexOf('id="record-attack-1"'), html.indexOf('</li>', html.indexOf('class="change-log"')));
     expect(card).toContain('Changed on <time datetime="2026-11-02T09:30:00Z">2 November 2026</time>: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z');
     expect(html).toContain('Changed on <time datetime="2026-11-02T09:30:00Z">2 November 2026</time>: title from An attack to A corrected &lt;attack&gt;');
@@ -100,7 +111,7 @@ describe('a site built from the scratch repository', () => {
   });
 
   it('shows the write-up’s corrections at its top, before the text', () => {
-    const html = page('incidents/incident-one/index.html');
+    const html = page('incidents/bridge-attack-2019/index.html');
     const at = html.indexOf('class="corrections');
     expect(at).toBeGreaterThan(0);
     expect(at).toBeLessThan(html.indexOf('Some prose about the incident.'));
@@ -109,13 +120,16 @@ describe('a site built from the scratch repository', () => {
 
   it('lists both changes on /changes/, newest first, linking the record', () => {
     const html = page('changes/index.html');
-    expect(html).toContain('2 changes');
-    const items = [...html.matchAll(/<li id="(change-[0-9a-f]{12}-\d)">([\s\S]*?)<\/li>/g)].map((m) => m[2]!.replace(/<[^>]+>/g, ''));
-    expect(items).toEqual([
-      expect.stringContaining('2 November 2026 · Record A corrected &lt;attack&gt;: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z'),
-      expect.stringContaining('Record A corrected &lt;attack&gt;: title from An attack to A corrected &lt;attack&gt;'),
+    expect(html).toContain('(4 changes)');
+    const items = [...html.matchAll(/<li id="(change-[0-9a-f]{12}-\d)">([\s\S]*?)<\/li>/g)].map((m) => m[2]!.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''));
+    expect(items.map((item) => item.split('\n')[0])).toEqual([
+      '5 November 2026 · Incident The bridge attack: renamed from incident-one to bridge-attack-2019',
+      '5 November 2026 · Incident The bridge attack: title from Incident one to The bridge attack',
+      '2 November 2026 · Record A corrected &lt;attack&gt;: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z',
+      '2 November 2026 · Record A corrected &lt;attack&gt;: title from An attack to A corrected &lt;attack&gt;',
     ]);
-    expect(html).toContain('href="/incidents/incident-one/#record-attack-1"');
+    expect(html).toContain('href="/incidents/bridge-attack-2019/#record-attack-1"');
+    expect(html).toContain('href="/incidents/bridge-attack-2019/"');
   });
 
   it('serves /changes.xml: RSS that parses, escaped and defanged', () => {
@@ -124,9 +138,22 @@ describe('a site built from the scratch repository', () => {
     expect(xml).not.toContain('<attack>');
     const feed = new XMLParser().parse(xml);
     const items = [feed.rss.channel.item].flat();
-    expect(items.map((i: { title: string }) => i.title)).toEqual(['record attack-1: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z', 'record attack-1: title from An attack to A corrected <attack>']);
+    expect(items.map((i: { title: string }) => i.title).slice(-2)).toEqual(['record attack-1: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z', 'record attack-1: title from An attack to A corrected <attack>']);
+    expect(items[0].title).toBe('incident bridge-attack-2019: renamed from incident-one to bridge-attack-2019');
     expect(items[0].link).toMatch(/^https:\/\/driftwatch\.example\/changes\/#change-[0-9a-f]{12}-1$/);
-    expect(items[0].description).toContain('hxxps://t[.]me/evil_channel/9');
+    expect(items.at(-1).description).toContain('hxxps://t[.]me/evil_channel/9');
+  });
+
+  it('keeps its old address: a page that sends readers on, with a canonical link and a visible one, and no script', () => {
+    const html = page('incidents/incident-one/index.html');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/incidents/bridge-attack-2019/">');
+    expect(html).toContain('<link rel="canonical" href="https://driftwatch.example/incidents/bridge-attack-2019/">');
+    expect(html).toContain('It is now at <a href="/incidents/bridge-attack-2019/">The bridge attack</a>.');
+    expect(html).not.toMatch(/<script|<style|style=/);
+  });
+
+  it('writes _redirects for Netlify and Cloudflare Pages', () => {
+    expect(page('_redirects')).toContain('/incidents/incident-one/ /incidents/bridge-attack-2019/ 301\n/incidents/incident-one /incidents/bridge-attack-2019/ 301\n');
   });
 });
 

@@ -91,14 +91,26 @@ const isMapping = (v: unknown): v is Value => v !== null && typeof v === 'object
 /** Fields that say nothing to a reader when they change: the id (a rename says it), and its former ids. */
 const QUIET = new Set(['id', 'formerly']);
 
-/** The fields that differ, nested mappings field by field, in the order the newer version writes them. */
-export function fieldChanges(before: Value, after: Value, prefix = ''): Array<{ field: string; from?: string; to?: string }> {
+/** `value` with every id renamed in the same commit replaced by its new id (deeply). */
+function renamedIn(value: unknown, renames: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return renames.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => renamedIn(v, renames));
+  if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renamedIn(v, renames)]));
+  return value;
+}
+
+/**
+ * The fields that differ, nested mappings field by field, in the order the newer version writes
+ * them. A reference that only follows a rename made in the same commit (`incidents: [old]` to
+ * `[new]`) is no change to the facts, and is left out.
+ */
+export function fieldChanges(before: Value, after: Value, renames: ReadonlyMap<string, string> = new Map(), prefix = ''): Array<{ field: string; from?: string; to?: string }> {
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
   return keys.flatMap((key) => {
     if (!prefix && QUIET.has(key)) return [];
     const [a, b] = [before[key], after[key]];
-    if (isDeepStrictEqual(a, b)) return [];
-    if (isMapping(a) && isMapping(b)) return fieldChanges(a, b, `${prefix}${key}.`);
+    if (isDeepStrictEqual(a, b) || (renames.size > 0 && isDeepStrictEqual(renamedIn(a, renames), b))) return [];
+    if (isMapping(a) && isMapping(b)) return fieldChanges(a, b, renames, `${prefix}${key}.`);
     // The prose of a write-up is too long to quote: that it was revised is what a reader learns.
     if (!prefix && key === 'text') return [{ field: 'text' }];
     return [{ field: `${prefix}${key}`, from: shown(a), to: shown(b) }];
@@ -115,22 +127,27 @@ const isDraft = (value: Value | undefined) => value?.status === 'draft';
  */
 export function commitChanges(commit: { hash: string; date: string; message: string }, before: Entries, after: Entries): Change[] {
   const base = { commit: commit.hash, date: commit.date, reason: commit.message };
+  // Renames first: an entry under a new id that names a vanished one in `formerly`.
+  const renamedFrom = new Map<string, string>();
+  const renames = new Map<string, string>();
+  for (const [key, value] of after) {
+    if (before.has(key)) continue;
+    const [subject, id] = splitKey(key);
+    const formerly = Array.isArray(value.formerly) ? value.formerly.filter((f): f is string => typeof f === 'string') : [];
+    const old = formerly.find((f) => before.has(keyOf(subject, f)) && !after.has(keyOf(subject, f)));
+    if (old === undefined) continue;
+    renamedFrom.set(keyOf(subject, old), key);
+    renames.set(old, id);
+  }
   const changes: Change[] = [];
-  const renamedFrom = new Set<string>();
   for (const [key, value] of after) {
     const [subject, id] = splitKey(key);
-    let old = before.get(key);
-    let renamed: string | undefined;
-    if (!old) {
-      const formerly = Array.isArray(value.formerly) ? value.formerly.filter((f): f is string => typeof f === 'string') : [];
-      renamed = formerly.find((f) => before.has(keyOf(subject, f)) && !after.has(keyOf(subject, f)));
-      if (!renamed) continue;
-      renamedFrom.add(keyOf(subject, renamed));
-      old = before.get(keyOf(subject, renamed))!;
-    }
+    const oldKey = before.has(key) ? key : [...renamedFrom].find(([, now]) => now === key)?.[0];
+    if (oldKey === undefined) continue; // new: not a correction
+    const old = before.get(oldKey)!;
     if (isDraft(old) || isDraft(value)) continue;
-    if (renamed) changes.push({ ...base, subject, id, kind: 'renamed', field: 'id', from: renamed, to: id });
-    for (const field of fieldChanges(old, value)) changes.push({ ...base, subject, id, kind: 'changed', ...field });
+    if (oldKey !== key) changes.push({ ...base, subject, id, kind: 'renamed', field: 'id', from: splitKey(oldKey)[1], to: id });
+    for (const field of fieldChanges(old, value, renames)) changes.push({ ...base, subject, id, kind: 'changed', ...field });
   }
   for (const [key, value] of before) {
     if (after.has(key) || renamedFrom.has(key) || isDraft(value)) continue;
