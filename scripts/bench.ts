@@ -1,10 +1,14 @@
 /**
- * `npm run bench [-- --sizes 100x2000,1000x20000] [-- --quick] [-- --out <dir>] [-- --seed <n>] [-- --only driftwatch|baseline]`
+ * `npm run bench [-- --sizes 100x2000,1000x20000] [-- --quick] [-- --out <dir>] [-- --seed <n>]
+ *   [-- --only driftwatch|baseline] [-- --dev 1000x20000|none] [-- --no-starlight]`
  *
- * Generates synthetic sites (scripts/bench/generate.ts), builds each with Driftwatch and two bare
+ * Generates synthetic sites (scripts/bench/generate.ts), builds each with Driftwatch, two bare
  * Astro baselines with the same MDX pages (scripts/bench/baseline.ts: Astro's default Markdown,
- * and the `remark-gfm` pipeline Driftwatch must use), times `npm run check`, and prints one table. Sizes are `<incidents>x<records>`; the default is the three sizes of issue 7.
- * Results also go to <out>/results.json. See docs/performance.md.
+ * and the `remark-gfm` pipeline Driftwatch must use) and Starlight with the same write-ups
+ * (scripts/bench/starlight.ts: pinned versions, installed from the npm registry into the work
+ * folder), times `npm run check`, times the editor's loop in `astro dev` for Driftwatch and
+ * Starlight at one size (scripts/bench/dev-loop.ts), and prints the tables. Sizes are
+ * `<incidents>x<records>`. Results also go to <out>/results.json. See docs/performance.md.
  *
  * Timings are wall-clock and noisy on a shared machine: compare runs made on the same machine,
  * and prefer the ratio to the baseline of the same run.
@@ -13,9 +17,11 @@ import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { writeBaseline, type BaselineKind } from './bench/baseline.ts';
+import { installStarlight, starlightIncident, starlightPackages, writeStarlight } from './bench/starlight.ts';
+import { measureDevLoop, type DevLoop } from './bench/dev-loop.ts';
 import { generateSite, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
 import { distStats, run, type DistStats, type RunResult } from './bench/measure.ts';
-import { formatTable, type Row } from './bench/table.ts';
+import { formatDevTable, formatTable, type Row } from './bench/table.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -25,7 +31,7 @@ const option = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const DEFAULT_SIZES = '100x2000,1000x20000,1000x100000';
+const DEFAULT_SIZES = '100x2000,1000x20000,1000x100000,1000x200000';
 const sizes: SiteSize[] = (argv.includes('--quick') ? '10x200' : (option('sizes') ?? DEFAULT_SIZES)).split(',').map((text) => {
   const match = /^(\d+)x(\d+)$/.exec(text.trim());
   if (!match) {
@@ -37,6 +43,10 @@ const sizes: SiteSize[] = (argv.includes('--quick') ? '10x200' : (option('sizes'
 const out = resolve(option('out') ?? join(tmpdir(), 'driftwatch-bench'));
 const seed = Number(option('seed') ?? 7);
 const only = option('only');
+/** The size whose editor's loop is timed in `astro dev` (Driftwatch and Starlight), or none. */
+const devSize = argv.includes('--quick') ? '10x200' : (option('dev') ?? '1000x20000');
+const withStarlight = !argv.includes('--no-starlight');
+const ASTRO_BIN = (root: string) => join(root, 'node_modules/astro/bin/astro.mjs');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 function machine() {
@@ -55,14 +65,17 @@ function machine() {
  * through Astro's API (scripts/bench/build-site.ts). Each gets a fresh cache folder, social
  * cards included, so nothing comes from an earlier run or touches the repository's own cache.
  */
-async function build(kind: 'driftwatch' | 'baseline', root: string, outDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult & { stats?: DistStats }> {
+async function build(kind: 'driftwatch' | 'baseline' | 'starlight', root: string, outDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult & { stats?: DistStats }> {
   const cacheDir = `${outDir}-cache`;
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
+  // Starlight builds with its own Astro CLI (its own node_modules), search index included.
   const args =
     kind === 'driftwatch'
       ? [join(REPO, 'scripts/build.ts'), '--root', root, '--outDir', outDir]
-      : ['--max-old-space-size=8192', join(REPO, 'scripts/bench/build-site.ts'), root, outDir, cacheDir];
+      : kind === 'starlight'
+        ? [ASTRO_BIN(root), 'build', '--root', root, '--outDir', outDir]
+        : ['--max-old-space-size=8192', join(REPO, 'scripts/bench/build-site.ts'), root, outDir, cacheDir];
   // Astro writes its prerender bundle to <outDir>/.prerender when outDir is inside the working
   // folder, else to <cwd>/.astro/.prerender, which builds of the same repository would share.
   const result = await run(NODE, args, {
@@ -91,6 +104,40 @@ async function buildBaseline(incidents: number, site: GeneratedSite, kind: Basel
   return { site: BASELINE_NAMES[kind], size: `${incidents} pages`, build: result, ratio: 1, cpuRatio: 1 };
 }
 
+/** Builds the Starlight project of the same write-ups (installing its pinned packages the first time). */
+async function buildStarlight(incidents: number, site: GeneratedSite): Promise<Row | undefined> {
+  const dir = join(out, 'starlight');
+  const failed = installStarlight(dir, REPO, log);
+  if (failed) {
+    log(`Starlight skipped: ${failed}`);
+    return undefined;
+  }
+  writeStarlight(dir, site);
+  log(`${incidents} incidents: building with Starlight ${starlightPackages(REPO)['@astrojs/starlight']}…`);
+  // Its output inside its own folder: the prerender bundle written beside the output resolves
+  // packages from there, and the work folder's node_modules are Driftwatch's.
+  const result = await build('starlight', dir, join(dir, 'dist'), {}, join(out, `starlight-${incidents}.log`));
+  log(`${incidents} incidents: Starlight ${result.seconds.toFixed(1)} s`);
+  return { site: 'Starlight', size: `${incidents} write-ups`, build: result };
+}
+
+/** The dev loop of one project; a failure is reported in the table, not thrown. */
+async function devLoop(label: string, options: Parameters<typeof measureDevLoop>[0]): Promise<DevLoop | { error: string }> {
+  log(`${label}: timing the editor's loop in astro dev…`);
+  try {
+    return await measureDevLoop({ ...options, log: (line) => log(`${label}: ${line}`) });
+  } catch (error) {
+    log(`${label}: dev loop failed: ${(error as Error).message}`);
+    return { error: (error as Error).message };
+  }
+}
+
+/** Four incident slugs spread over the site: the first is edited, the others are the warm pages. */
+const incidentSlugs = (site: GeneratedSite) => {
+  const slugs = [...site.files.keys()].flatMap((path) => /^content\/incidents\/(.+)\.mdx$/.exec(path)?.[1] ?? []).sort();
+  return [0.5, 0.1, 0.3, 0.7].map((at) => slugs[Math.floor(at * (slugs.length - 1))]!);
+};
+
 mkdirSync(out, { recursive: true });
 // Builds run from the work folder (see build()); their prerender bundles import packages from here.
 if (!existsSync(join(out, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
@@ -99,6 +146,8 @@ log(`work folder: ${out}`);
 const rows: Row[] = [];
 const baselines = new Map<number, Row>();
 const gfmBaselines = new Map<number, Row>();
+const starlights = new Map<number, Row>();
+const devRows: Row[] = [];
 for (const size of sizes) {
   const label = `${size.incidents} / ${size.records}`;
   const name = `${size.incidents}x${size.records}`;
@@ -121,6 +170,21 @@ for (const size of sizes) {
     gfmBaselines.set(size.incidents, gfm);
     rows.push(gfm);
   }
+  let starlight = starlights.get(size.incidents);
+  if (!starlight && withStarlight && only !== 'driftwatch') {
+    starlight = await buildStarlight(size.incidents, site);
+    if (starlight) {
+      if (baseline) Object.assign(starlight, { ratio: starlight.build.seconds / baseline.build.seconds, cpuRatio: cpuRatio(starlight.build, baseline.build) });
+      starlights.set(size.incidents, starlight);
+      rows.push(starlight);
+      if (size.incidents === Number(devSize.split('x')[0])) {
+        const slugs = incidentSlugs(site);
+        const dir = join(out, 'starlight');
+        const dev = await devLoop(`Starlight ${size.incidents}`, { command: NODE, args: [ASTRO_BIN(dir), 'dev', '--root', dir], cwd: dir, pages: slugs.map((s) => starlightIncident(s).path), file: join(dir, starlightIncident(slugs[0]!).file) });
+        devRows.push({ ...starlight, dev });
+      }
+    }
+  }
   if (only === 'baseline') continue;
 
   log(`${label}: npm run check…`);
@@ -141,11 +205,26 @@ for (const size of sizes) {
     cpuRatio: baseline ? cpuRatio(result, baseline.build) : undefined,
     gfmRatio: gfm ? result.seconds / gfm.build.seconds : undefined,
     gfmCpuRatio: gfm ? cpuRatio(result, gfm.build) : undefined,
+    starlightRatio: starlight && starlight.build.code === 0 ? result.seconds / starlight.build.seconds : undefined,
+    starlightCpuRatio: starlight && starlight.build.code === 0 ? cpuRatio(result, starlight.build) : undefined,
     check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
-  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, code: b.code, stats: b.stats } })) }, null, 2)}\n`);
+  if (name === devSize) {
+    const slugs = incidentSlugs(site);
+    const dev = await devLoop(`Driftwatch ${label}`, {
+      command: NODE,
+      args: [ASTRO_BIN(REPO), 'dev'],
+      cwd: REPO,
+      env: { DRIFTWATCH_PROJECT: siteDir },
+      pages: slugs.map((slug) => `/incidents/${slug}/`),
+      file: join(siteDir, `content/incidents/${slugs[0]}.mdx`),
+    });
+    devRows.push({ ...rows.at(-1)!, dev });
+  }
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, code: b.code, stats: b.stats } })), dev: devRows.map((row) => ({ site: row.site, size: row.size, dev: row.dev })) }, null, 2)}\n`);
 }
 
 process.stdout.write(`\n${formatTable(rows)}\n`);
+if (devRows.length > 0) process.stdout.write(`\nThe editor's loop in astro dev (${devSize}):\n\n${formatDevTable(devRows)}\n`);
 const over = rows.flatMap((row) => (row.build.stats?.overBudget ?? []).slice(0, 5).map((p) => `${row.size}: ${p.page} ${(p.bytes / 1024).toFixed(0)} KB gzipped`));
 if (over.length > 0) process.stdout.write(`\nPages over 300 KB of HTML gzipped (largest five per size):\n${over.map((l) => `- ${l}`).join('\n')}\n`);
 process.stdout.write(`\nMachine: ${JSON.stringify(machine())}\nResults: ${join(out, 'results.json')}\n`);

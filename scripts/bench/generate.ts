@@ -358,9 +358,11 @@ export function generateSite(options: GenerateOptions): GeneratedSite {
     const groupIndex = r.int(0, groups.length - 1);
     if (made % 10 < 6 && bulk - made >= 1) {
       const [place, country, lat, lon] = r.pick(PLACES);
+      // Coordinates come in pairs (rule location-coordinates), half the rows have them.
+      const located = r.chance(0.5);
       const id = nextId('gtd');
       const disputed = r.chance(0.04) ? JSON.stringify([{ field: 'injured', value: r.int(0, 50), sources: [datasetSource(year)], note: 'A later release, revised.' }]) : '';
-      attacks.push([id, looseDate(r, day), `Attack in ${place}, ${isoDay(day)}`, datasetSource(year), place, country, r.chance(0.5) ? String(lat) : '', r.chance(0.5) ? String(lon) : '', r.chance(0.7) ? groups[groupIndex]!.id : '', r.pick(['firearms', 'explosives', 'explosives;firearms', 'melee', 'unknown']), String(r.int(0, 20)), String(r.int(0, 60)), disputed]);
+      attacks.push([id, looseDate(r, day), `Attack in ${place}, ${isoDay(day)}`, datasetSource(year), place, country, located ? String(lat) : '', located ? String(lon) : '', r.chance(0.7) ? groups[groupIndex]!.id : '', r.pick(['firearms', 'explosives', 'explosives;firearms', 'melee', 'unknown']), String(r.int(0, 20)), String(r.int(0, 60)), disputed]);
       made++;
       if (made < bulk && r.chance(0.35)) {
         claims.push([nextId('gtd-claim'), isoDay(day + r.int(1, 5) * DAY), `Claim for the ${place} attack of ${isoDay(day)}`, datasetSource(year), id, groups[groupIndex]!.id, r.chance(0.5) ? outlets[groupIndex]!.id : '', r.pick(platformIds), r.pick(['posted-online', 'unknown', 'call', 'letter']), r.pick(['claimed', 'claimed', 'competing'])]);
@@ -391,9 +393,11 @@ export function generateSite(options: GenerateOptions): GeneratedSite {
     'data/site.yaml',
     `title: Driftwatch benchmark\ndescription: A synthetic site of ${options.incidents} incidents and ${options.records} records, for the benchmark.\nlicence: CC BY 4.0\nlanguage: en\ndefang:\n  - t.me\n  - telegram.me\n  - tt.me\n`,
   );
+  // A platform's country and launch date need a source (rule unsourced-registry-fact).
+  sources.set('platform-directory', { id: 'platform-directory', title: 'Directory of online platforms', publisher: 'Driftwatch benchmark', kind: 'dataset', published: '2024' });
   files.set(
     'data/platforms.yaml',
-    PLATFORMS.map(([id, name, kind, country], i) => `- id: ${id}\n  name: ${q(name)}\n  kind: ${kind}\n  country: ${country}\n  launched: '${2004 + (i % 15)}'\n  website: https://${id}.example/\n`).join('\n'),
+    PLATFORMS.map(([id, name, kind, country], i) => `- id: ${id}\n  name: ${q(name)}\n  kind: ${kind}\n  country: ${country}\n  launched: '${2004 + (i % 15)}'\n  website: https://${id}.example/\n  sources: [platform-directory]\n`).join('\n'),
   );
   const actorYaml = (a: Actor) =>
     `- id: ${a.id}\n  name: ${q(a.name)}\n  kind: ${a.kind}\n${a.parent ? `  parent: ${a.parent}\n` : ''}${a.aliases ? `  aliases: [${a.aliases.map(q).join(', ')}]\n` : ''}`;

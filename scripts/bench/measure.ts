@@ -101,6 +101,8 @@ export interface DistStats {
   /** Every file under dist/, in bytes. */
   bytes: number;
   files: number;
+  /** The largest file, and its path under dist/ (static hosts refuse files over 25 MiB). */
+  largest: { path: string; bytes: number };
   /** Per page, gzipped: the HTML itself, and the JavaScript it loads (scripts and their static imports). */
   html: { median: number; max: number; maxPage: string };
   js: { median: number; max: number; maxPage: string };
@@ -158,15 +160,18 @@ export function distStats(dist: string, budget = 300 * 1024): DistStats {
   let jsMax = { bytes: 0, page: '' };
   const overBudget: { page: string; bytes: number }[] = [];
   let bytes = 0;
+  let largest = { path: '', bytes: 0 };
   for (const file of files) {
-    bytes += statSync(file).size;
+    const size = statSync(file).size;
+    bytes += size;
+    if (size > largest.bytes) largest = { path: posix.join('/', relative(dist, file).replaceAll('\\', '/')), bytes: size };
     if (!file.endsWith('.html')) continue;
     const text = readFileSync(file, 'utf8');
     const page = posix.join('/', relative(dist, file).replaceAll('\\', '/'));
-    const size = gzipped(text);
-    html.push(size);
-    if (size > htmlMax.bytes) htmlMax = { bytes: size, page };
-    if (size > budget) overBudget.push({ page, bytes: size });
+    const gz = gzipped(text);
+    html.push(gz);
+    if (gz > htmlMax.bytes) htmlMax = { bytes: gz, page };
+    if (gz > budget) overBudget.push({ page, bytes: gz });
     const seen = new Set<string>();
     for (const m of text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
       const src = m[1]!.replace(/^https?:\/\/[^/]+/, '');
@@ -181,6 +186,7 @@ export function distStats(dist: string, budget = 300 * 1024): DistStats {
     pages: html.length,
     bytes,
     files: files.length,
+    largest,
     html: { median: median(html), max: htmlMax.bytes, maxPage: htmlMax.page },
     js: { median: median(js), max: jsMax.bytes, maxPage: jsMax.page },
     overBudget: overBudget.sort((a, b) => b.bytes - a.bytes),
