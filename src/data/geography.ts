@@ -72,8 +72,22 @@ const MARGIN_DEGREES = 0.25;
 export function inCountry(code: string, point: [number, number]): boolean | undefined {
   const shape = countryShape(code);
   if (!shape) return undefined;
+  // Datasets repeat places (a city's coordinates on every attack there): each is judged once.
+  const key = `${code} ${point[0]} ${point[1]}`;
+  let known = judged.get(key);
+  if (known === undefined) judged.set(key, (known = judge(shape, point)));
+  return known;
+}
+
+const judged = new Map<string, boolean>();
+const bounds = new Map<string, [[number, number], [number, number]]>();
+
+function judge(shape: CountryShape, point: [number, number]): boolean {
   if (geoContains(shape, point)) return true;
-  const [[west, south], [east, north]] = geoBounds(shape);
+  const code = shape.properties.code;
+  let box = bounds.get(code);
+  if (!box) bounds.set(code, (box = geoBounds(shape)));
+  const [[west, south], [east, north]] = box;
   const [lon, lat] = point;
   if (lat < south - MARGIN_DEGREES || lat > north + MARGIN_DEGREES) return false;
   // A box across the antimeridian (Russia, Fiji) has west > east.
