@@ -33,7 +33,7 @@ export function checkProject(root: string): CheckResult {
   checkFormerIds(ctx, files, ids);
   const refs = referenceChecker(ctx, ids);
   checkDataReferences(refs, ctx, files, valid, disputed);
-  checkMdxUse(ctx, refs, [...files.incidents, ...files.pages], written);
+  checkMdxUse(ctx, refs, [...files.incidents, ...files.pages], written, valid.site.defang);
   // 4. Rules across records and actors; places against their countries.
   checkRecordRules(ctx, files.records);
   ctx.problems.push(...everyLocationProblem([...valid.records, ...written.incidents]));

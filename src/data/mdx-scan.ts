@@ -6,6 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { isDefangedDomain } from '../safety/defang.ts';
 import { lineIndex, type LineIndex, type Position } from './positions.ts';
 import { hasUnsafeScheme, isMisleadingUrl, isRemote, startsWithHost } from '../safety/url.ts';
 
@@ -23,9 +24,15 @@ export interface ComponentUse {
 
 export class MdxSyntaxError extends Error {
   readonly at: Position;
-  constructor(message: string, at: Position) {
+  /**
+   * Where in the body the character to blame is, when it is one a write-up meant as text (a stray
+   * `{` or `<`): reading on past it, the rest of the file can still be checked.
+   */
+  readonly stray?: number;
+  constructor(message: string, at: Position, stray?: number) {
     super(message);
     this.at = at;
+    if (stray !== undefined) this.stray = stray;
   }
 }
 
@@ -126,46 +133,100 @@ function openBraces(body: string, upTo = body.length): number[] {
 /** HTML elements that never have content, which MDX still wants closed (`<br>` → `<br />`). */
 const VOID_ELEMENT = /^Expected a closing tag for `<(br|hr|wbr)>`/;
 
+/** What to tell an editor for a parser's reason: which character, and what to write instead. */
+interface Explained {
+  message: string;
+  /** The body offset to report at. */
+  offset: number;
+  /** A `{` or `<` meant as text: reading can go on past it. */
+  stray?: boolean;
+}
+
+const BRACE_ADVICE = 'to print a brace, write \\{ (and \\} for a closing one)';
+
 /**
- * The parser's error, placed where the editor should look (at the tag left open, at the brace
- * never closed), with the positions in its message counted from the file's first line, as the
- * editor's are, not the body's.
+ * The parser's error in an editor's words, placed where the editor should look (at the tag left
+ * open, at the brace never closed). `at` is the body offset where the parser gave up.
  */
+function explain(reason: string, body: string, gaveUp: number, offsetOf: (p: Position) => number, line: (l: number) => number): Explained {
+  const range = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
+  const rangeStart = range ? offsetOf({ line: Number(range[1]), col: Number(range[2]) }) : undefined;
+  const unclosed = /^Expected a closing tag for `<([A-Za-z][\w.:-]*)>`/.exec(reason);
+  if (unclosed) {
+    const name = unclosed[1]!;
+    const voids = VOID_ELEMENT.exec(reason);
+    // No position for the open tag: the first one of that name from where the parser gave up.
+    const tag = new RegExp(`<${name.replace(/[.]/g, '\\.')}(?=[\\s/>])`, 'g');
+    tag.lastIndex = gaveUp;
+    const offset = rangeStart ?? tag.exec(body)?.index ?? gaveUp;
+    return voids
+      ? { offset, message: `<${name}> must close itself in MDX: write <${name} />` }
+      : { offset, message: `<${name}> is never closed: end it with </${name}>, or write it as <${name} … /> when nothing goes between` };
+  }
+  const mismatch = /^Unexpected closing tag `<\/([^>]*)>`, expected corresponding closing tag for `<([^>]*)>`/.exec(reason);
+  if (mismatch) {
+    const opened = range ? ` (opened on line ${line(Number(range[1]))})` : '';
+    return { offset: gaveUp, message: `</${mismatch[1]}> does not close <${mismatch[2]}>${opened}: write </${mismatch[2]}>` };
+  }
+  if (/closing brace for `\{`/.test(reason)) {
+    // The parser gives up at the end of the text; the brace never closed is the mistake.
+    const offset = openBraces(body)[0] ?? gaveUp;
+    return { offset, stray: body[offset] === '{', message: `"{" is never closed: in MDX a brace starts code; ${BRACE_ADVICE}` };
+  }
+  if (/expression with acorn/.test(reason)) {
+    // Text in braces that is not JavaScript: almost always braces meant as text, so the brace.
+    const offset = openBraces(body, gaveUp).at(-1) ?? gaveUp;
+    return { offset, stray: body[offset] === '{', message: `"{" starts code in MDX, and what follows it is not code: ${BRACE_ADVICE}` };
+  }
+  if (/before name/.test(reason) && body[gaveUp - 1] === '<') {
+    // `3<4`: the parser stops at the 4; the `<` is what to escape.
+    return { offset: gaveUp - 1, stray: true, message: '"<" starts a tag in MDX; to print it, write \\< (or &lt;)' };
+  }
+  const lastTag = body.lastIndexOf('<', gaveUp);
+  if (/before local name/.test(reason) && /^<[a-z][a-z0-9+.-]*:/i.test(body.slice(lastTag))) {
+    // `<https://…>`, Markdown's autolink, is a broken tag in MDX.
+    return { offset: lastTag, message: '"<" starts a tag in MDX, so <https://…> is not a link: write [text](https://…), or the address as plain text (in <Defang>…</Defang> if it must not be followed)' };
+  }
+  if (/closing slash `\/` in tag, expected an open tag first/.test(reason)) {
+    const name = /^<\/([\w.:-]*)/.exec(body.slice(lastTag))?.[1];
+    return { offset: lastTag, message: `${name ? `</${name}>` : 'this closing tag'} closes a tag that was never opened: delete it, or open the tag before it` };
+  }
+  if (/before attribute value/.test(reason)) {
+    return { offset: gaveUp, message: 'a prop\'s value goes in quotes, name="text", or in braces as JSON, name={["a", "b"]}' };
+  }
+  const shifted = reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1, c1, l2, c2) => `(${line(Number(l1))}:${c1}${l2 ? `-${line(Number(l2))}:${c2}` : ''})`);
+  return { offset: gaveUp, message: `MDX could not read this: ${shifted}` };
+}
+
+/** The parser's error, with its positions counted from the file's first line, as the editor's are, not the body's. */
 function syntaxError(error: unknown, body: string, firstLine: number): MdxSyntaxError {
   const reason = String((error as { reason?: string }).reason ?? (error as Error).message);
   // The parser counts lines from the body's first.
   const { offsetOf } = lineIndex(body);
   const gaveUp = offsetOf({ line: (error as { line?: number }).line ?? 1, col: (error as { column?: number }).column ?? 1 });
-  let offset = gaveUp;
-  const range = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
-  const unclosed = /^Expected a closing tag for `<([A-Za-z][\w.:-]*)>`/.exec(reason);
-  if (unclosed && range) offset = offsetOf({ line: Number(range[1]), col: Number(range[2]) });
-  else if (unclosed) {
-    // No position for the open tag: the first one of that name from where the parser gave up.
-    const tag = new RegExp(`<${unclosed[1]!.replace(/[.]/g, '\\.')}(?=[\\s/>])`, 'g');
-    tag.lastIndex = gaveUp;
-    offset = tag.exec(body)?.index ?? gaveUp;
-  } else if (/closing brace for `\{`/.test(reason)) {
-    // The parser gives up at the end of the text; the brace never closed is the mistake.
-    offset = openBraces(body)[0] ?? gaveUp;
-  } else if (/before name/.test(reason) && body[gaveUp - 1] === '<') {
-    // `3<4`: the parser stops at the 4; the `<` is what to escape.
-    offset = gaveUp - 1;
-  } else if (/expression with acorn/.test(reason)) {
-    // Text in braces that is not JavaScript: almost always braces meant as text, so the brace.
-    offset = openBraces(body, gaveUp).at(-1) ?? gaveUp;
+  const { message, offset, stray } = explain(reason, body, gaveUp, offsetOf, (l) => l + firstLine - 1);
+  return new MdxSyntaxError(message, positionAt(body, offset, firstLine), stray ? offset : undefined);
+}
+
+/**
+ * Reads `body` as MDX like `scanMdx`, reading on past each stray `{` or `<` (as if it had been
+ * written `\\{`), so that one mistake does not hide the file's other problems. The syntax errors
+ * come back with what could be read; a mistake it cannot read past ends the scan there.
+ */
+export function scanMdxRecovering(body: string, firstLine = 1): { scan: MdxScan; errors: MdxSyntaxError[] } {
+  const errors: MdxSyntaxError[] = [];
+  let text = body;
+  for (;;) {
+    try {
+      return { scan: scanMdx(text, firstLine), errors };
+    } catch (error) {
+      if (!(error instanceof MdxSyntaxError)) throw error;
+      errors.push(error);
+      // A space keeps every later offset, and so every later position, where it was.
+      if (error.stray === undefined || errors.length >= 20) return { scan: { uses: [], code: [], links: [] }, errors };
+      text = `${text.slice(0, error.stray)} ${text.slice(error.stray + 1)}`;
+    }
   }
-  const shift = firstLine - 1;
-  const message = reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1, c1, l2, c2) => `(${Number(l1) + shift}:${c1}${l2 ? `-${Number(l2) + shift}:${c2}` : ''})`);
-  // Braces open code in MDX, and `<` a tag; in a write-up they are almost always meant as text.
-  const hint = /brace|expression/i.test(reason)
-    ? '; to print a brace, write `\\{`'
-    : /before name, expected a character that can start a name/.test(reason)
-      ? '; to print `<`, write `\\<` (or `&lt;`)'
-      : VOID_ELEMENT.test(reason)
-        ? `; in MDX an element with no content closes itself: write <${VOID_ELEMENT.exec(reason)![1]} />`
-        : '';
-  return new MdxSyntaxError(`MDX syntax: ${message}${hint}`, positionAt(body, offset, firstLine));
 }
 
 /** Reads `body` as MDX, positions offset so that line 1 of the body is `firstLine` of the file. */
@@ -264,7 +325,9 @@ const ALLOWED_HTML = new Set(
 export interface HtmlProblem {
   at: Position;
   message: string;
-  rule: 'unsafe-html' | 'bad-url';
+  rule: 'unsafe-html' | 'bad-url' | 'defanged-link';
+  /** Errors unless said otherwise. */
+  severity?: 'warning';
 }
 
 /** What is wrong with the HTML elements among `uses`. */
@@ -294,16 +357,22 @@ export function htmlProblems(uses: readonly ComponentUse[]): HtmlProblem[] {
  * filter would read differently; and images from another server. Links in code are text, and
  * are not links here either.
  */
-export function unsafeMarkdownLinks(links: readonly LinkUse[]): HtmlProblem[] {
+export function unsafeMarkdownLinks(links: readonly LinkUse[], defang: readonly string[] = []): HtmlProblem[] {
   const problems: HtmlProblem[] = [];
   for (const { url, at, image } of links) {
     const shown = url.slice(0, 40);
+    const full = /^https?:/i.test(url);
     if (hasUnsafeScheme(url)) {
       problems.push({ at, rule: 'bad-url', message: `link to "${shown}": write-ups may link to http(s) and mailto addresses, and to pages of the site` });
-    } else if (/^https?:/i.test(url) && isMisleadingUrl(url)) {
+    } else if (full && isMisleadingUrl(url)) {
       // A backslash or an encoded control character where the host goes: a dead link at best,
       // and a host a filter reads differently from a browser.
       problems.push({ at, rule: 'bad-url', message: `link to "${shown}" is not a valid address: check it for a backslash or a stray character` });
+    } else if ((full || startsWithHost(url)) && isDefangedDomain(full ? url : `https://${url}`, defang)) {
+      // The editor meant a link, and the site never makes one to these domains: say what to write
+      // instead, never "write the whole address", which asks for a live link to the channel.
+      const why = full ? 'it is shown as defanged text' : 'as written it is also a broken page of this site';
+      problems.push({ at, rule: full ? 'defanged-link' : 'bad-url', ...(full ? { severity: 'warning' as const } : {}), message: `link to "${shown}": its domain is on the defang list, so the site never links to it (${why}); use <Defang>…</Defang> or plain text` });
     } else if (startsWithHost(url)) {
       // Without a scheme it is a path on this site: a broken link, and one the defang list cannot see.
       problems.push({ at, rule: 'bad-url', message: `link to "${shown}" has no https://: as written it is a page of this site; write the whole address` });

@@ -77,6 +77,7 @@ export const RULES = [
     means: 'a file in `content/` or `data/` that the site does not read, so leaves out: a record file outside `data/records/`, an extension in capitals (`.YAML`), a write-up outside `content/incidents/`. Hidden files and read-me notes are left alone',
   },
   { id: 'incident-without-records', severity: 'warning', means: 'an incident whose slug no record lists under `incidents`' },
+  { id: 'defanged-link', severity: 'warning', means: 'a Markdown link to a domain on the defang list (`defang` in `data/site.yaml`): the site shows it as defanged text, never as a link; write it as `<Defang>…</Defang>` or plain text. Written without `https://` it is a `bad-url` error with the same advice' },
   { id: 'unfilled', severity: 'warning', means: 'a `TODO` left by `npm run new`; the entry stays out of the site until it is filled' },
 ] as const satisfies readonly RuleInfo[];
 

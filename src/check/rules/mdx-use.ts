@@ -6,7 +6,7 @@
  */
 import type { Entry } from '../../data/files.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../../schema/mdx-props.ts';
-import { citedIds, htmlProblems, MdxSyntaxError, scanMdx, unsafeMarkdownLinks, type ComponentUse, type MdxScan } from '../../data/mdx-scan.ts';
+import { citedIds, htmlProblems, scanMdxRecovering, unsafeMarkdownLinks, type ComponentUse, type MdxScan } from '../../data/mdx-scan.ts';
 import { objectShape } from '../../schema/introspect.ts';
 import { prefixingProblems, type CheckContext } from '../context.ts';
 import { issuesToProblems } from '../issues.ts';
@@ -17,15 +17,20 @@ import type { MdxFile } from './read.ts';
 import type { ReferenceChecker } from './references.ts';
 import type { Validated } from './schemas.ts';
 
-/** The components a body uses, or its syntax error (reported) as undefined. */
-function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan | undefined {
+/**
+ * The components a body uses. Its syntax errors are reported, each at its place; past a stray `{`
+ * or `<` the scan reads on, so the rest of the file is still checked in the same run.
+ */
+function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan {
+  const simple = scanSimpleComponents(parsed.body, parsed.bodyLine);
+  if (simple) return { uses: simple, code: [], links: [] };
   try {
-    const simple = scanSimpleComponents(parsed.body, parsed.bodyLine);
-    return simple ? { uses: simple, code: [], links: [] } : scanMdx(parsed.body, parsed.bodyLine);
+    const { scan: read, errors } = scanMdxRecovering(parsed.body, parsed.bodyLine);
+    for (const error of errors) ctx.problems.push({ file, ...error.at, severity: 'error', message: error.message, rule: 'syntax' });
+    return read;
   } catch (error) {
-    const at = error instanceof MdxSyntaxError ? error.at : { line: parsed.bodyLine, col: 1 };
-    ctx.problems.push({ file, ...at, severity: 'error', message: (error as Error).message, rule: 'syntax' });
-    return undefined;
+    ctx.problems.push({ file, line: parsed.bodyLine, col: 1, severity: 'error', message: `MDX could not read this write-up: ${(error as Error).message}`, rule: 'syntax' });
+    return { uses: [], code: [], links: [] };
   }
 }
 
@@ -50,7 +55,7 @@ function checkComponent(ctx: CheckContext, refs: ReferenceChecker, file: string,
   });
 }
 
-export function checkMdxUse(ctx: CheckContext, refs: ReferenceChecker, mdxFiles: MdxFile[], written: { incidents: Validated<Incident>[]; pages: Page[] }): void {
+export function checkMdxUse(ctx: CheckContext, refs: ReferenceChecker, mdxFiles: MdxFile[], written: { incidents: Validated<Incident>[]; pages: Page[] }, defang: readonly string[]): void {
   const citingByFile = new Map<string, { citations: string[] }>([
     ...written.incidents.map((incident) => [incident.value.file, incident.value] as const),
     ...written.pages.map((page) => [page.file, page] as const),
@@ -58,12 +63,11 @@ export function checkMdxUse(ctx: CheckContext, refs: ReferenceChecker, mdxFiles:
   for (const mdx of mdxFiles) {
     if (!mdx.parsed.entries[0]) continue;
     const scanned = scan(ctx, mdx);
-    if (!scanned) continue;
     const { file, parsed } = mdx;
     const citing = citingByFile.get(file);
     if (citing) citing.citations = citedIds(scanned.uses);
-    for (const problem of [...scanned.code, ...htmlProblems(scanned.uses), ...unsafeMarkdownLinks(scanned.links)]) {
-      ctx.problems.push({ file, ...problem.at, severity: 'error', message: problem.message, rule: problem.rule });
+    for (const problem of [...scanned.code, ...htmlProblems(scanned.uses), ...unsafeMarkdownLinks(scanned.links, defang)]) {
+      ctx.problems.push({ file, ...problem.at, severity: ('severity' in problem && problem.severity) || 'error', message: problem.message, rule: problem.rule });
     }
     // Lower-case names are HTML elements, judged above.
     for (const use of scanned.uses) if (!/^[a-z]/.test(use.name)) checkComponent(ctx, refs, file, use);

@@ -42,7 +42,18 @@ describe('mdx-use', () => {
     [
       'a link to a host written without https://, which would be a broken path on this site',
       { [WRITEUP]: (text) => `${text}\nSee [the channel](t.me/nolink) and [a page](about/), [a file](/data/records.csv), [a report](report.pdf), [the team](about.html#team).\n` },
-      ['content/incidents/incident-one.mdx:10:19  error  link to "t.me/nolink" has no https://: as written it is a page of this site; write the whole address  bad-url'],
+      // t.me is on the fixture's defang list: the advice never makes it a link.
+      ['content/incidents/incident-one.mdx:10:19  error  link to "t.me/nolink": its domain is on the defang list, so the site never links to it (as written it is also a broken page of this site); use <Defang>…</Defang> or plain text  bad-url'],
+    ],
+    [
+      'a link to a host written without https:// that is not on the defang list: write the whole address',
+      { [WRITEUP]: (text) => `${text}\nSee [the paper](news.example/paper).\n` },
+      ['content/incidents/incident-one.mdx:10:17  error  link to "news.example/paper" has no https://: as written it is a page of this site; write the whole address  bad-url'],
+    ],
+    [
+      'a full link to a defanged domain: shown as text, so a warning with the same advice',
+      { [WRITEUP]: (text) => `${text}\nSee [the channel](https://t.me/somechannel).\n` },
+      ['content/incidents/incident-one.mdx:10:19  warning  link to "https://t.me/somechannel": its domain is on the defang list, so the site never links to it (it is shown as defanged text); use <Defang>…</Defang> or plain text  defanged-link'],
     ],
     [
       'a scheme-less link to another server, and an image from one',
@@ -75,8 +86,8 @@ describe('mdx-use', () => {
       'a < meant as text, and a <br> left open: with how to write each',
       { [WRITEUP]: (text) => `${text}\nScores of 3<4.\n`, 'content/pages/about.mdx': (text) => `${text}\n\nA line<br>break.\n` },
       [
-        'content/incidents/incident-one.mdx:10:12  error  MDX syntax: Unexpected character `4` (U+0034) before name, expected a character that can start a name, such as a letter, `$`, or `_`; to print `<`, write `\\<` (or `&lt;`)  syntax',
-        'content/pages/about.mdx:8:7  error  MDX syntax: Expected a closing tag for `<br>` (8:7-8:11) before the end of `paragraph`; in MDX an element with no content closes itself: write <br />  syntax',
+        'content/incidents/incident-one.mdx:10:12  error  "<" starts a tag in MDX; to print it, write \\< (or &lt;)  syntax',
+        'content/pages/about.mdx:8:7  error  <br> must close itself in MDX: write <br />  syntax',
       ],
     ],
     [
@@ -92,20 +103,42 @@ describe('mdx-use', () => {
     [
       'braces that are not code, around a pair that closes: at the brace that opens them',
       { [WRITEUP]: (text) => `${text}\nFine \\{ escaped, then { open {a} here.\n` },
-      ['content/incidents/incident-one.mdx:10:23  error  MDX syntax: Could not parse expression with acorn; to print a brace, write `\\{`  syntax'],
+      [
+        'content/incidents/incident-one.mdx:10:23  error  "{" starts code in MDX, and what follows it is not code: to print a brace, write \\{ (and \\} for a closing one)  syntax',
+        // Read on past the stray brace, the pair after it is code: told too, in the same run.
+        'content/incidents/incident-one.mdx:10:30  error  braces `{…}` hold code in MDX, which write-ups may not run; to print a brace, write `\\{` (comments `{/* … */}` are fine)  mdx-code',
+      ],
     ],
     [
       'braces as text, and a tag left open: at the brace and at the tag, with the message’s positions the file’s',
       { [WRITEUP]: (text) => `${text}\nA stray { here.\n`, 'content/pages/about.mdx': (text) => `${text}\n\n<Callout type="note">\n\nNever closed.\n` },
       [
-        'content/incidents/incident-one.mdx:10:9  error  MDX syntax: Unexpected end of file in expression, expected a corresponding closing brace for `{`; to print a brace, write `\\{`  syntax',
-        'content/pages/about.mdx:8:1  error  MDX syntax: Expected a closing tag for `<Callout>` (8:1-8:22)  syntax',
+        'content/incidents/incident-one.mdx:10:9  error  "{" is never closed: in MDX a brace starts code; to print a brace, write \\{ (and \\} for a closing one)  syntax',
+        'content/pages/about.mdx:8:1  error  <Callout> is never closed: end it with </Callout>, or write it as <Callout … /> when nothing goes between  syntax',
       ],
     ],
     [
       'MDX that does not compile (an autolink), at its line',
       { [WRITEUP]: (text) => `${text}\nSee <https://example.org/> now.\n` },
-      ['content/incidents/incident-one.mdx:10:12  error  MDX syntax: Unexpected character `/` (U+002F) before local name, expected a character that can start a name, such as a letter, `$`, or `_` (note: to create a link in MDX, use `[text](url)`)  syntax'],
+      ['content/incidents/incident-one.mdx:10:5  error  "<" starts a tag in MDX, so <https://…> is not a link: write [text](https://…), or the address as plain text (in <Defang>…</Defang> if it must not be followed)  syntax'],
+    ],
+    [
+      'a stray brace does not hide the rest of the file: its other problems in the same run',
+      { [WRITEUP]: (text) => `${text}\nA stray { here, and 3<4.\n\n<Cite id="news-l" /> and <Recrod id="attack-1" />\n` },
+      [
+        'content/incidents/incident-one.mdx:10:9  error  "{" is never closed: in MDX a brace starts code; to print a brace, write \\{ (and \\} for a closing one)  syntax',
+        'content/incidents/incident-one.mdx:10:22  error  "<" starts a tag in MDX; to print it, write \\< (or &lt;)  syntax',
+        'content/incidents/incident-one.mdx:12:7  error  <Cite>: unknown source "news-l" (did you mean "news-1"?)  unknown-ref',
+        'content/incidents/incident-one.mdx:12:26  error  unknown component <Recrod> (did you mean "Record"?); write-ups can use <Cite>, <Record>, <Timeline>, <ClaimsChart>, <TakedownsChart>, <ContentWarning>, <Callout>, <FieldReference>, <Defang>  unknown-component',
+      ],
+    ],
+    [
+      'a tag closed by the wrong name, and a closing tag never opened: which to write',
+      { [WRITEUP]: (text) => `${text}\n<Callout type="note">\n\ntext\n\n</Calout>\n`, 'content/pages/about.mdx': (text) => `${text}\n\nSome </Callout> here.\n` },
+      [
+        'content/incidents/incident-one.mdx:14:1  error  </Calout> does not close <Callout> (opened on line 10): write </Callout>  syntax',
+        'content/pages/about.mdx:8:6  error  </Callout> closes a tag that was never opened: delete it, or open the tag before it  syntax',
+      ],
     ],
   ];
   itReports(cases);
