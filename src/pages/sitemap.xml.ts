@@ -1,7 +1,7 @@
 /** `/sitemap.xml`: every page a reader can land on (embeds, search and 404 left out). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { SITE_CHARTS } from '../components/chart-specs.ts';
+import { siteCharts } from '../charts/registry.ts';
 import { sitePeriods } from '../charts/site/site-charts.ts';
 import { periodPath } from '../charts/shared/periods.ts';
 import { getSite } from '../site/index.ts';
@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSite();
   const pages = await getCollection('pages', (page) => page.data.status !== 'draft');
   // The chart pages, and their drill-down pages by year and month (/timeline/2019/, …).
-  const chartPages = SITE_CHARTS.flatMap((c) => [c.page, ...sitePeriods(c.chart, site.records).pages.map((p) => `${c.page}${periodPath(p.key)}/`)]);
+  const chartPages = siteCharts().flatMap(({ name, appears: { site: page } }) => [page.path, ...sitePeriods(name, site.records).pages.map((p) => `${page.path}${periodPath(p.key)}/`)]);
   const entries = sitemapEntries(site, pages.map((p) => p.id), chartPages);
   return new Response(sitemapXml(entries, (path) => absoluteUrl(siteUrl, path)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

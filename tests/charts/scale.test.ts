@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { layoutTimeline } from '../../src/charts/timeline/layout.ts';
 import { layoutClaims, LATENCY_BINS } from '../../src/charts/claims/layout.ts';
 import { layoutTakedowns } from '../../src/charts/takedowns/layout.ts';
-import { sitePeriods, SITE_CHART_PAGES, timelineListing } from '../../src/charts/site/site-charts.ts';
-import type { SiteChartName } from '../../src/charts/site/site-charts.ts';
+import { siteChartNamed, siteCharts } from '../../src/charts/registry.ts';
+import { sitePeriods, timelineListing } from '../../src/charts/site/site-charts.ts';
 import { drillPages } from '../../src/charts/shared/drill.ts';
 import { periodBounds, periodEnd, periodKey, periodStart, periodFromPath, periodPath } from '../../src/charts/shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT } from '../../src/charts/shared/summary.ts';
@@ -22,11 +22,6 @@ const tableIds = (layout: ChartLayout) => layout.table.groups.flatMap((g) => g.r
 const bins = (layout: ChartLayout) => layout.marks.filter((m) => m.type === 'bin');
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 const ofKinds = (records: DataRecord[], ...kinds: DataRecord['kind'][]) => records.filter((r) => kinds.includes(r.kind));
-const layouts = {
-  timeline: layoutTimeline,
-  claims: layoutClaims,
-  takedowns: layoutTakedowns,
-} satisfies Record<SiteChartName, unknown>;
 
 /** Claimed attacks and their claims: the records the claims table lists. */
 function claimedRecords(records: DataRecord[]): DataRecord[] {
@@ -55,7 +50,7 @@ describe('periods', () => {
 
   test('drill-down pages: every year, and the months of years over the limit', () => {
     const records = synthetic(3_000);
-    const filed = SITE_CHART_PAGES.timeline.file(records);
+    const filed = siteChartNamed('timeline').appears.site.file(records);
     const pages = drillPages(filed, (r) => r.length, 200);
     const years = pages.filter((p) => p.key.length === 4);
     // Claims of attacks late in 2024 come in 2025.
@@ -185,9 +180,12 @@ describe('100,000 records', () => {
     records = synthetic(100_000, 7);
   });
 
-  test.each(Object.keys(layouts) as SiteChartName[])('%s: summarised site-wide, and every record in exactly one listed page', (chart) => {
-    const spec = SITE_CHART_PAGES[chart];
-    const layout = layouts[chart]({ records });
+  // Every chart with pages of its own, as the registry lists them.
+  test.each(siteCharts().map((entry) => entry.name))('%s: summarised site-wide, and every record in exactly one listed page', (chart) => {
+    const entry = siteChartNamed(chart);
+    const spec = entry.appears.site;
+    const layoutOf = (options: Parameters<typeof entry.layout>[0]) => entry.layout(options) as ChartLayout;
+    const layout = layoutOf({ records });
     expect(layout.summarised).toBe(true);
     expect(tableIds(layout)).toEqual([]);
     expect(bins(layout).length).toBeLessThanOrEqual(MAX_BIN_MARKS);
@@ -204,11 +202,11 @@ describe('100,000 records', () => {
 
     // A summarised year's page counts by month; a month's page lists its records.
     const year = pages.find((p) => p.summarised)!;
-    const yearLayout = layouts[chart]({ records: year.records, summaryGrain: 'month' });
+    const yearLayout = layoutOf({ records: year.records, summaryGrain: 'month' });
     expect(yearLayout.summarised).toBe(true);
     expect(yearLayout.table.summary!.rows.every((r) => r.key.startsWith(`${year.key}-`))).toBe(true);
     const month = listed.find((p) => p.key.startsWith(`${year.key}-`))!;
-    const monthLayout = layouts[chart]({ records: month.records, summaryGrain: false });
+    const monthLayout = layoutOf({ records: month.records, summaryGrain: false });
     expect(monthLayout.summarised).toBe(false);
     const expected = chart === 'claims' ? claimedRecords(month.records) : chart === 'takedowns' ? ofKinds(month.records, 'takedown', 'migration') : month.records;
     expect(tableIds(monthLayout).sort()).toEqual(expected.map((r) => r.id).sort());
