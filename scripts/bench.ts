@@ -16,6 +16,7 @@
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { projectEnv } from '../src/site/env.ts';
 import { writeBaseline, type BaselineKind } from './bench/baseline.ts';
 import { installStarlight, starlightIncident, starlightPackages, writeStarlight } from './bench/starlight.ts';
 import { measureDevLoop, type DevLoop } from './bench/dev-loop.ts';
@@ -80,7 +81,7 @@ async function build(kind: 'driftwatch' | 'baseline' | 'starlight', root: string
   // folder, else to <cwd>/.astro/.prerender, which builds of the same repository would share.
   const result = await run(NODE, args, {
     cwd: dirname(outDir),
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', DRIFTWATCH_CACHE_DIR: cacheDir, DRIFTWATCH_OG_CACHE: join(cacheDir, 'og') },
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...projectEnv({ astroCache: cacheDir, socialCardCache: join(cacheDir, 'og') }) },
   });
   writeFileSync(logFile, result.output);
   if (result.code !== 0) {
@@ -195,7 +196,7 @@ for (const size of sizes) {
   log(`${label}: check ${checkSeconds.toFixed(1)} s, ${checkSummary}`);
 
   log(`${label}: building with Driftwatch…`);
-  const result = await build('driftwatch', REPO, join(out, `dist-${name}`), { DRIFTWATCH_PROJECT: siteDir }, join(out, `build-${name}.log`));
+  const result = await build('driftwatch', REPO, join(out, `dist-${name}`), projectEnv({ project: siteDir }), join(out, `build-${name}.log`));
   log(`${label}: build ${result.seconds.toFixed(1)} s`);
   rows.push({
     site: 'Driftwatch',
@@ -214,7 +215,7 @@ for (const size of sizes) {
       command: NODE,
       args: [ASTRO_BIN(REPO), 'dev'],
       cwd: REPO,
-      env: { DRIFTWATCH_PROJECT: siteDir },
+      env: projectEnv({ project: siteDir }),
       pages: slugs.map((slug) => `/incidents/${slug}/`),
       file: join(siteDir, `content/incidents/${slugs[0]}.mdx`),
     });

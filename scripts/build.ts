@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { indexSite } from '../src/integration/search.ts';
+import { searchHandoffEnv } from '../src/site/env.ts';
 
 const require = createRequire(import.meta.url);
 const astro = join(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
@@ -23,7 +24,7 @@ try {
   // in bigger batches took about 5 % off a 1,000-incident build (docs/performance.md).
   const built = spawnSync(process.execPath, ['--max-semi-space-size=64', astro, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DRIFTWATCH_SEARCH_AFTER: outDirFile },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...searchHandoffEnv(outDirFile) },
   });
   if (built.error || built.signal) {
     // Astro could not start, or was stopped (a signal: the system out of memory, or Ctrl-C).

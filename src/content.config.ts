@@ -13,7 +13,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { dateToEdtf } from './schema/edtf.ts';
 import { invalidateProject, loadProject } from './site/project.ts';
-import { projectDir } from './site/paths.ts';
+import { projectDir, siteProjectDir } from './site/paths.ts';
 import { actorSchema, incidentSchema, pageSchema, platformSchema, siteSchema, sourceSchema } from './schema/index.ts';
 
 type Registry = 'platforms' | 'actors' | 'sources';
@@ -50,7 +50,7 @@ function projectLoader(collection: 'site' | Registry): Loader {
 
 // The project folder the integration resolved from Astro's root (src/integration/index.ts); else
 // from the folder Astro runs in.
-const dir = process.env.DRIFTWATCH_PROJECT_DIR ?? projectDir(process.cwd());
+const dir = siteProjectDir();
 
 /** Astro's frontmatter parser turns unquoted dates into Date objects; give the schema the EDTF text back. */
 const withEdtfDates = <T extends z.ZodType>(schema: T) =>

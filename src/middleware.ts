@@ -8,7 +8,8 @@ import { defineMiddleware } from 'astro:middleware';
 import { hasErrors } from './data/problems.ts';
 import { problemsPage } from './check/problems-page.ts';
 import { loadProject } from './site/project.ts';
-import { siteComputations, siteProjectDir } from './site/index.ts';
+import { siteComputations } from './site/index.ts';
+import { siteProjectDir } from './site/paths.ts';
 import { guard } from './safety/last-guard.ts';
 
 const READ_AS_PAGES = /^(?:text\/html|application\/(?:rss\+)?xml|text\/xml)\b/;

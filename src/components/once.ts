@@ -8,13 +8,15 @@
  * renders it; whether that falls inside the drawn markup depends on what the first page rendered
  * before it. The page that replays renders the scripts itself (Chart.astro: ChartScript).
  */
+import { astroCommand } from '../site/env.ts';
+
 const kept = new Map<string, { html: string; left: number }>();
 
 /** Astro's external scripts (`<script type="module" src="…"></script>`); data text never holds `<script`. */
 const SCRIPT = /<script\b[^>]*><\/script>/g;
 
 export async function drawOnce(key: string, uses: number, draw: () => Promise<string>): Promise<string> {
-  if (process.env.DRIFTWATCH_COMMAND !== 'build') return draw();
+  if (astroCommand() !== 'build') return draw();
   const hit = kept.get(key);
   if (hit) {
     if (--hit.left <= 0) kept.delete(key);

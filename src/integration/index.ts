@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DataProblemsError, formatProblem, hasErrors, type Problem } from '../data/problems.ts';
+import { publishBuildContext } from '../site/env.ts';
 import { projectDir } from '../site/paths.ts';
 import { invalidateProject, loadProject } from '../site/project.ts';
 import { defangSite } from '../safety/last-guard.ts';
@@ -33,9 +34,8 @@ export default function driftwatch(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         root = projectDir(config.root);
         base = config.base;
-        process.env.DRIFTWATCH_COMMAND = command;
-        process.env.DRIFTWATCH_PROJECT_DIR = root; // where src/site/index.ts reads data/ from
-        process.env.DRIFTWATCH_ROOT = fileURLToPath(config.root); // where build-time code finds src/ and node_modules/
+        // Where the pages read data/ from, and build-time code finds src/ and node_modules/.
+        publishBuildContext({ command, projectDir: root, astroRoot: fileURLToPath(config.root) });
         invalidateProject(root);
         // A build with errors stops here. Its error is the whole report, as `npm run check` prints
         // it; logged as well, every line would show twice.

@@ -20,6 +20,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { searchHandoffFile } from '../site/env.ts';
 
 /**
  * Folders of the output with nothing to search: scripts, social cards, the index itself, and the
@@ -94,7 +95,7 @@ export default function search(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const after = process.env.DRIFTWATCH_SEARCH_AFTER;
+        const after = searchHandoffFile();
         if (after) {
           // scripts/build.ts reads where the site went, and indexes it after this process exits.
           writeFileSync(after, outDir);

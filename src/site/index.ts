@@ -14,7 +14,7 @@ import { withBase } from '../data/urls.ts';
 import { citedSources } from '../data/mdx-scan.ts';
 import { showDrafts } from './drafts.ts';
 import { loadProject } from './project.ts';
-import { projectCacheDir, projectDir } from './paths.ts';
+import { projectCacheDir, siteProjectDir } from './paths.ts';
 import { readHistory } from './history/log.ts';
 import { siteHistory, type SiteHistory } from './history/visible.ts';
 
@@ -26,11 +26,6 @@ export interface Site extends SiteData {
 }
 
 let site: Promise<Site> | undefined;
-
-/** The folder of content/ and data/: as the integration resolved it from Astro's root, else from the working folder. */
-export function siteProjectDir(): string {
-  return process.env.DRIFTWATCH_PROJECT_DIR ?? projectDir(process.cwd());
-}
 
 async function load(checked = loadProject(siteProjectDir()), written?: CollectionEntry<'incidents'>[]): Promise<Site> {
   // Write-ups and registries through their collections; records straight from the checked project

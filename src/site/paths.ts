@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { astroCacheSetting, projectSetting, publishedProjectDir } from './env.ts';
 
 export function projectDir(astroRoot: string | URL): string {
   const root = typeof astroRoot === 'string' ? astroRoot : fileURLToPath(astroRoot);
-  const override = process.env.DRIFTWATCH_PROJECT;
+  const override = projectSetting();
   return override ? resolve(root, override) : root;
 }
 
@@ -21,8 +22,14 @@ export function projectDir(astroRoot: string | URL): string {
  * builds, and every test build: tests/helpers/run-dir.ts).
  */
 export function projectCacheDir(): string {
-  if (process.env.DRIFTWATCH_CACHE_DIR) return process.env.DRIFTWATCH_CACHE_DIR;
-  if (!process.env.DRIFTWATCH_PROJECT) return './node_modules/.astro';
+  const setting = astroCacheSetting();
+  if (setting) return setting;
+  if (!projectSetting()) return './node_modules/.astro';
   const folder = projectDir(process.cwd());
   return `./node_modules/.astro/projects/${createHash('sha256').update(folder).digest('hex').slice(0, 16)}`;
+}
+
+/** The folder of content/ and data/: as the integration resolved it from Astro's root, else from the working folder. */
+export function siteProjectDir(): string {
+  return publishedProjectDir() ?? projectDir(process.cwd());
 }

@@ -6,13 +6,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { socialCardCacheSetting } from '../../site/env.ts';
 import type { CardInput } from './draw.ts';
 
 /** Bump when the drawing changes, so cached cards are drawn again. */
 const CARD_VERSION = 'card-3';
 
 export function cacheDir(): string | undefined {
-  const setting = process.env.DRIFTWATCH_OG_CACHE;
+  const setting = socialCardCacheSetting();
   return setting === 'off' ? undefined : (setting ?? join(process.cwd(), 'node_modules/.cache/driftwatch/og'));
 }
 

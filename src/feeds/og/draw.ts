@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { escapeXml } from '../../safety/escape.ts';
+import { astroRoot } from '../../site/env.ts';
 import { readMetrics, type Metrics } from '../font.ts';
 import { ACCENT, BACKGROUND, BOTTOM_CLIP, encodeCard, INKS, LEFT, newMask, OG_HEIGHT, OG_WIDTH, STRIPE, TOP_CLIP, touch, type Line, type Mask, type Rgb } from './png.ts';
 
@@ -110,7 +111,7 @@ function setUp(): Promise<Renderer> {
     const { Resvg } = await import('@resvg/resvg-js');
     // Resolved from the project (the Astro root, which the integration names), not from wherever
     // the bundled build chunk happens to sit.
-    const require = createRequire(join(process.env.DRIFTWATCH_ROOT ?? process.cwd(), 'package.json'));
+    const require = createRequire(join(astroRoot(), 'package.json'));
     const dir = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf');
     const fontFiles = [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')];
     const [regular, bold] = fontFiles.map((file) => readFileSync(file));

@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { astroCommand, astroRoot } from '../../site/env.ts';
 import { cacheDir, cacheFile, readCard, writeCard } from './cache.ts';
 import { drawCard, fontStamp, type CardInput } from './draw.ts';
 
@@ -29,8 +30,8 @@ let waiting = 0;
  */
 export async function prepareCards(inputs: readonly CardInput[]): Promise<void> {
   const dir = cacheDir();
-  const script = join(process.env.DRIFTWATCH_ROOT ?? process.cwd(), 'src/feeds/og/worker.ts');
-  if (process.env.DRIFTWATCH_COMMAND !== 'build' || !dir || worker || !existsSync(script)) return;
+  const script = join(astroRoot(), 'src/feeds/og/worker.ts');
+  if (astroCommand() !== 'build' || !dir || worker || !existsSync(script)) return;
   const stamp = await fontStamp();
   const jobs = inputs.map((input) => ({ file: cacheFile(dir, stamp, input), input })).filter((job) => !existsSync(job.file));
   if (jobs.length === 0) return;
