@@ -1,5 +1,5 @@
 /**
- * Which files of a project the site reads (DATA-MODEL.md, "File layout"), and the ones it would
+ * Which files of a project the site reads (each section of docs/data-model.md names its file), and the ones it would
  * silently leave out: a record file in the wrong folder, `test.YAML`, a write-up one folder too
  * high. Each of those is a warning, so that nothing an editor wrote goes missing without a word.
  */

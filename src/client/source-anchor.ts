@@ -1,4 +1,4 @@
-// `/sources/#id` is a source's permanent address (DATA-MODEL.md). Once the bibliography runs to
+// `/sources/#id` is a source's permanent address (docs/data-model.md, Sources). Once the bibliography runs to
 // several pages, the source may be listed on `/sources/2/` or later, and moves as sources are
 // added: the first page looks it up in `/sources/pages.json` and goes there. Without JavaScript,
 // the first page lists every page with the titles it spans.

@@ -170,7 +170,7 @@ function parseYamlWithPositions(file: string, text: string, options: YamlOptions
     return options.shape === 'list' ? { entries: [], problems } : { entries: [], problems: [syntaxProblem(file, at(0), 'expected a mapping of settings, found an empty file')] };
   }
   if (options.shape === 'mapping') {
-    // A one-item list is accepted too: DATA-MODEL.md says every YAML file is a list.
+    // A one-item list is accepted too: every YAML file of data/ but site.yaml is a list (docs/data-model.md).
     const node = isSeq(root) && root.items.length === 1 ? (root.items[0] as YamlNode) : root;
     if (!isMap(node)) return { entries: [], problems: [syntaxProblem(file, at(root.range?.[0] ?? 0), 'expected a mapping of settings (key: value lines)')] };
     return { entries: [entry(node)], problems };

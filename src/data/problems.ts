@@ -1,6 +1,6 @@
 /**
  * The one error reporter. Every bad input (YAML syntax, schema, references, MDX props) becomes a
- * `Problem`, and every Problem prints the same way, in the editor style of DATA-MODEL.md:
+ * `Problem`, and every Problem prints the same way, in the editor style of docs/checks.md:
  *
  *   data/records/2019-london.yaml:41:15  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref
  */

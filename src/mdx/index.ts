@@ -1,7 +1,7 @@
 /**
  * What editors put in MDX write-ups, through one barrel. Pages pass these to
  * `<Content components={mdxComponents} />` so write-ups use them without imports.
- * Their props are defined in ./props.ts and checked by `npm run check`.
+ * Their props are defined in src/schema/mdx-props.ts and checked by `npm run check`.
  */
 import Callout from './Callout.astro';
 import Cite from './Cite.astro';

@@ -6,7 +6,7 @@
  * feed leaves with each URL on a listed domain defanged, wherever it stands: in a build, by a
  * pass over the written files (`defangSite`, from the integration); in `astro dev`, by the
  * middleware (src/middleware.ts). Downloads (CSV, JSON) are left alone: they keep the original
- * URL as data (DATA-MODEL.md).
+ * URL as data (docs/data-model.md).
  *
  * Why not the middleware in builds too: reading every rendered page back into a string and
  * answering a new Response made Astro's memory grow with every page, by 1 GB over 3,000 pages

@@ -107,7 +107,7 @@ export function quickParse(text: string): DateSpan | undefined {
 /** The full EDTF parse, through the edtf package; `parseDate` comes here for what `quickParse` leaves. */
 export function parseWithEdtf(text: string): DateSpan {
   // The edtf package accepts far more than we can draw (sets, seasons, open intervals);
-  // allow the forms DATA-MODEL.md lists and say so plainly for the rest.
+  // allow the forms docs/data-model.md lists (Dates) and say so plainly for the rest.
   if (!/^[0-9T:+\-Z.~?%/X]+$/.test(text) || /\.\.|^\/|\/$/.test(text)) {
     throw new DateError(`"${text}" is not a date this site can read (use e.g. 2019-11-29, 2019-11, 2019-11~, 2019-11-21/2019-11-24)`);
   }
@@ -168,7 +168,7 @@ function writtenOffset(text: string): number | undefined {
 }
 
 /**
- * One date of the forms DATA-MODEL.md lists: a year, month or day, a qualifier before or after
+ * One date of the forms docs/data-model.md lists (Dates): a year, month or day, a qualifier before or after
  * it, a time of day with its zone. The edtf package reads more, and some of it wrongly for this
  * site: a run of digits is a Unix timestamp to it (`20191129` became 1 January 1970), `X` digits
  * are drawn as their lowest value, a time without a zone is read in the builder's zone.

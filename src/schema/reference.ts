@@ -107,6 +107,25 @@ export function fieldReference(): ReferenceTable[] {
   ];
 }
 
+/** The date forms src/schema/edtf.ts reads, with what each means; its messages point here. */
+const DATES = [
+  '## Dates',
+  '',
+  'Every date is an EDTF string, as precise as the sources are and no more:',
+  '',
+  '| written | means |',
+  '| --- | --- |',
+  '| `2019-11-29` | that day |',
+  '| `2019-11` | some day in November 2019 |',
+  '| `2019` | some day in 2019 |',
+  '| `2019-11-29T13:58:00Z` | that moment, with its time zone: `Z` for UTC or an offset such as `+03:00` |',
+  '| `2019-11~`, `2019-11?`, `2019-11%` | approximate, uncertain, or both |',
+  '| `2019-11-21/2019-11-24` | from the first to the second |',
+  '',
+  'Not read: digits without dashes (`20191129`), years before the Common Era, unspecified digits (`201X`), a time of day without its zone, and the rest of EDTF (sets, seasons, open intervals).',
+  '',
+];
+
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function referenceMarkdown(): string {
@@ -115,10 +134,10 @@ export function referenceMarkdown(): string {
     '',
     '# Field reference',
     '',
-    'Every field of every file editors write, read from the zod schemas in `src/schema/`. The',
-    'project contract is `DATA-MODEL.md` (shared with the team); this page adds what the code',
-    'accepts beyond it. Rules the checker applies are in [checks.md](checks.md).',
+    'Every field of every file editors write, read from the zod schemas in `src/schema/`: the',
+    "project's data contract. Rules the checker applies are in [checks.md](checks.md).",
     '',
+    ...DATES,
   ];
   for (const table of fieldReference()) {
     out.push(`## ${table.title}`, '', `\`${table.file}\``, '', '| field | takes | required | meaning |', '| --- | --- | --- | --- |');

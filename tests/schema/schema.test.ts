@@ -1,4 +1,4 @@
-/** The zod schemas: the data model of DATA-MODEL.md, field by field. */
+/** The zod schemas: the data model of docs/data-model.md, field by field. */
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, isoCodeFor } from '../../src/schema/countries.ts';
 import { actorSchema, incidentSchema, platformSchema, recordSchema, siteSchema, sourceSchema } from '../../src/schema/index.ts';
@@ -15,7 +15,7 @@ describe('records', () => {
     expect(ok(recordSchema, { ...record, kind: 'statement', actor: 'a' })).toBe(true);
   });
 
-  it('requires the fields DATA-MODEL.md requires', () => {
+  it('requires the fields docs/data-model.md requires', () => {
     expect(ok(recordSchema, { ...record, kind: 'attack' })).toBe(false);
     expect(ok(recordSchema, { ...record, kind: 'claim', attack: 'a', claimant: 'c', mode: 'posted-online' })).toBe(false);
     expect(ok(recordSchema, { ...record, kind: 'takedown', platform: 'p', initiator: 'platform' })).toBe(false);
