@@ -2,7 +2,8 @@
  * A record's fields as label/value lines for readers, shared by the record cards, tooltips and
  * feeds. Values are plain text with optional links; nothing here is HTML.
  */
-import { recordSchemas, type DataRecord, type Disputed, type Scope } from '../schema/index.ts';
+import { recordSchemas, type DataRecord, type Disputed, type Location, type Scope } from '../schema/index.ts';
+import { locationText } from './places.ts';
 import { referenceTarget, type Registry } from '../schema/common.ts';
 import { arrayElement, objectShape, unwrap } from '../schema/introspect.ts';
 import { formatDate } from './dates.ts';
@@ -72,8 +73,7 @@ export function formatValue(field: string, value: unknown, nameOf?: (id: string)
   if (typeof value === 'number') return value.toLocaleString('en-GB');
   if (value && typeof value === 'object') {
     if (field === 'scope') return formatScope(value as Scope);
-    const { place, country } = value as { place?: unknown; country?: unknown };
-    if (field === 'location' && place !== undefined) return [place, country].filter(Boolean).join(', ');
+    if (field === 'location' && 'place' in value && 'country' in value) return locationText(value as Location);
     return Object.values(value).map(String).join(', ');
   }
   return label(String(value));
@@ -100,7 +100,7 @@ export function recordFacts(record: DataRecord, data: Pick<SiteData, 'platformBy
   add('date', 'Date', plain(formatDate(record.date)));
   switch (record.kind) {
     case 'attack':
-      add('location', 'Location', plain(`${record.location.place}, ${record.location.country}`));
+      add('location', 'Location', plain(locationText(record.location)));
       add('perpetrators', 'Perpetrators', (record.perpetrators ?? []).map(actor));
       add('weapon', 'Weapon', record.weapon ? plain(record.weapon.map(label).join(', ')) : []);
       if (record.killed !== undefined) add('killed', 'Killed', plain(String(record.killed)));

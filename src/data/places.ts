@@ -54,3 +54,13 @@ export function publishedRecord(record: DataRecord): DataRecord {
 }
 
 const isLocation = (value: unknown): value is Location => typeof value === 'object' && value !== null && !Array.isArray(value) && 'country' in value;
+
+/**
+ * A location in words, with how well it is known and, when it is shown coarser, at which level:
+ * "London, GB (known to the place; shown at city level)".
+ */
+export function locationText(place: Location): string {
+  const { precision, publish } = levelsOf(place);
+  const levels = [precision !== 'exact' ? `known to the ${precision}` : '', publish !== precision ? `shown at ${publish} level` : ''].filter(Boolean).join('; ');
+  return `${place.place}, ${place.country}${levels ? ` (${levels})` : ''}`;
+}

@@ -4,6 +4,7 @@ import { getCollection } from 'astro:content';
 import { siteCharts } from '../charts/registry.ts';
 import { sitePeriods } from '../charts/site/site-charts.ts';
 import { periodPath } from '../charts/shared/periods.ts';
+import { MAP_PAGE, mapPages } from '../charts/map/pages.ts';
 import { getSite } from '../site/index.ts';
 import { sitemapEntries, sitemapXml } from '../feeds/sitemap.ts';
 import { absoluteUrl } from '../seo/meta.ts';
@@ -13,6 +14,8 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const pages = await getCollection('pages', (page) => page.data.status !== 'draft');
   // The chart pages, and their drill-down pages by year and month (/timeline/2019/, …).
   const chartPages = siteCharts().flatMap(({ name, appears: { site: page } }) => [page.path, ...sitePeriods(name, site.records).pages.map((p) => `${page.path}${periodPath(p.key)}/`)]);
+  // The map, its years and (when it counts in bins) its countries.
+  chartPages.push(MAP_PAGE.path, ...mapPages(site.records).routes.map((r) => `${MAP_PAGE.path}${r.params.path}/`));
   const entries = sitemapEntries(site, pages.map((p) => p.id), chartPages);
   return new Response(sitemapXml(entries, (path) => absoluteUrl(siteUrl, path)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

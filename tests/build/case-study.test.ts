@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/validate.ts';
+import { place } from '../../src/charts/map/layout.ts';
+import { publishedRecord } from '../../src/data/places.ts';
 import { buildSite } from '../helpers/build.ts';
 import { REPO } from '../helpers/fixture.ts';
 
@@ -23,6 +25,15 @@ describe('the built case study', () => {
     expect(records.length).toBeGreaterThanOrEqual(10);
     for (const record of records) {
       expect(html).toContain(`id="record-${record.id}"`);
+    }
+  });
+
+  it('draws every located record on /map/ and on the incident page, as a data-record mark', () => {
+    const located = data.records.filter((r) => place(publishedRecord(r)));
+    expect(located.map((r) => r.id)).toContain('fishmongers-hall-attack-2019');
+    for (const file of ['map/index.html', `incidents/${SLUG}/index.html`]) {
+      const marks = [...page(file).matchAll(/<g class="dw-(?:point|circle|country)[^"]*" data-record="([a-z0-9-]+)"/g)].map((m) => m[1]);
+      expect(marks.sort(), file).toEqual(located.filter((r) => file.startsWith('map') || r.incidents?.includes(SLUG)).map((r) => r.id).sort());
     }
   });
 

@@ -40,7 +40,7 @@ describe('layoutMap', () => {
 
   it('draws a city’s uncertainty as a true circle of 10 km on the projection', () => {
     const [circle] = byRecord('manchester');
-    const expected = geoPath(viewProjection(layout.view)).digits(1)(geoCircle().center([-2.2, 53.5]).radius(10 / 111.195).precision(2)());
+    const expected = geoPath(viewProjection(layout.view)).digits(1)(geoCircle().center([-2.2, 53.5]).radius(10 / 111.195).precision(5)());
     expect(circle!.path).toBe(expected);
     // About 20 km across, in output units: the projection's scale at that latitude.
     const xs = circle!.path!.match(/-?\d+(\.\d+)?(?=,)/g)!.map(Number);

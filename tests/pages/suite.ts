@@ -249,11 +249,11 @@ describe(`built with base ${base}`, () => {
     const embed = read(site().dist, `embed/incidents/${SLUG}/index.html`);
     expect(embed).toContain('<base target="_top">');
     expect(embed).not.toContain('class="site-header"');
-    // The embed page shows the incident page's charts, drawn once for both (components/Once.astro),
+    // The embed page shows the incident page's charts and its map, drawn once for both (components/Once.astro),
     // and each page loads the chart script once.
     const charts = (page: string) => [...page.matchAll(/<dw-chart[\s\S]*?<\/dw-chart>/g)].map((m) => m[0]);
     const shown = charts(embed);
-    expect(shown.map((c) => /aria-labelledby="([^"]+)-caption"/.exec(c)?.[1])).toEqual(['incident-timeline', 'incident-claims', 'incident-takedowns']);
+    expect(shown.map((c) => /aria-labelledby="([^"]+)-caption"/.exec(c)?.[1])).toEqual(['incident-timeline', 'incident-claims', 'incident-takedowns', 'incident-map']);
     expect(charts(html).slice(-shown.length)).toEqual(shown);
     for (const page of [html, embed]) expect(page.match(/<script type="module" src="[^"]*ChartScript[^"]*">/g)).toHaveLength(1);
   });

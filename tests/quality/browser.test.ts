@@ -45,6 +45,7 @@ const PAGES: PageSpec[] = [
   { name: 'timeline', path: 'timeline/', required: true, chart: true, table: true },
   { name: 'claims', path: 'claims/', required: true, chart: true, table: true },
   { name: 'takedowns', path: 'takedowns/', required: true, chart: true, table: true },
+  { name: 'map', path: 'map/', required: true, chart: true, table: true },
   { name: 'platform list', path: 'platforms/', required: true },
   { name: 'platform', path: 'platforms/tamtam/', required: true },
   { name: 'actor list', path: 'actors/', required: true },
@@ -55,6 +56,7 @@ const PAGES: PageSpec[] = [
   { name: 'about', path: 'about/', required: true },
   { name: 'guide', path: 'guide/', required: true },
   { name: 'embedded timeline', path: 'embed/timeline/', required: true, chart: true },
+  { name: 'embedded map', path: 'embed/map/', required: true, chart: true },
   { name: 'not found', path: '404.html', required: true },
 ];
 

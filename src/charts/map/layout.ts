@@ -117,7 +117,7 @@ export function place(record: DataRecord): Placed | undefined {
   return { record, location, precision, level, point };
 }
 
-const circle = (point: [number, number], km: number) => geoCircle().center(point).radius(km / KM_PER_DEGREE).precision(2)();
+const circle = (point: [number, number], km: number) => geoCircle().center(point).radius(km / KM_PER_DEGREE).precision(5)();
 
 /** The geometry that shows how well a place is known, in longitude and latitude. */
 function areaOf(placed: Placed): GeoPermissibleObjects | undefined {

@@ -6,11 +6,13 @@
  * - zoom and pan on time charts (Ctrl/⌘ + wheel, drag, pinch, +/−/0 keys and buttons), recomputing x
  *   from the plain scale object the server wrote into data-scale; ticks come from the same
  *   module the server used;
- * - lane filters (checkboxes);
+ * - zoom and pan on maps (map/zoom.ts: the same keys, buttons and gestures);
+ * - filters (checkboxes named after the data attribute they filter on: lane, year, kind);
  * Nothing animates, so prefers-reduced-motion needs no special case here (CSS honours it).
  * Kept lean on purpose: the only dependency is d3-time, through ticks.ts.
  */
 import { timeTicks } from './ticks.ts';
+import { MapZoom } from '../map/zoom.ts';
 import type { ExposedScale } from './types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -33,6 +35,7 @@ class DwChart extends HTMLElement {
   private anchorY = new Map<Element, number>();
   private pointers = new Map<number, { x: number; y: number }>();
   private moved = 0;
+  private map?: MapZoom;
 
   connectedCallback(): void {
     const svg = this.querySelector<SVGSVGElement>('svg.dw-svg');
@@ -85,10 +88,11 @@ class DwChart extends HTMLElement {
 
     const controls = this.querySelector<HTMLElement>('.dw-controls');
     if (controls) controls.hidden = false;
-    this.querySelectorAll<HTMLInputElement>('.dw-filters input').forEach((box) => box.addEventListener('change', () => this.filterLane(box.value, box.checked)));
+    this.querySelectorAll<HTMLInputElement>('.dw-filters input').forEach((box) => box.addEventListener('change', () => this.applyFilters()));
 
     const scale = svg.dataset.scale;
-    if (this.dataset.zoomable && scale) this.enableZoom(JSON.parse(scale) as ExposedScale);
+    if (this.dataset.zoomable === 'map') this.enableMapZoom(svg);
+    else if (this.dataset.zoomable && scale) this.enableZoom(JSON.parse(scale) as ExposedScale);
     svg.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     svg.addEventListener('pointermove', (e) => this.onPointerMove(e));
     svg.addEventListener('pointerup', (e) => this.onPointerUp(e));
@@ -139,6 +143,7 @@ class DwChart extends HTMLElement {
 
   /** Zoomed in, pans so that a mark reached by keyboard is in view, not drawn off the chart. */
   private bringIntoView(mark: SVGGElement): void {
+    this.map?.reveal(mark);
     if (!this.base || !mark.dataset.t) return;
     const t = Number(mark.dataset.t);
     const [d0, d1] = this.domain;
@@ -167,7 +172,8 @@ class DwChart extends HTMLElement {
         break;
       case 'ArrowDown':
       case 'ArrowUp':
-        if (current) this.focusMark(this.nearestInNextLane(current, visible, e.key === 'ArrowDown' ? 1 : -1));
+        if (current && this.map) this.focusMark(this.nearestVertically(current, visible, e.key === 'ArrowDown' ? 1 : -1));
+        else if (current) this.focusMark(this.nearestInNextLane(current, visible, e.key === 'ArrowDown' ? 1 : -1));
         break;
       case 'Home':
         this.focusMark(visible[0]);
@@ -183,14 +189,17 @@ class DwChart extends HTMLElement {
         break;
       case '+':
       case '=':
-        this.zoomBy(0.5, current);
+        if (this.map) this.map.by(2, current);
+        else this.zoomBy(0.5, current);
         break;
       case '-':
       case '_':
-        this.zoomBy(2, current);
+        if (this.map) this.map.by(0.5, current);
+        else this.zoomBy(2, current);
         break;
       case '0':
-        this.resetZoom();
+        if (this.map) this.map.reset();
+        else this.resetZoom();
         break;
       default:
         return;
@@ -213,6 +222,24 @@ class DwChart extends HTMLElement {
     return best;
   }
 
+  /** On a map: the nearest mark below (1) or above (-1), by where the marks are drawn. */
+  private nearestVertically(from: SVGGElement, visible: SVGGElement[], step: 1 | -1): SVGGElement {
+    const centre = (m: Element) => {
+      const box = m.getBoundingClientRect();
+      return [box.left + box.width / 2, box.top + box.height / 2] as const;
+    };
+    const [x, y] = centre(from);
+    let best = from;
+    let distance = Infinity;
+    for (const m of visible) {
+      const [mx, my] = centre(m);
+      if (m === from || (my - y) * step <= 0) continue;
+      const d = Math.hypot(mx - x, (my - y) * 2);
+      if (d < distance) [best, distance] = [m, d];
+    }
+    return best;
+  }
+
   private follow(mark: SVGGElement): void {
     const href = mark.dataset.href;
     if (!href) return;
@@ -227,10 +254,12 @@ class DwChart extends HTMLElement {
     else location.assign(href);
   }
 
-  // Lane filters ------------------------------------------------------------------------------
+  // Filters ------------------------------------------------------------------------------------
 
-  private filterLane(lane: string, shown: boolean): void {
-    this.svg?.querySelectorAll(`[data-lane="${CSS.escape(lane)}"]`).forEach((el) => el.classList.toggle('is-hidden', !shown));
+  /** Hides what any unticked box names: its name is the data attribute (lane when unnamed), its value the value. */
+  private applyFilters(): void {
+    const off = [...this.querySelectorAll<HTMLInputElement>('.dw-filters input')].filter((box) => !box.checked).map((box) => [box.name || 'lane', box.value] as const);
+    this.svg?.querySelectorAll<SVGElement>('[data-lane], [data-year], [data-kind]').forEach((el) => el.classList.toggle('is-hidden', off.some(([name, value]) => el.dataset[name] === value)));
     const current = this.marks[this.active];
     if (current?.classList.contains('is-hidden')) {
       const next = this.visibleMarks()[0];
@@ -240,6 +269,27 @@ class DwChart extends HTMLElement {
   }
 
   // Zoom and pan ------------------------------------------------------------------------------
+
+  private enableMapZoom(svg: SVGSVGElement): void {
+    const map = (this.map = new MapZoom(svg));
+    this.querySelectorAll<HTMLButtonElement>('[data-zoom]').forEach((button) =>
+      button.addEventListener('click', () => {
+        const action = button.dataset.zoom;
+        if (action === 'reset') map.reset();
+        else map.by(action === 'in' ? 2 : 0.5);
+      }),
+    );
+    svg.addEventListener(
+      'wheel',
+      (e) => {
+        // As on time charts: the wheel scrolls the page; Ctrl or ⌘ (and a pinch) zooms.
+        if (!e.ctrlKey && !e.metaKey) return;
+        e.preventDefault();
+        map.by(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.002)), undefined, map.pointAt(e.clientX, e.clientY));
+      },
+      { passive: false },
+    );
+  }
 
   private enableZoom(scale: ExposedScale): void {
     this.base = scale;
@@ -370,7 +420,7 @@ class DwChart extends HTMLElement {
   private onPointerDown(e: PointerEvent): void {
     this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     this.moved = 0;
-    if (this.base) this.svg!.setPointerCapture?.(e.pointerId);
+    if (this.base || this.map) this.svg!.setPointerCapture?.(e.pointerId);
   }
 
   private onPointerMove(e: PointerEvent): void {
@@ -378,7 +428,14 @@ class DwChart extends HTMLElement {
     if (!last) return;
     const dx = e.clientX - last.x;
     this.moved += Math.abs(dx) + Math.abs(e.clientY - last.y);
-    if (this.base && this.pointers.size === 2) {
+    if (this.map) {
+      const other = [...this.pointers.entries()].find(([id]) => id !== e.pointerId)?.[1];
+      if (other) {
+        const before = Math.hypot(last.x - other.x, last.y - other.y) || 1;
+        const after = Math.hypot(e.clientX - other.x, e.clientY - other.y) || 1;
+        this.map.by(after / before, undefined, this.map.pointAt((e.clientX + other.x) / 2, (e.clientY + other.y) / 2));
+      } else if (this.moved > 4) this.map.panBy(dx, e.clientY - last.y);
+    } else if (this.base && this.pointers.size === 2) {
       const other = [...this.pointers.entries()].find(([id]) => id !== e.pointerId)?.[1];
       if (other) {
         const before = Math.abs(last.x - other.x) || 1;
