@@ -20,7 +20,7 @@ export const MDX_EXTENSIONS = ['.mdx'];
  * page by one of these names would be dropped by the build with only Astro's warning. A test
  * keeps this list in step with src/pages/.
  */
-export const RESERVED_PAGE_NAMES = ['404', 'actors', 'changes', 'changes.xml', 'claims', 'data', 'embed', 'incidents', 'index', 'map', 'og', 'platforms', 'robots.txt', 'rss.xml', 'search', 'sitemap.xml', 'sources', 'takedowns', 'timeline', '_astro', 'pagefind'];
+export const RESERVED_PAGE_NAMES = ['404', 'CITATION.cff', 'actors', 'changes', 'changes.xml', 'claims', 'data', 'embed', 'incidents', 'index', 'map', 'og', 'platforms', 'robots.txt', 'rss.xml', 'search', 'sitemap.xml', 'sources', 'takedowns', 'timeline', '_astro', 'pagefind'];
 
 /** Files under `dir` (relative to it, `/`-separated) whose names end with one of `extensions`. */
 export function listFiles(dir: string, extensions: string[]): string[] {

@@ -61,7 +61,7 @@ export function parquetField(column: Column): TableField {
 }
 
 /** Licence names as the Open Definition writes them, for the common Creative Commons ones. */
-function licence(name: string): { name: string; title: string; path?: string } {
+export function licence(name: string): { name: string; title: string; path?: string } {
   const match = /^CC[ -](BY(?:[ -](?:SA|NC|ND|NC[ -]SA|NC[ -]ND))?)[ -](\d\.\d)$/i.exec(name.trim());
   if (!match) return { name: name.replace(/\s+/g, '-'), title: name };
   const code = match[1]!.toLowerCase().replace(/ /g, '-');
@@ -83,6 +83,9 @@ export function dataPackage(settings: SiteSettings, files: Download[], siteUrl: 
     name: settings.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'driftwatch',
     title: settings.title,
     description: settings.description,
+    ...(settings.version ? { version: settings.version } : {}),
+    ...(settings.doi ? { id: `https://doi.org/${settings.doi}` } : {}),
+    ...(settings.authors?.length ? { contributors: settings.authors.map((title) => ({ title, roles: ['creator'] })) } : {}),
     homepage: siteUrl,
     licenses: [licence(settings.licence)],
     resources: [

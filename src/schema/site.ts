@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { languageTag, url } from './common.ts';
 
+/** Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, an optional pre-release and build. */
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
 /** `data/site.yaml`: the site's own settings. A single mapping, not a list. */
 export const siteSchema = z
   .strictObject({
@@ -13,6 +16,20 @@ export const siteSchema = z
       .default([])
       .describe('Domains whose URLs are extremist material: always rendered defanged, never linked.'),
     repository: url.optional().describe('Where the site’s source lives, for "edit this page" links.'),
+    version: z
+      .string()
+      .regex(SEMVER, { message: 'must be a SemVer version such as 1.0.0 (MAJOR.MINOR.PATCH)' })
+      .optional()
+      .describe('The dataset’s version, SemVer (1.2.0): in CITATION.cff, datapackage.json, "Cite this", and the changelog on the data page, which starts a new section at each commit that changes it.'),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, { message: 'must be a bare DOI such as 10.5281/zenodo.1234567 (without https://doi.org/)' })
+      .optional()
+      .describe('The dataset’s DOI, bare: 10.5281/zenodo.1234567.'),
+    authors: z
+      .array(z.string().min(1, { message: 'must not be empty' }))
+      .optional()
+      .describe('Who made the dataset, for citations and CITATION.cff: a person as "Family, Given", an organisation as its name.'),
   })
   .describe('Site settings.');
 

@@ -16,8 +16,14 @@ export interface CiteInput {
   url: string;
   /** EDTF day of the last substantive change (the version being cited), if known. */
   updated?: string;
-  /** 'webpage' for write-ups, 'dataset' for the data. */
+  /** 'webpage' for write-ups, 'dataset' for the data and its records. */
   type: 'webpage' | 'dataset';
+  /** The dataset's version (data/site.yaml), when the cited thing is part of it. */
+  version?: string;
+  /** The dataset's DOI, bare. */
+  doi?: string;
+  /** ISO day the page was made: the access date a reader of the built page can give. */
+  accessed?: string;
 }
 
 
@@ -38,7 +44,10 @@ export function plainCitation(input: CiteInput): string {
   const parts = dateParts(input.updated);
   const when = parts ? ` ${[parts[2], parts[1] ? MONTHS[parts[1] - 1] : undefined, parts[0]].filter(Boolean).join(' ')}.` : '';
   const who = input.authors.length > 0 ? `${input.authors.join(', ')}. ` : '';
-  return `${who}“${input.title}”. ${input.container}${input.type === 'dataset' ? ' (dataset)' : ''}.${when} ${input.url}`;
+  const version = input.version ? ` Version ${input.version}.` : '';
+  const doi = input.doi ? ` https://doi.org/${input.doi}` : '';
+  const accessed = input.accessed ? ` Accessed ${input.accessed}.` : '';
+  return `${who}“${input.title}”. ${input.container}${input.type === 'dataset' ? ' (dataset)' : ''}.${version}${when} ${input.url}${doi}${accessed ? `.${accessed}` : ''}`;
 }
 
 /** BibTeX's special characters, escaped so the text comes out as written. */
@@ -60,7 +69,10 @@ export function bibtex(input: CiteInput): string {
     ...(parts ? [['year', String(parts[0])] as [string, string]] : []),
     ...(parts && parts[1] ? [['month', String(parts[1])] as [string, string]] : []),
     ...(parts && parts.length === 3 ? [['date', parts.map((p) => String(p).padStart(2, '0')).join('-')] as [string, string]] : []),
+    ...(input.version ? [['version', bibtexEscape(input.version)] as [string, string]] : []),
+    ...(input.doi ? [['doi', bibtexEscape(input.doi)] as [string, string]] : []),
     ['url', input.url],
+    ...(input.accessed ? [['urldate', input.accessed] as [string, string]] : []),
   ];
   const key = input.id.replace(/[^a-zA-Z0-9-]/g, '-');
   return `@${input.type === 'dataset' ? 'dataset' : 'online'}{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
@@ -75,6 +87,9 @@ export function cslJson(input: CiteInput): object {
     author: input.authors.map((literal) => ({ literal })),
     'container-title': input.container,
     URL: input.url,
+    ...(input.version ? { version: input.version } : {}),
+    ...(input.doi ? { DOI: input.doi } : {}),
     ...(parts ? { issued: { 'date-parts': [parts] } } : {}),
+    ...(input.accessed ? { accessed: { 'date-parts': [input.accessed.split('-').map(Number)] } } : {}),
   };
 }

@@ -23,6 +23,10 @@ export interface Site extends SiteData {
   url(path: string): string;
   /** The corrections log: what changed in the published data, from git (src/site/history/). */
   history: SiteHistory;
+  /** The ISO day of this build: the access date citations give (SOURCE_DATE_EPOCH, for reproducible builds, else today). */
+  builtOn: string;
+  /** Who made the dataset, for citations: data/site.yaml `authors`, else "<title> editors". */
+  datasetAuthors: string[];
 }
 
 let site: Promise<Site> | undefined;
@@ -60,7 +64,10 @@ async function load(checked = loadProject(siteProjectDir()), written?: Collectio
   // Where a record links to depends on how the charts page it: src/charts/site/record-href.ts.
   // Read from git once per build; each commit's changes are cached beside Astro's own cache.
   const history = siteHistory(readHistory(siteProjectDir(), join(projectCacheDir(), 'driftwatch-history.json')), data);
-  return { ...data, url: withBase, history };
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const builtOn = (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
+  const datasetAuthors = data.site.authors?.length ? data.site.authors : [`${data.site.title} editors`];
+  return { ...data, url: withBase, history, builtOn, datasetAuthors };
 }
 
 /**

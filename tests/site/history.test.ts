@@ -37,6 +37,7 @@ function edit(dir: string, file: string, from: string, to: string): void {
  */
 function scratchRepository(rename = false): { dir: string; correction: string } {
   const dir = fixture('minimal', {
+    'data/site.yaml': (text) => `${text}version: 1.0.0\nauthors: ['Doe, Jane', Example Research Group]\n`,
     'content/incidents/incident-one.mdx': (text) => text.replace("summary: A fixture incident.\n", "summary: A fixture incident.\ncorrections:\n  - date: '2026-11-03'\n    text: An earlier version named the wrong bridge.\n"),
   });
   made.push(dir);
@@ -49,7 +50,8 @@ function scratchRepository(rename = false): { dir: string; correction: string } 
     edit(dir, 'content/incidents/bridge-attack-2019.mdx', 'title: Incident one\n', 'title: The bridge attack\nformerly: [incident-one]\n');
     const records = readFileSync(join(dir, 'data/records/main.yaml'), 'utf8');
     writeFileSync(join(dir, 'data/records/main.yaml'), records.replaceAll('incidents: [incident-one]', 'incidents: [bridge-attack-2019]'));
-    commit(dir, 'Name the incident after the place', '2026-11-05T12:00:00Z');
+    edit(dir, 'data/site.yaml', 'version: 1.0.0', 'version: 1.1.0');
+    commit(dir, 'Name the incident after the place; release 1.1.0', '2026-11-05T12:00:00Z');
   }
   return { dir, correction };
 }
@@ -120,11 +122,12 @@ describe('a site built from the scratch repository (a record corrected, then the
 
   it('lists both changes on /changes/, newest first, linking the record', () => {
     const html = page('changes/index.html');
-    expect(html).toContain('(4 changes)');
+    expect(html).toContain('(5 changes)');
     const items = [...html.matchAll(/<li id="(change-[0-9a-f]{12}-\d)">([\s\S]*?)<\/li>/g)].map((m) => m[2]!.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''));
     expect(items.map((item) => item.split('\n')[0])).toEqual([
       '5 November 2026 · Incident The bridge attack: renamed from incident-one to bridge-attack-2019',
       '5 November 2026 · Incident The bridge attack: title from Incident one to The bridge attack',
+      '5 November 2026 · Site settings Minimal: version from 1.0.0 to 1.1.0',
       '2 November 2026 · Record A corrected &lt;attack&gt;: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z',
       '2 November 2026 · Record A corrected &lt;attack&gt;: title from An attack to A corrected &lt;attack&gt;',
     ]);
@@ -142,6 +145,41 @@ describe('a site built from the scratch repository (a record corrected, then the
     expect(items[0].title).toBe('incident bridge-attack-2019: renamed from incident-one to bridge-attack-2019');
     expect(items[0].link).toMatch(/^https:\/\/driftwatch\.example\/changes\/#change-[0-9a-f]{12}-1$/);
     expect(items.at(-1).description).toContain('hxxps://t[.]me/evil_channel/9');
+  });
+
+  it('writes /CITATION.cff (CFF 1.2.0) and datapackage.json with the version', async () => {
+    const { parse } = await import('yaml');
+    expect(parse(page('CITATION.cff'))).toEqual({
+      'cff-version': '1.2.0',
+      message: 'If you use this dataset, please cite it as below.',
+      type: 'dataset',
+      title: 'Minimal',
+      abstract: 'A fixture site with one of everything.',
+      authors: [{ 'family-names': 'Doe', 'given-names': 'Jane' }, { name: 'Example Research Group' }],
+      version: '1.1.0',
+      url: 'https://driftwatch.example/',
+      license: 'CC-BY-4.0',
+    });
+    expect(JSON.parse(page('data/datapackage.json')).version).toBe('1.1.0');
+  });
+
+  it('shows the version on the data page, with what it changed', () => {
+    const html = page('data/index.html');
+    expect(html).toContain('This is version <strong>1.1.0</strong> of the data');
+    const changelog = html.slice(html.indexOf('id="changelog-heading"'), html.indexOf('class="cite-this"'));
+    expect(changelog).toContain('Version 1.1.0, <time datetime="2026-11-05T12:00:00Z">5 November 2026</time>');
+    expect(changelog.match(/<li>/g)).toHaveLength(4); // the rename, the new title, the record's date and title
+    expect(changelog).toContain('attack-1</a>: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z');
+    expect(html).toMatch(/Doe, Jane, Example Research Group\. “Minimal data”\. Minimal \(dataset\)\. Version 1\.1\.0\./);
+  });
+
+  it('lets each record be cited: stable address, dataset version, access date', () => {
+    const html = page('incidents/bridge-attack-2019/index.html');
+    const card = html.slice(html.indexOf('id="record-attack-1"'), html.indexOf('id="record-claim-1"'));
+    expect(card).toContain('<summary>Cite this record</summary>');
+    expect(card).toMatch(/@dataset\{attack-1,\n {2}author = \{\{Doe, Jane\} and \{Example Research Group\}\},\n {2}title = \{\{A corrected &lt;attack&gt;\}\},[\s\S]*version = \{1\.1\.0\},\n {2}url = \{https:\/\/driftwatch\.example\/incidents\/bridge-attack-2019\/#record-attack-1\},\n {2}urldate = \{\d{4}-\d{2}-\d{2}\}/);
+    expect(card).toContain('&quot;version&quot;: &quot;1.1.0&quot;');
+    expect(card).toContain('“A corrected &lt;attack&gt;”. Minimal dataset (dataset). Version 1.1.0. https://driftwatch.example/incidents/bridge-attack-2019/#record-attack-1. Accessed ');
   });
 
   it('keeps its old address: a page that sends readers on, with a canonical link and a visible one, and no script', () => {

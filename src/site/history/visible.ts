@@ -38,6 +38,37 @@ export interface SiteHistory {
   /** Newest first. */
   changes: ShownChange[];
   of(subject: Subject, id: string): ShownChange[];
+  /** The changes by dataset version (data/site.yaml `version`), newest first. */
+  releases: Release[];
+}
+
+/**
+ * The changes one version brought: those of the commit that set it and of the commits since the
+ * version before it. `version` is undefined for the changes made since the last version was set.
+ */
+export interface Release {
+  version?: string;
+  /** When the version was set. */
+  date?: string;
+  day?: string;
+  changes: ShownChange[];
+}
+
+/** Splits the log (newest first) at the commits that changed `version` in data/site.yaml. */
+export function releasesOf(changes: readonly ShownChange[]): Release[] {
+  const bumps = new Map(changes.filter((c) => c.subject === 'site' && c.field === 'version' && c.to !== undefined).map((c) => [c.commit, c]));
+  const releases: Release[] = [];
+  let current: Release | undefined;
+  for (const change of changes) {
+    const bump = bumps.get(change.commit);
+    if (!current || (bump && current.version !== bump.to)) {
+      current = bump ? { version: bump.to, date: bump.date, day: bump.day, changes: [] } : { changes: [] };
+      releases.push(current);
+    }
+    // The version bump itself is the section's heading, not one of its changes.
+    if (change !== bump) current.changes.push(change);
+  }
+  return releases;
 }
 
 const UNAVAILABLE = {
@@ -56,7 +87,7 @@ export function describeChange(change: Pick<Change, 'kind' | 'field' | 'from' | 
 }
 
 export function siteHistory(history: History, data: SiteData): SiteHistory {
-  if (!history.available) return { available: false, unavailable: UNAVAILABLE[history.reason], changes: [], of: () => [] };
+  if (!history.available) return { available: false, unavailable: UNAVAILABLE[history.reason], changes: [], of: () => [], releases: [] };
   const domains = data.site.defang;
   const present: Record<Subject, Set<string>> = {
     records: new Set(data.records.map((r) => r.id)),
@@ -99,5 +130,5 @@ export function siteHistory(history: History, data: SiteData): SiteHistory {
   }
   const bySubject = new Map<string, ShownChange[]>();
   for (const change of changes) (bySubject.get(key(change.subject, change.current)) ?? bySubject.set(key(change.subject, change.current), []).get(key(change.subject, change.current))!).push(change);
-  return { available: true, changes, of: (subject, id) => bySubject.get(key(subject, id)) ?? [] };
+  return { available: true, changes, of: (subject, id) => bySubject.get(key(subject, id)) ?? [], releases: releasesOf(changes) };
 }
