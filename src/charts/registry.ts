@@ -24,6 +24,7 @@ import type { Grain } from './shared/periods.ts';
 import type { ChartInput } from './shared/records.ts';
 import { fileForTakedowns, layoutTakedowns, takedownRows } from './takedowns/layout.ts';
 import { fileForTimeline, layoutTimeline, timelineRows } from './timeline/layout.ts';
+import { layoutMap, place } from './map/layout.ts';
 
 /** The pages that draw charts for their own records. */
 export type ChartScope = 'incidents' | 'platforms' | 'actors';
@@ -152,6 +153,18 @@ export const CHARTS = [
         file: fileForTakedowns,
         rows: takedownRows,
       },
+    },
+  },
+  {
+    name: 'map',
+    title: 'Map',
+    layout: layoutMap,
+    component: 'map/MapChart.astro',
+    appears: {
+      // Its own pages (/map/, its years, /embed/map/) are src/charts/map/pages.ts: a map drills
+      // down by year and by country, not by month.
+      pages: ['incidents'],
+      shows: (records) => records.some((record) => place(record) !== undefined),
     },
   },
 ] as const satisfies readonly ChartEntry[];

@@ -41,11 +41,12 @@ describe('the list', () => {
 describe('where charts appear', () => {
   const records = caseStudy.records as readonly DataRecord[];
 
-  it('an incident draws every chart its records give something to; a platform no claims; an actor a timeline', () => {
-    expect(names(chartsOf('incidents', records))).toEqual(['timeline', 'claims', 'takedowns']);
+  it('an incident draws every chart its records give something to (a map when one has a place); a platform no claims; an actor a timeline', () => {
+    expect(names(chartsOf('incidents', records))).toEqual(['timeline', 'claims', 'takedowns', 'map']);
     expect(names(chartsOf('platforms', records))).toEqual(['timeline', 'takedowns']);
     expect(names(chartsOf('actors', records))).toEqual(['timeline']);
-    expect(names(chartsOf('incidents', [attack('a', '2019-11-29'), statement('s', '2019-11-30')]))).toEqual(['timeline']);
+    expect(names(chartsOf('incidents', [attack('a', '2019-11-29'), statement('s', '2019-11-30')]))).toEqual(['timeline', 'map']);
+    expect(names(chartsOf('incidents', [statement('s', '2019-11-30')]))).toEqual(['timeline']);
     expect(chartsOf('incidents', [])).toEqual([]);
   });
 
