@@ -3,10 +3,10 @@
  * (`<time datetime>`, schema.org). What a date is, and its parse, live in src/schema/edtf.ts.
  */
 import { parseDate, type DateSpan } from '../schema/edtf.ts';
-import { MONTHS } from './months.ts';
+import { dateInWords, joinRange, rangeInWords, timeInWords } from './date-words.ts';
 
-const hhmm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-const dayMonthYear = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+const hhmm = (d: Date) => timeInWords(d.getTime());
+const dayMonthYear = (d: Date) => dateInWords(d.getTime(), 'day');
 
 /** `+01:00`, `-05:30`. */
 function offsetText(minutes: number): string {
@@ -33,10 +33,8 @@ function formatPoint(span: DateSpan): string {
   let text: string;
   switch (span.precision) {
     case 'year':
-      text = `${d.getUTCFullYear()}`;
-      break;
     case 'month':
-      text = `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+      text = dateInWords(span.start, span.precision);
       break;
     case 'day':
       text = dayMonthYear(d);
@@ -63,16 +61,10 @@ export function formatDate(input: string | Date | DateSpan): string {
 function formatSpan(span: DateSpan): string {
   if (!span.interval) return formatPoint(span);
   const [a, b] = span.edtf.split('/').map((p) => parseDate(p)) as [DateSpan, DateSpan];
-  const da = new Date(a.start);
-  const db = new Date(b.start);
   const plain = !a.approximate && !a.uncertain && !b.approximate && !b.uncertain;
-  if (plain && a.precision === 'day' && b.precision === 'day' && da.getUTCFullYear() === db.getUTCFullYear()) {
-    if (da.getUTCMonth() === db.getUTCMonth()) {
-      return `${da.getUTCDate()}–${db.getUTCDate()} ${MONTHS[db.getUTCMonth()]} ${db.getUTCFullYear()}`;
-    }
-    return `${da.getUTCDate()} ${MONTHS[da.getUTCMonth()]} – ${db.getUTCDate()} ${MONTHS[db.getUTCMonth()]} ${db.getUTCFullYear()}`;
-  }
-  return `${formatPoint(a)} – ${formatPoint(b)}`;
+  // Two plain days share what they can ("21–24 November 2019"); anything else is written out whole.
+  if (plain && a.precision === 'day' && b.precision === 'day') return rangeInWords(a.start, b.start, 'day');
+  return joinRange(formatPoint(a), formatPoint(b));
 }
 
 /**

@@ -3,13 +3,15 @@
  * path (`/2020/nov/03/`, `/2020/11/03/`, `/2020-11-03-`, `/20201103/`), a month alone sometimes
  * (`/2020/11/`). A source scaffold takes it from there rather than from the day it was added.
  */
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+import { MONTH_NAMES } from '../data/date-words.ts';
+
+const MONTHS_LOWER = MONTH_NAMES.map((name) => name.toLowerCase());
 
 function monthNumber(word: string): number | undefined {
   if (/^\d{1,2}$/.test(word)) return Number(word);
   // "nov", "sept", "november": a month's name or the start of it, not any word beginning so ("maybe").
   const lower = word.toLowerCase();
-  const index = lower.length >= 3 ? MONTH_NAMES.findIndex((name) => name.startsWith(lower)) : -1;
+  const index = lower.length >= 3 ? MONTHS_LOWER.findIndex((name) => name.startsWith(lower)) : -1;
   return index >= 0 ? index + 1 : undefined;
 }
 

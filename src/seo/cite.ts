@@ -2,7 +2,7 @@
  * "Cite this page" in three forms, made at build time: plain text, BibTeX and CSL-JSON.
  * Pure functions of the page's metadata; the component only shows them.
  */
-import { MONTHS } from '../data/months.ts';
+import { dateInWords } from '../data/date-words.ts';
 import { parseDate } from '../schema/edtf.ts';
 
 export interface CiteInput {
@@ -42,7 +42,7 @@ export function dateParts(edtf: string | undefined): number[] | undefined {
 
 export function plainCitation(input: CiteInput): string {
   const parts = dateParts(input.updated);
-  const when = parts ? ` ${[parts[2], parts[1] ? MONTHS[parts[1] - 1] : undefined, parts[0]].filter(Boolean).join(' ')}.` : '';
+  const when = parts ? ` ${dateInWords(Date.UTC(parts[0]!, (parts[1] ?? 1) - 1, parts[2] ?? 1), parts.length === 1 ? 'year' : parts.length === 2 ? 'month' : 'day')}.` : '';
   const who = input.authors.length > 0 ? `${input.authors.join(', ')}. ` : '';
   const version = input.version ? ` Version ${input.version}.` : '';
   const doi = input.doi ? ` https://doi.org/${input.doi}` : '';

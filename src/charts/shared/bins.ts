@@ -4,7 +4,7 @@
  * lanes. Bins never straddle a drill-down period (a year on the site-wide page, a month on a
  * year's page), so a bin leads to exactly one drill-down page.
  */
-import { MONTHS } from '../../data/months.ts';
+import { dateInWords, rangeInWords, timeInWords } from '../../data/date-words.ts';
 import { utcTickInterval } from 'd3-time';
 import { plural } from './format.ts';
 import { periodBounds, periodKey } from './periods.ts';
@@ -81,20 +81,16 @@ export function binBudget(lanes: number): number {
  * of 100,000 records has a thousand bins.
  */
 export function binRangeText(t0: number, t1: number): string {
+  if (t1 - t0 < DAY) return `${dateInWords(t0, 'day')}, ${timeInWords(t0)}–${timeInWords(t1)} UTC`;
+  // The last day the bin holds.
+  const last = t1 - DAY;
   const a = new Date(t0);
-  const b = new Date(t1 - (t1 - t0 < DAY ? 0 : DAY));
-  const [ya, ma, da] = [a.getUTCFullYear(), a.getUTCMonth(), a.getUTCDate()];
-  const [yb, mb, db] = [b.getUTCFullYear(), b.getUTCMonth(), b.getUTCDate()];
-  if (t1 - t0 < DAY) {
-    const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
-    return `${da} ${MONTHS[ma]} ${ya}, ${hhmm(t0)}–${hhmm(t1)} UTC`;
-  }
-  const wholeMonths = da === 1 && new Date(t1).getUTCDate() === 1 && t0 % DAY === 0 && t1 % DAY === 0;
-  if (wholeMonths && ma === 0 && mb === 11 && ya === yb) return String(ya);
-  if (wholeMonths && ya === yb) return ma === mb ? `${MONTHS[ma]} ${ya}` : `${MONTHS[ma]} – ${MONTHS[mb]} ${ya}`;
-  if (ya === yb && ma === mb) return da === db ? `${da} ${MONTHS[ma]} ${ya}` : `${da}–${db} ${MONTHS[ma]} ${ya}`;
-  if (ya === yb) return `${da} ${MONTHS[ma]} – ${db} ${MONTHS[mb]} ${ya}`;
-  return `${da} ${MONTHS[ma]} ${ya} – ${db} ${MONTHS[mb]} ${yb}`;
+  const b = new Date(last);
+  const wholeMonths = a.getUTCDate() === 1 && new Date(t1).getUTCDate() === 1 && t0 % DAY === 0 && t1 % DAY === 0;
+  const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
+  if (wholeMonths && sameYear && a.getUTCMonth() === 0 && b.getUTCMonth() === 11) return dateInWords(t0, 'year');
+  if (wholeMonths && sameYear) return rangeInWords(t0, last, 'month');
+  return rangeInWords(t0, last, 'day');
 }
 
 export interface BinLane<T> {

@@ -6,11 +6,10 @@
  *
  * Keys are "2019" (a year) and "2019-03" (a month); URL paths are "2019" and "2019/03".
  */
+import { dateInWords } from '../../data/date-words.ts';
 import type { DateSpan } from '../../schema/edtf.ts';
 
 export type Grain = 'year' | 'month';
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The instant a dated record is drawn and filed at: the middle of its span. */
 export function centreOf(span: DateSpan): number {
@@ -47,8 +46,7 @@ export function periodBounds(t: number, grain: Grain): [number, number] {
 
 /** "2019", "March 2019". */
 export function periodLabel(key: string): string {
-  const [y, m] = key.split('-');
-  return m === undefined ? String(Number(y)) : `${MONTH_NAMES[Number(m) - 1]} ${Number(y)}`;
+  return dateInWords(periodStart(key), grainOf(key));
 }
 
 /** "2019" → "2019", "2019-03" → "2019/03": the part of a drill-down page's URL after the chart. */

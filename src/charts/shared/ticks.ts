@@ -2,13 +2,12 @@
  * Time ticks whose step and labels suit the span, from hours to decades. Shared by the server
  * and the browser (zoom redraws the axis), so it imports only d3-time, which is small.
  */
-import { MONTHS } from '../../data/months.ts';
+import { SHORT_MONTH_NAMES } from '../../data/date-words.ts';
 import { utcTicks } from 'd3-time';
 import type { ExposedScale, Tick } from './types.ts';
 import { project } from './scale.ts';
 import { round } from './round.ts';
 
-const SHORT_MONTHS = MONTHS.map((month) => month.slice(0, 3));
 const DAY = 86_400_000;
 
 /** How finely the ticks step, which decides how much of the date each label needs. */
@@ -29,7 +28,7 @@ export function tickLabel(t: number, grain: TickGrain, previous: number | undefi
   const d = new Date(t);
   const p = previous === undefined ? undefined : new Date(previous);
   const year = d.getUTCFullYear();
-  const month = SHORT_MONTHS[d.getUTCMonth()] ?? '';
+  const month = SHORT_MONTH_NAMES[d.getUTCMonth()] ?? '';
   const day = d.getUTCDate();
   const newYear = !p || p.getUTCFullYear() !== year;
   if (grain === 'year') return String(year);
