@@ -12,11 +12,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs } from '../src/commands/args.ts';
 import { readHistory } from '../src/site/history/log.ts';
 import { generateSite, writeSite } from './bench/generate.ts';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' }, incidents: { type: 'string', default: '1000' }, changed: { type: 'string', default: '1000' } } });
+const { values } = readArgs({ options: { records: { type: 'string', default: '100000' }, incidents: { type: 'string', default: '1000' }, changed: { type: 'string', default: '1000' } } });
 const [records, incidents, changed] = [Number(values.records), Number(values.incidents), Number(values.changed)];
 const dir = mkdtempSync(join(tmpdir(), 'dw-bench-history-'));
 const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };

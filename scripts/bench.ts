@@ -23,17 +23,23 @@ import { measureDevLoop, type DevLoop } from './bench/dev-loop.ts';
 import { generateSite, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
 import { distStats, run, type DistStats, type RunResult } from './bench/measure.ts';
 import { formatDevTable, formatTable, type Row } from './bench/table.ts';
+import { readArgs } from '../src/commands/args.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
 
-const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const args = (() => {
+  try {
+    return readArgs({
+      options: { sizes: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, dev: { type: 'string' }, 'no-starlight': { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\nusage: npm run bench -- [--sizes 100x2000,…] [--quick] [--out <dir>] [--seed <n>] [--only driftwatch|baseline] [--dev <size>|none] [--no-starlight]\n`);
+    process.exit(2);
+  }
+})();
 const DEFAULT_SIZES = '100x2000,1000x20000,1000x100000,1000x200000';
-const sizes: SiteSize[] = (argv.includes('--quick') ? '10x200' : (option('sizes') ?? DEFAULT_SIZES)).split(',').map((text) => {
+const sizes: SiteSize[] = (args.quick ? '10x200' : (args.sizes ?? DEFAULT_SIZES)).split(',').map((text) => {
   const match = /^(\d+)x(\d+)$/.exec(text.trim());
   if (!match) {
     process.stderr.write(`bad size "${text}": use <incidents>x<records>, e.g. 100x2000\n`);
@@ -41,12 +47,12 @@ const sizes: SiteSize[] = (argv.includes('--quick') ? '10x200' : (option('sizes'
   }
   return { incidents: Number(match[1]), records: Number(match[2]) };
 });
-const out = resolve(option('out') ?? join(tmpdir(), 'driftwatch-bench'));
-const seed = Number(option('seed') ?? 7);
-const only = option('only');
+const out = resolve(args.out ?? join(tmpdir(), 'driftwatch-bench'));
+const seed = Number(args.seed ?? 7);
+const only = args.only;
 /** The size whose editor's loop is timed in `astro dev` (Driftwatch and Starlight), or none. */
-const devSize = argv.includes('--quick') ? '10x200' : (option('dev') ?? '1000x20000');
-const withStarlight = !argv.includes('--no-starlight');
+const devSize = args.quick ? '10x200' : (args.dev ?? '1000x20000');
+const withStarlight = !args['no-starlight'];
 const ASTRO_BIN = (root: string) => join(root, 'node_modules/astro/bin/astro.mjs');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 

@@ -4,6 +4,15 @@ import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { jsonSchemaFiles, vscodeYamlSchemas } from '../src/schema/json-schema.ts';
 import { checksMarkdown } from '../src/check/checks-doc.ts';
 import { referenceMarkdown } from '../src/schema/reference.ts';
+import { readArgs } from '../src/commands/args.ts';
+
+try {
+  // No flags: one that was meant for another command is an error, not silently ignored.
+  readArgs({ options: {} });
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\nusage: npm run schemas\n`);
+  process.exit(2);
+}
 
 mkdirSync('schemas', { recursive: true });
 for (const [name, text] of Object.entries(jsonSchemaFiles())) writeFileSync(`schemas/${name}`, text);

@@ -5,9 +5,10 @@
  * cold. (Driftwatch itself builds through scripts/build.ts, as `npm run build` does.)
  */
 import { build } from 'astro';
+import { readArgs } from '../../src/commands/args.ts';
 
-const [root, outDir, cacheDir] = process.argv.slice(2);
-if (!root || !outDir || !cacheDir) {
+const [root, outDir, cacheDir, ...extra] = readArgs({ options: {}, allowPositionals: true }).positionals;
+if (!root || !outDir || !cacheDir || extra.length > 0) {
   process.stderr.write('usage: node scripts/bench/build-site.ts <root> <outDir> <cacheDir>\n');
   process.exit(2);
 }

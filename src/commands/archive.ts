@@ -10,13 +10,13 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { REGISTRY_FILES } from '../check/project-files.ts';
 import { didYouMean } from '../check/suggest.ts';
 import { DEFAULT_SERVICE, hashOriginal, linkRot, requestCapture } from '../archive/capture.ts';
 import { PoliteClient } from '../archive/polite.ts';
 import { addCapture, archivableSources, SourcesFileError, type ArchivableSource } from '../archive/sources-file.ts';
 import { projectDir } from '../site/paths.ts';
+import { readArgs, UsageError } from './args.ts';
 import { projectProblem } from './check.ts';
 
 const USAGE = `usage: npm run archive -- [--all | --source <id> …] [--service <base>] [--delay <s>] [--timeout <s>] [--retries <n>] [--root <folder>]
@@ -42,8 +42,6 @@ const OPTIONS = {
 
 type Write = (line: string) => void;
 
-class UsageError extends Error {}
-
 function seconds(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
   const number = Number(value);
@@ -52,13 +50,7 @@ function seconds(value: string | undefined, fallback: number, flag: string): num
 }
 
 function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
-  }
-  const { values } = parsed;
+  const { values } = readArgs({ args: argv, options: OPTIONS }, { source: 'a source id', service: 'an address', delay: 'seconds', timeout: 'seconds', retries: 'a number', root: 'a folder' });
   if (values.all && values.source) throw new UsageError('--all and --source: give one or the other');
   const service = values.service ?? DEFAULT_SERVICE;
   if (!/^https?:\/\//i.test(service) || !URL.canParse(service)) throw new UsageError(`--service must be an http(s) address, not "${service}"`);

@@ -10,23 +10,22 @@ import { join, resolve } from 'node:path';
 import { projectDir } from '../site/paths.ts';
 import { formatProblems, formatProblemsJson, hasErrors } from '../data/problems.ts';
 import { checkProject } from '../check/validate.ts';
+import { readArgs, UsageError } from './args.ts';
 
 const USAGE = 'usage: npm run check [-- --strict] [-- --format text|json] [-- --root <folder>]';
 
 export function runCheck(argv: string[], write: (text: string) => void = (t) => process.stdout.write(t)): number {
-  const strict = argv.includes('--strict');
-  const formatIndex = argv.indexOf('--format');
-  const format = formatIndex >= 0 ? argv[formatIndex + 1] : 'text';
-  const rootIndex = argv.indexOf('--root');
-  const root = rootIndex >= 0 && argv[rootIndex + 1] ? resolve(argv[rootIndex + 1]!) : projectDir(process.cwd());
-  // A mistyped flag (`--formt json`) would otherwise check with the defaults and say nothing.
-  const taken = new Set<number>();
-  for (const at of [formatIndex, rootIndex]) if (at >= 0) taken.add(at).add(at + 1);
-  const unknown = argv.find((arg, i) => arg !== '--strict' && !taken.has(i));
-  if (unknown !== undefined || (rootIndex >= 0 && !argv[rootIndex + 1])) {
-    write(`${unknown === undefined ? '--root needs a folder' : `unknown option "${unknown}"`}\n${USAGE}\n`);
+  let values;
+  try {
+    // A mistyped flag (`--formt json`) would otherwise check with the defaults and say nothing.
+    ({ values } = readArgs({ args: argv, options: { strict: { type: 'boolean' }, format: { type: 'string', default: 'text' }, root: { type: 'string' } } }, { root: 'a folder', format: 'text or json' }));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    write(`${error.message}\n${USAGE}\n`);
     return 2;
   }
+  const { strict = false, format, root: given } = values;
+  const root = given ? resolve(given) : projectDir(process.cwd());
   if (format !== 'text' && format !== 'json') {
     write(`unknown --format "${format}" (use text or json)\n`);
     return 2;

@@ -1,7 +1,6 @@
 /** The `npm run new` command: writes skeletons into content/ and data/. */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
 import { checkProject, type CheckResult } from '../check/validate.ts';
 import { didYouMean } from '../check/suggest.ts';
 import { parseDate } from '../schema/edtf.ts';
@@ -10,6 +9,9 @@ import { ID_PATTERN, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { listFiles, MDX_DIRS, MDX_EXTENSIONS, REGISTRY_FILES } from '../check/project-files.ts';
 import { actorSkeleton, incidentSkeleton, platformSkeleton, recordSkeleton, slugify, sourceSkeleton, uniqueId, yamlListItem } from '../scaffold/skeletons.ts';
 import { dateFromUrl } from '../scaffold/url-date.ts';
+import { readArgs, UsageError } from './args.ts';
+import { projectProblem } from './check.ts';
+import { projectDir } from '../site/paths.ts';
 
 const USAGE = `usage:
   npm run new -- incident "Title of the incident" [--date 2020-11-02] [--slug <slug>]
@@ -24,6 +26,8 @@ const OPTIONS = {
   id: { type: 'string' },
   incident: { type: 'string' },
   file: { type: 'string' },
+  // Read by `newCommand`; `runNew` is given the folder.
+  root: { type: 'string' },
 } as const;
 
 type Options = { [K in keyof typeof OPTIONS]?: string };
@@ -140,12 +144,41 @@ function newRegistryEntry(root: string, registry: 'actors' | 'platforms', name: 
   return 0;
 }
 
+function parse(argv: string[]): { values: Options; positionals: string[] } {
+  return readArgs({ args: argv, options: OPTIONS, allowPositionals: true }, { root: 'a folder' });
+}
+
+/**
+ * `npm run new`: into the project the build and the check read (--root <folder>, else
+ * DRIFTWATCH_PROJECT, else the working folder), saying which when it is not the working folder.
+ */
+export function newCommand(argv: string[], log: Log = console.log): number {
+  let root: string;
+  try {
+    const { root: given } = parse(argv).values;
+    root = given ? resolve(given) : projectDir(process.cwd());
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    log(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const missing = projectProblem(root);
+  if (missing) {
+    log(missing);
+    return 2;
+  }
+  if (root !== process.cwd()) log(`project: ${root}`);
+  return runNew(argv, root, log);
+}
+
+/** Writes the skeleton `argv` asks for into the project at `root`. */
 export function runNew(argv: string[], root: string, log: Log = console.log): number {
   let parsed: { values: Options; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parse(argv);
   } catch (error) {
-    log(`${(error as Error).message}\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    log(`${error.message}\n${USAGE}`);
     return 2;
   }
   const { values: options, positionals } = parsed;

@@ -59,7 +59,7 @@ describe('npm run check', () => {
     expect(missing.out).toBe('no folder at /no/such/folder: give the folder that holds content/ and data/\n');
     const typo = check(['--formt', 'json']);
     expect(typo.status).toBe(2);
-    expect(typo.out).toContain('unknown option "--formt"');
+    expect(typo.out).toContain("Unknown option '--formt'");
     expect(check(['--root']).out).toContain('--root needs a folder');
   });
 
