@@ -126,15 +126,30 @@ function areaOf(placed: Placed): GeoPermissibleObjects | undefined {
   return countryShape(placed.area.country);
 }
 
-/** The window of the base frame that holds every place, with a little room, no smaller than MIN_SPAN. */
+const EARTH_RADIUS_KM = 6371;
+const mainlandBoxes = new Map<string, [[number, number], [number, number]]>();
+
+/**
+ * The window of the base frame that holds every place, with a little room, no smaller than
+ * MIN_SPAN. A circle counts as its centre and radius (in base units at the projection's nominal
+ * scale), a country as its mainland's box, kept per country: at 100,000 records, projecting a
+ * polygon per record took a minute.
+ */
 function fitBox(placed: readonly Placed[]): [[number, number], [number, number]] {
-  const path = geoPath(baseProjection());
+  const projection = baseProjection();
+  const unitsPerKm = projection.scale() / EARTH_RADIUS_KM;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of placed) {
-    // A country is fitted by its mainland: France's map is not stretched to Guiana.
-    const geometry = p.area && 'country' in p.area ? countryMainland(p.area.country)! : (areaOf(p) ?? circle(p.point!, POINT_CONTEXT_KM));
-    const [[a, b], [c, d]] = path.bounds(geometry);
-    [x0, y0, x1, y1] = [Math.min(x0, a), Math.min(y0, b), Math.max(x1, c), Math.max(y1, d)];
+    let box: [[number, number], [number, number]];
+    if (p.area && 'country' in p.area) {
+      const code = p.area.country;
+      box = mainlandBoxes.get(code) ?? mainlandBoxes.set(code, geoPath(projection).bounds(countryMainland(code)!)).get(code)!;
+    } else {
+      const [x, y] = projection(p.point!)!;
+      const r = (p.area && 'radiusKm' in p.area ? p.area.radiusKm : POINT_CONTEXT_KM) * unitsPerKm;
+      box = [[x - r, y - r], [x + r, y + r]];
+    }
+    [x0, y0, x1, y1] = [Math.min(x0, box[0][0]), Math.min(y0, box[0][1]), Math.max(x1, box[1][0]), Math.max(y1, box[1][1])];
   }
   if (!Number.isFinite(x0)) return [[0, 0], [BASE_WIDTH, BASE_HEIGHT]];
   const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
@@ -211,9 +226,16 @@ export function layoutMap(options: MapOptions): MapLayout {
     // Shapes first (behind), largest first, then points on top.
     const areas = drawn.filter(({ p }) => p.area);
     const area = (p: Placed) => (p.area && 'radiusKm' in p.area ? p.area.radiusKm : Infinity);
+    // A country's outline is projected once, however many records it stands for.
+    const countryPaths = new Map<string, string>();
+    const outline = (p: Placed) => {
+      if (!p.area || !('country' in p.area)) return path(areaOf(p)!) ?? '';
+      const code = p.area.country;
+      return countryPaths.get(code) ?? countryPaths.set(code, path(areaOf(p)!) ?? '').get(code)!;
+    };
     for (const { p, xy } of [...areas].sort((a, b) => area(b.p) - area(a.p))) {
       const type = 'country' in p.area! ? 'country' : 'circle';
-      marks.push({ key: `${type}-${p.record.id}`, type, ...base(p), x: xy[0], y: xy[1], path: path(areaOf(p)!) ?? '', classes: [`dw-${type}`, 'dw-c2', `is-${p.level}`] });
+      marks.push({ key: `${type}-${p.record.id}`, type, ...base(p), x: xy[0], y: xy[1], path: outline(p), classes: [`dw-${type}`, 'dw-c2', `is-${p.level}`] });
     }
     for (const { p, xy } of drawn) {
       if (p.area) continue;
