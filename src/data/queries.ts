@@ -57,6 +57,8 @@ export interface SiteData {
   recordsOfKind<K extends RecordKind>(kind: K): Extract<DataRecord, { kind: K }>[];
   /** Source ids an incident cites: its frontmatter's, then its records' and their disputes', in order of first use. */
   sourcesOfIncident(slug: string): Source[];
+  /** The sources behind a platform's or an actor's own facts (its `sources`), in the order given. */
+  sourcesOfEntry(entry: Platform | Actor): Source[];
   /**
    * Whether a source's links must be defanged: a social post, unless a researcher, a government
    * agency or a platform operator posted it (LINKABLE_POSTERS); or a source whose url, or the
@@ -284,6 +286,8 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     new Set([...recordList.flatMap(recordSourceIds), ...incidents.flatMap((i) => [...(i.citations ?? []), ...(i.sources ?? [])])]);
   const citedInPublic = citedWhere(visibleIncidents, records);
   for (const id of data.pageCitations ?? []) citedInPublic.add(id);
+  // Every platform and actor has a public page, which lists the sources of its facts.
+  for (const entry of [...data.platforms, ...data.actors]) for (const id of entry.sources ?? []) citedInPublic.add(id);
   const citedInDrafts = options.includeDrafts ? new Set<string>() : citedWhere(data.incidents.filter((i) => drafts.has(i.id)), data.records.filter(isHidden));
   const publishedSources = data.sources.filter((s) => citedInPublic.has(s.id) || !citedInDrafts.has(s.id));
   const sortedSources = [...publishedSources].sort((a, b) => a.title.localeCompare(b.title));
@@ -321,6 +325,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
       for (const record of byIncident.get(slug) ?? []) for (const id of recordSourceIds(record)) ids.add(id);
       return [...ids].flatMap((id) => sourceById.get(id) ?? []);
     },
+    sourcesOfEntry: (entry) => (entry.sources ?? []).flatMap((id) => sourceById.get(id) ?? []),
     recordsOfPlatform: (id) => byPlatform.get(id) ?? [],
     recordsOfActor: (id) => byActor.get(id) ?? [],
     incidentsOfPlatform: (id) => incidentsByPlatform.get(id) ?? [],

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/check/validate.ts';
 import { place } from '../../src/charts/map/layout.ts';
 import { publishedRecord } from '../../src/data/places.ts';
+import { renderedHtmlToText } from '../../src/safety/escape.ts';
 import { buildSite } from '../helpers/build.ts';
 import { REPO } from '../helpers/fixture.ts';
 
@@ -75,6 +76,22 @@ describe('the built case study', () => {
 
   it('lists the incident on the incident index', () => {
     expect(page('incidents/index.html')).toContain(`href="/incidents/${SLUG}/"`);
+  });
+
+  it('shows on each platform’s and actor’s page the sources of its facts, listed like an incident’s', () => {
+    const entries = [...data.platforms.map((p) => ['platforms', p] as const), ...data.actors.map((a) => ['actors', a] as const)];
+    expect(entries.every(([, entry]) => (entry.sources?.length ?? 0) > 0)).toBe(true);
+    for (const [registry, entry] of entries) {
+      const html = page(`${registry}/${entry.id}/index.html`);
+      const section = html.split('id="entry-sources-heading"')[1]?.split('</section>')[0];
+      expect(section, entry.id).toBeDefined();
+      // Numbered anchors and titles, in the order the entry lists its sources.
+      expect([...section!.matchAll(/<li id="source-([a-z0-9-]+)">/g)].map((m) => m[1]), entry.id).toEqual(entry.sources);
+      const titles = [...section!.matchAll(/<cite>([\s\S]*?)<\/cite>/g)].map((m) => renderedHtmlToText(m[1]!));
+      expect(titles).toEqual(entry.sources!.map((id) => data.sources.find((s) => s.id === id)!.title));
+    }
+    // TamTam's closing is a fact of its page, with its date for machines.
+    expect(page('platforms/tamtam/index.html')).toMatch(/<dt>Closed<\/dt><dd><time datetime="2026-02-27">27 February 2026<\/time><\/dd>/);
   });
 
   it('renders free pages from content/pages', () => {

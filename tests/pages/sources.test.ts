@@ -10,7 +10,7 @@ import { ROLE_TABLE_LIMIT } from '../../src/data/queries.ts';
 import { SOURCES_PER_PAGE } from '../../src/data/source-pages.ts';
 import { launch, skipBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
-import { fixture, removeFixture } from '../helpers/fixture.ts';
+import { fixture, removeFixture, replaceOnce } from '../helpers/fixture.ts';
 import { serve } from '../helpers/serve.ts';
 
 const BULK = SOURCES_PER_PAGE + 10;
@@ -32,6 +32,9 @@ beforeAll(async () => {
     'data/records/statements.csv': (text) => `${text.trimEnd()}\n${statements}\n`,
     'data/sources.yaml': (text) => text + bulk,
     'content/pages/about.mdx': (text) => `${text}\nThe last wire report <Cite id="${LAST}" /> is on the second page.\n`,
+    // A platform with the sources of its facts; an actor that states a fact without one.
+    'data/platforms.yaml': replaceOnce('  name: TamTam\n  kind: messenger\n', "  name: TamTam\n  kind: messenger\n  owner: Mail.Ru Group\n  closed: '2026-02-27'\n  sources: [news-1]\n"),
+    'data/actors.yaml': replaceOnce('  parent: islamic-state\n', '  parent: islamic-state\n  notes: The news agency of the Islamic State.\n'),
   });
   dist = await buildSite({ project });
 });
@@ -92,6 +95,19 @@ describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
     expect(section).toContain(`Statements made here (${STATEMENTS + 1})`);
     expect(section.match(/<tr>/g)?.length).toBe(ROLE_TABLE_LIMIT + 1); // with the header row
     expect(section).toMatch(/The 200 most recent\. All 206 are on the <a href="\/timeline\/">timeline<\/a>/);
+  });
+
+  it('lists a platform’s sources under its facts, and says so when an actor’s facts have none', () => {
+    const tamtam = page('platforms/tamtam');
+    expect(tamtam).toMatch(/<dt>Owner<\/dt><dd>Mail\.Ru Group<\/dd>/);
+    expect(tamtam).toMatch(/<dt>Closed<\/dt><dd><time datetime="2026-02-27">27 February 2026<\/time><\/dd>/);
+    const sources = tamtam.slice(tamtam.indexOf('id="entry-sources-heading"'), tamtam.indexOf('</section>', tamtam.indexOf('id="entry-sources-heading"')));
+    expect(sources).toMatch(/<li id="source-news-1"><cite>A news report<\/cite>\. A newspaper, 30 November 2019\./);
+    const amaq = page('actors/amaq');
+    expect(amaq).toContain('No source is given yet for the facts above.');
+    expect(amaq).not.toContain('<ol class="source-list"');
+    // An entry that states nothing beyond its name and kind has no sources section at all.
+    expect(page('platforms/telegram')).not.toContain('id="entry-sources-heading"');
   });
 
   it('lists every page in the sitemap', () => {
