@@ -1,6 +1,7 @@
 /** Unsourced facts on platforms and actors (src/check/rules/registry-facts.ts). */
 import { describe, expect, it } from 'vitest';
-import { replaceOnce } from '../../helpers/fixture.ts';
+import { checkProject } from '../../../src/check/validate.ts';
+import { REPO, replaceOnce } from '../../helpers/fixture.ts';
 import { problemsAfter } from '../problems-after.ts';
 
 const TAMTAM = '  name: TamTam\n  kind: messenger\n';
@@ -21,5 +22,12 @@ describe('unsourced-registry-fact', () => {
   it('is satisfied by any source, and says nothing of an entry that states only its name and kind', () => {
     expect(problemsAfter({ 'data/platforms.yaml': replaceOnce(TAMTAM, `${TAMTAM}  owner: Mail.Ru Group\n  sources: [news-1]\n`) })).toEqual([]);
     expect(problemsAfter({ 'data/platforms.yaml': replaceOnce(TAMTAM, `${TAMTAM}  website: https://tamtam.chat/\n  notes: '  '\n`) })).toEqual([]);
+  });
+});
+
+describe('the bundled case study', () => {
+  it('sources every fact its platforms and actors state', () => {
+    const unsourced = checkProject(REPO).problems.filter((p) => p.rule === 'unsourced-registry-fact');
+    expect(unsourced).toEqual([]);
   });
 });
