@@ -39,6 +39,15 @@ export interface Lane {
   height: number;
   /** How many records the lane holds (shown in its label and the lane filter). */
   count: number;
+  /** Where a platform's lane ends because the platform closed (shared/lane-ends.ts). */
+  end?: LaneEnd;
+}
+
+/** The day a platform closed, on its lane: instant, x, and the words of its tooltip. */
+export interface LaneEnd {
+  t: number;
+  x: number;
+  label: string;
 }
 
 /** A bar behind a symbol: an interval, or the whole month or year an imprecise date covers. */

@@ -35,6 +35,7 @@ import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
+import { endLanes } from '../shared/lane-ends.ts';
 import { describe, legend, migrationMark, R_MAX, scopeSize, tableRow, takedownMark, type MigrationEntry, type TakedownEntry } from './marks.ts';
 
 export interface TakedownsOptions extends ChartInput {
@@ -84,7 +85,7 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
   const undatedGroup: TableGroup[] = undated.length
     ? [{ id: 'undated', heading: 'Dates that cannot be drawn', rows: undated.map((r) => ({ recordId: r.id, cells: [String(r.date), r.kind === 'takedown' ? platformName(r.platform) : `${platformName(r.from)} → ${platformName(r.to)}`, r.kind === 'takedown' ? 'Takedown' : 'Migration', '', '', '', r.title] })) }]
     : [];
-  if (all.length > threshold || summaryGrain) return layoutBinned({ width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName, records: options.records, sourceName });
+  if (all.length > threshold || summaryGrain) return layoutBinned({ width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName, records: options.records, platforms: options.platforms, sourceName });
 
   // 2. Lanes: platforms in order of first appearance, so a move reads downwards.
   const laneIds = [...new Set(all.flatMap((e) => (e.record.kind === 'takedown' ? [e.record.platform] : [e.record.from, e.record.to])))];
@@ -130,17 +131,18 @@ export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
   // 6. Words.
   const initiators = INITIATORS.filter((i) => takedowns.some((t) => t.record.initiator === i));
   const rows: TableRow[] = all.map((e) => tableRow(e, platformName, actorName));
+  const ended = endLanes(lanes, options.platforms, scale);
   return {
     width,
     height: all.length ? round(y + MARGIN.bottom) : MARGIN.top + 60 + MARGIN.bottom,
     margin: MARGIN,
     scale,
-    lanes,
+    lanes: ended.lanes,
     laneLabels: 'left',
     marks,
     axes: scale ? [{ y: round(y), top: MARGIN.top, ticks: timeTicks(scale), zoomable: false } satisfies Axis] : [],
     legend: legend(initiators, takedowns, migrations.length > 0),
-    description: describe(takedowns, migrations, lanes, platformName),
+    description: [describe(takedowns, migrations, lanes, platformName), ended.sentence].filter(Boolean).join(' '),
     empty: all.length ? undefined : 'No takedowns or migrations to show.',
     binned: false,
     summarised: false,
@@ -175,6 +177,7 @@ function layoutBinned(input: {
   platformName: (id: string) => string;
   actorName: (id: string) => string;
   records: readonly DataRecord[];
+  platforms: TakedownsOptions['platforms'];
   sourceName: (id: string) => string;
 }): ChartLayout {
   const { width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName, records, sourceName } = input;
@@ -234,12 +237,14 @@ function layoutBinned(input: {
   if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
   if (flows.length) parts.push(`Most frequent moves: ${flows.slice(0, 5).map(([flow, list]) => `${flow} (${formatCount(list.length)})`).join(', ')}.`);
   parts.push(summaryGrain ? `The table counts them by ${summaryGrain}; each ${summaryGrain} leads to a page that shows its records.` : 'The table lists them all, grouped by the same periods.');
+  const ended = endLanes(drawn.lanes, input.platforms, scale);
+  if (ended.sentence) parts.push(ended.sentence);
   return {
     width,
     height: round(y + MARGIN.bottom),
     margin: MARGIN,
     scale,
-    lanes: drawn.lanes,
+    lanes: ended.lanes,
     laneLabels: 'left',
     marks: drawn.marks,
     axes: [{ y: round(y), top: MARGIN.top, ticks: timeTicks(scale), zoomable: false }],

@@ -25,6 +25,7 @@ import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
+import { endLanes } from '../shared/lane-ends.ts';
 
 export { binRangeText };
 
@@ -215,6 +216,8 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
       })
     : undefined;
   const height = round(y + MARGIN.bottom);
+  // A platform that closed ends its lane (lanes by platform only: a kind has no closing day).
+  const ended = groupBy === 'platform' ? endLanes(lanes, options.platforms, scale) : { lanes, sentence: '' };
   const disputes = entries.reduce((n, e) => n + disputedDates(e.record).length, 0);
   const hasDisputes = disputes > 0;
   return {
@@ -222,12 +225,12 @@ export function layoutTimeline(options: TimelineOptions): ChartLayout {
     height: entries.length ? height : MARGIN.top + 60 + MARGIN.bottom,
     margin: MARGIN,
     scale,
-    lanes,
+    lanes: ended.lanes,
     laneLabels: 'left',
     marks,
     axes: ticks.length ? [{ y: round(y), top: MARGIN.top, ticks, zoomable: true } satisfies Axis] : [],
     legend: timelineLegend(entries, binned, hasDisputes),
-    description: describe(entries, undated.length, groupBy, lanes, binned, disputes, summaryGrain, others),
+    description: [describe(entries, undated.length, groupBy, lanes, binned, disputes, summaryGrain, others), ended.sentence].filter(Boolean).join(' '),
     empty: entries.length ? undefined : 'No dated records to show.',
     binned,
     summarised: summary !== undefined,
