@@ -114,7 +114,9 @@ describe('the map', () => {
     expect(mark(page, 'attack-manchester')).toContain('dw-circle');
     expect(mark(page, 'attack-1')).toContain('dw-circle');
     expect(mark(page, 'attack-france')).toContain('dw-country');
-    expect(page).toMatch(/<path class="dw-area" d="M[^"]{1000,}" fill="url\(#map-hatch\)"/);
+    // The outline is written once, and used by each record it stands for, filled with the hatch.
+    expect(page).toMatch(/<path id="map-shape-fr" d="M[^"]{1000,}"/);
+    expect(page).toMatch(/<g class="dw-country[^"]*" data-record="attack-france"[^>]*>\s*<title>[^<]*<\/title>\s*<use class="dw-area" href="#map-shape-fr" fill="url\(#map-hatch\)"/);
     // The disputed place: a ghost joined to the record's shape.
     expect(page).toMatch(/<g class="dw-ghost[^"]*" data-record="attack-france"[^>]*>\s*<title>[^<]*Disputed location: Lyon/);
   });

@@ -45,7 +45,7 @@ export interface MapMark {
   /** Filters: the record's year and kind. */
   year?: string;
   kind?: string;
-  /** Bins: how many records, and the country (alpha-2) most of them are in, whose page they lead to. */
+  /** Bins: how many records, and the country (alpha-2) most of them are in, whose page they lead to; countries: which. */
   count?: number;
   country?: string;
 }
@@ -235,7 +235,8 @@ export function layoutMap(options: MapOptions): MapLayout {
     };
     for (const { p, xy } of [...areas].sort((a, b) => area(b.p) - area(a.p))) {
       const type = 'country' in p.area! ? 'country' : 'circle';
-      marks.push({ key: `${type}-${p.record.id}`, type, ...base(p), x: xy[0], y: xy[1], path: outline(p), classes: [`dw-${type}`, 'dw-c2', `is-${p.level}`] });
+      const country = type === 'country' ? p.location.country : undefined;
+      marks.push({ key: `${type}-${p.record.id}`, type, ...base(p), x: xy[0], y: xy[1], path: outline(p), country, classes: [`dw-${type}`, 'dw-c2', `is-${p.level}`] });
     }
     for (const { p, xy } of drawn) {
       if (p.area) continue;
