@@ -51,6 +51,7 @@ function scratchRepository(rename = false): { dir: string; correction: string } 
     const records = readFileSync(join(dir, 'data/records/main.yaml'), 'utf8');
     writeFileSync(join(dir, 'data/records/main.yaml'), records.replaceAll('incidents: [incident-one]', 'incidents: [bridge-attack-2019]'));
     edit(dir, 'data/site.yaml', 'version: 1.0.0', 'version: 1.1.0');
+    edit(dir, 'data/platforms.yaml', 'name: Telegram', 'name: Telegram Messenger');
     commit(dir, 'Name the incident after the place; release 1.1.0', '2026-11-05T12:00:00Z');
   }
   return { dir, correction };
@@ -122,11 +123,12 @@ describe('a site built from the scratch repository (a record corrected, then the
 
   it('lists both changes on /changes/, newest first, linking the record', () => {
     const html = page('changes/index.html');
-    expect(html).toContain('(5 changes)');
+    expect(html).toContain('(6 changes)');
     const items = [...html.matchAll(/<li id="(change-[0-9a-f]{12}-\d)">([\s\S]*?)<\/li>/g)].map((m) => m[2]!.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''));
     expect(items.map((item) => item.split('\n')[0])).toEqual([
       '5 November 2026 · Incident The bridge attack: renamed from incident-one to bridge-attack-2019',
       '5 November 2026 · Incident The bridge attack: title from Incident one to The bridge attack',
+      '5 November 2026 · Platform Telegram Messenger: name from Telegram to Telegram Messenger',
       '5 November 2026 · Site settings Minimal: version from 1.0.0 to 1.1.0',
       '2 November 2026 · Record A corrected &lt;attack&gt;: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z',
       '2 November 2026 · Record A corrected &lt;attack&gt;: title from An attack to A corrected &lt;attack&gt;',
@@ -168,7 +170,7 @@ describe('a site built from the scratch repository (a record corrected, then the
     expect(html).toContain('This is version <strong>1.1.0</strong> of the data');
     const changelog = html.slice(html.indexOf('id="changelog-heading"'), html.indexOf('class="cite-this"'));
     expect(changelog).toContain('Version 1.1.0, <time datetime="2026-11-05T12:00:00Z">5 November 2026</time>');
-    expect(changelog.match(/<li>/g)).toHaveLength(4); // the rename, the new title, the record's date and title
+    expect(changelog.match(/<li>/g)).toHaveLength(5); // the rename, the new title, the platform's name, the record's date and title
     expect(changelog).toContain('attack-1</a>: date from 2019-11-29T13:58:00Z to 2019-11-28T13:58:00Z');
     expect(html).toMatch(/Doe, Jane, Example Research Group\. “Minimal data”\. Minimal \(dataset\)\. Version 1\.1\.0\./);
   });
@@ -180,6 +182,10 @@ describe('a site built from the scratch repository (a record corrected, then the
     expect(card).toMatch(/@dataset\{attack-1,\n {2}author = \{\{Doe, Jane\} and \{Example Research Group\}\},\n {2}title = \{\{A corrected &lt;attack&gt;\}\},[\s\S]*version = \{1\.1\.0\},\n {2}url = \{https:\/\/driftwatch\.example\/incidents\/bridge-attack-2019\/#record-attack-1\},\n {2}urldate = \{\d{4}-\d{2}-\d{2}\}/);
     expect(card).toContain('&quot;version&quot;: &quot;1.1.0&quot;');
     expect(card).toContain('“A corrected &lt;attack&gt;”. Minimal dataset (dataset). Version 1.1.0. https://driftwatch.example/incidents/bridge-attack-2019/#record-attack-1. Accessed ');
+  });
+
+  it('shows a platform’s changes on its page', () => {
+    expect(page('platforms/telegram/index.html')).toContain('Changed on <time datetime="2026-11-05T12:00:00Z">5 November 2026</time>: name from Telegram to Telegram Messenger');
   });
 
   it('keeps its old address: a page that sends readers on, with a canonical link and a visible one, and no script', () => {
