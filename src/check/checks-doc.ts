@@ -2,6 +2,7 @@
  * docs/checks.md, generated from the list of rules (src/data/rule-ids.ts) by `npm run schemas`; a test
  * fails when the file in the repository is not what this writes.
  */
+import { formatLimit, LIMITS } from '../data/limits.ts';
 import { RULES, type RuleInfo } from '../data/rule-ids.ts';
 
 const table = (rules: readonly RuleInfo[]) => ['| rule | what it means |', '| --- | --- |', ...rules.map((rule) => `| \`${rule.id}\` | ${rule.means} |`)].join('\n');
@@ -31,5 +32,25 @@ A disputed value is held to its field's own rules: \`value: confirmed\` for a cl
 ## Warnings
 
 ${table(RULES.filter((rule) => rule.severity === 'warning'))}
+
+## Limits
+
+No file can make a check or a build stall or crash: each reader works within these bounds, far
+above what a real dataset needs (a 4 MB text field, a CSV of 200,000 records and a YAML file of
+10,000 records are all well inside them). Past one, the file is reported at the place where it
+passes it, with the limit in the message, and is not read further. What the project relies on
+besides is in [security.md](security.md).
+
+| rule | limit | of |
+| --- | --- | --- |
+${Object.values(LIMITS)
+  .map((limit) => `| \`${limit.rule}\` | ${formatLimit(limit.value)} | ${limit.counts} |`)
+  .join('\n')}
+
+Only regular files and folders under \`content/\`, \`data/\` and \`public/\` are read. A symbolic link
+there is an error (\`symlink\`) and is never followed, whether it leads out of the project or to
+another file inside it: put the file itself in its place. A named pipe, socket or device is an
+error (\`special-file\`) and is never opened. File names with spaces or accents are fine; a
+byte-order mark and CRLF line ends are fine.
 `;
 }

@@ -4,7 +4,7 @@
  * high. Each of those is a warning, so that nothing an editor wrote goes missing without a word.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename } from 'node:path';
 import type { Problem } from '../data/problems.ts';
 
 export const REGISTRY_FILES = { site: 'data/site.yaml', platforms: 'data/platforms.yaml', actors: 'data/actors.yaml', sources: 'data/sources.yaml' } as const;
@@ -49,16 +49,15 @@ function whereItGoes(file: string): string {
   return `write-ups go in content/incidents/<slug>.mdx, free pages in content/pages/<slug>.mdx`;
 }
 
-export function strayFiles(root: string): Problem[] {
-  const problems: Problem[] = [];
-  for (const top of ['content', 'data']) {
-    if (!existsSync(join(root, top))) continue;
-    for (const entry of readdirSync(join(root, top), { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const file = relative(root, join(entry.parentPath, entry.name)).replaceAll('\\', '/');
-      if (file.split('/').some((part) => FOR_PEOPLE.test(part)) || isRead(file)) continue;
-      problems.push({ file, line: 1, col: 1, severity: 'warning', message: `this file is not read, so the site leaves it out: ${whereItGoes(file)}`, rule: 'stray-file' });
-    }
-  }
-  return problems.sort((a, b) => a.file.localeCompare(b.file));
+/** The files of `content/` and `data/` (of a project listing) that the site would leave out, each a warning. */
+export function strayFiles(files: readonly string[]): Problem[] {
+  return files
+    .filter((file) => /^(?:content|data)\//.test(file) && !file.split('/').some((part) => FOR_PEOPLE.test(part)) && !isRead(file))
+    .map((file): Problem => ({ file, line: 1, col: 1, severity: 'warning', message: `this file is not read, so the site leaves it out: ${whereItGoes(file)}`, rule: 'stray-file' }))
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The files of a project listing under `dir` whose names end with one of `extensions`, relative to `dir`. */
+export function filesUnder(files: readonly string[], dir: string, extensions: string[]): string[] {
+  return files.filter((file) => file.startsWith(`${dir}/`) && extensions.some((ext) => file.endsWith(ext))).map((file) => file.slice(dir.length + 1));
 }

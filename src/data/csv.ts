@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
+import { formatLimit, LIMITS } from './limits.ts';
 import type { RuleId } from './rule-ids.ts';
 import { arrayElement, fieldType, objectShape } from '../schema/introspect.ts';
 import { RECORD_KINDS, recordSchemas, type RecordKind } from '../schema/records.ts';
@@ -20,8 +21,8 @@ interface Cell {
   offset: number;
 }
 
-/** RFC 4180: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsvCells(text: string): { rows: Cell[][]; error?: { offset: number; message: string } } {
+/** RFC 4180: quoted fields, doubled quotes, CRLF or LF. Stops past `maxRows` rows (the header is one), with `tooMany` where. */
+export function parseCsvCells(text: string, maxRows = Infinity): { rows: Cell[][]; error?: { offset: number; message: string }; tooMany?: number } {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -57,6 +58,7 @@ export function parseCsvCells(text: string): { rows: Cell[][]; error?: { offset:
     if (text[i] === '\r') i++;
     if (text[i] === '\n') i++;
     if (!(row.length === 1 && row[0]!.text === '')) rows.push(row);
+    if (rows.length > maxRows) return { rows, tooMany: rows.at(-1)![0]!.offset };
     row = [];
     if (i >= text.length) return { rows };
   }
@@ -96,8 +98,12 @@ function convert(schema: z.ZodType | undefined, raw: string): unknown {
 export function parseCsv(file: string, text: string): ParsedFile {
   const positionOf = positionsOf(text);
   const problem = (at: Position, message: string, rule: RuleId = 'syntax'): Problem => ({ file, ...at, severity: 'error', message, rule });
-  const { rows, error } = parseCsvCells(text);
+  // The header and at most the limit of records.
+  const { rows, error, tooMany } = parseCsvCells(text, LIMITS.csvRows.value + 1);
   if (error) return { entries: [], problems: [problem(positionOf(error.offset), error.message)] };
+  if (tooMany !== undefined) {
+    return { entries: [], problems: [problem(positionOf(tooMany), `this file has more than ${formatLimit(LIMITS.csvRows.value)} rows, the most a CSV file may have: split it`, 'too-many-entries')] };
+  }
   const [header, ...body] = rows;
   if (!header) return { entries: [], problems: [] };
   const columns = header.map((cell) => cell.text.trim());

@@ -5,7 +5,9 @@
  */
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { formatLimit, LIMITS } from './limits.ts';
+import { MAY_HOLD_ALIASES, yamlLimitProblem } from './yaml-limits.ts';
 import type { Problem } from './problems.ts';
 import { lineIndex, type Position } from './positions.ts';
 
@@ -74,7 +76,9 @@ interface YamlOptions {
  * is, or when js-yaml finds a problem (so messages stay those of `yaml`).
  */
 export function parseYaml(file: string, text: string, options: YamlOptions): ParsedFile {
-  return parseYamlFast(file, text, options) ?? parseYamlWithPositions(file, text, options);
+  // js-yaml has no bound on what aliases expand to: it never sees a text that may hold one.
+  const fast = MAY_HOLD_ALIASES.test(text) ? undefined : parseYamlFast(file, text, options);
+  return fast ?? parseYamlWithPositions(file, text, options);
 }
 
 /**
@@ -92,7 +96,8 @@ function parseYamlFast(file: string, text: string, options: YamlOptions): Parsed
   if (DIVERGENT.test(text)) return undefined;
   let value: unknown;
   try {
-    value = jsYaml.load(text, { schema: CORE_WITH_MERGE, json: false });
+    // Past its depth, js-yaml stops (the reader with positions says where, and why).
+    value = jsYaml.load(text, { schema: CORE_WITH_MERGE, json: false, maxDepth: LIMITS.yamlDepth.value } as jsYaml.LoadOptions);
   } catch {
     return undefined;
   }
@@ -103,6 +108,7 @@ function parseYamlFast(file: string, text: string, options: YamlOptions): Parsed
     items = [node];
   } else {
     if (value === null || value === undefined) return { entries: [], problems: [] };
+    if (Array.isArray(value) && value.length > LIMITS.yamlEntries.value) return tooManyEntries(file, text, options);
     if (!Array.isArray(value) || !value.every(isMapping)) return undefined;
     items = value;
   }
@@ -116,6 +122,22 @@ function parseYamlFast(file: string, text: string, options: YamlOptions): Parsed
     }),
   );
   return { entries, problems: [] };
+}
+
+/**
+ * A list past LIMITS.yamlEntries, found by js-yaml: the entry past the limit is the line that
+ * starts with "- " at the margin that many times down (the reader with positions, which would
+ * say the same, takes half a minute over such a file). Undefined for a list written otherwise.
+ */
+function tooManyEntries(file: string, text: string, options: YamlOptions): ParsedFile | undefined {
+  const limit = LIMITS.yamlEntries.value;
+  const item = /^-(?:[ \t]|$)/gm;
+  let found: RegExpExecArray | null = null;
+  for (let count = 0; count <= limit && (found = item.exec(text)); count++);
+  if (!found) return undefined;
+  const where = (options.positionOf ?? positionsOf(text))((options.offset ?? 0) + found.index);
+  const message = `this file has more than ${formatLimit(limit)} entries, the most a YAML file may have: split it`;
+  return { entries: [], problems: [{ file, ...where, severity: 'error', message, rule: 'too-many-entries' }] };
 }
 
 /**
@@ -150,20 +172,42 @@ function explained(text: string, errors: readonly { pos: [number, number]; messa
   });
 }
 
+const tooDeep = (file: string, where: Position): Problem => ({
+  file,
+  ...where,
+  severity: 'error',
+  message: `lists and mappings nested too deep to read: the limit is ${formatLimit(LIMITS.yamlDepth.value)} levels`,
+  rule: 'nesting',
+});
+
 /** The `yaml` package: exact positions and messages, and slow on big files. */
 function parseYamlWithPositions(file: string, text: string, options: YamlOptions): ParsedFile {
   const offset = options.offset ?? 0;
   const positionOf = options.positionOf ?? positionsOf(text);
   const at = (o: number) => positionOf(o + offset);
-  // The core schema keeps `2019-11-29` a string, as the editor wrote it.
-  const doc = parseDocument(text, { schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const problems = explained(text, doc.errors).map(({ pos, message }) => syntaxProblem(file, at(pos), `YAML syntax: ${message}`));
+  let doc: Document;
+  try {
+    // The core schema keeps `2019-11-29` a string, as the editor wrote it.
+    doc = parseDocument(text, { schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  } catch (error) {
+    // Nesting deep enough to exhaust the parser's stack: nothing is read of this file.
+    if (!(error instanceof RangeError)) throw error;
+    return { entries: [], problems: [tooDeep(file, at(0))] };
+  }
+  const problems = explained(text, doc.errors).map(({ pos, message }) =>
+    // The parser catches its own stack running out, and says so as a syntax error.
+    /call stack/i.test(message) ? tooDeep(file, at(pos)) : syntaxProblem(file, at(pos), `YAML syntax: ${message}`),
+  );
   if (problems.length > 0) return { entries: [], problems };
+  const limit = yamlLimitProblem(doc);
+  if (limit) return { entries: [], problems: [{ file, ...at(limit.pos), severity: 'error', message: limit.message, rule: limit.rule }] };
   const root = doc.contents as YamlNode | null;
   const entry = (node: YamlNode): Entry => ({
     file,
     // Through the document, so that a merge key (`<<: *defaults`) resolves its alias.
-    value: node.toJS(doc),
+    // Aliases are bounded above (yamlLimitProblem); the package's own count would refuse a merge
+    // key shared by more than 100 entries.
+    value: node.toJS(doc, { maxAliasCount: -1 }),
     locate: (path, opts) => at(walk(node, path, opts?.key ?? false).range?.[0] ?? 0),
   });
   if (root === null) {

@@ -7,6 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isDefangedDomain } from '../safety/defang.ts';
+import { formatLimit, LIMITS } from './limits.ts';
+import { blockNestingPast, mayNestInline, treeNestingPast } from './mdx-nesting.ts';
 import { lineIndex, type LineIndex, type Position } from './positions.ts';
 import { hasUnsafeScheme, isMisleadingUrl, isRemote, startsWithHost } from '../safety/url.ts';
 
@@ -29,12 +31,18 @@ export class MdxSyntaxError extends Error {
    * `{` or `<`): reading on past it, the rest of the file can still be checked.
    */
   readonly stray?: number;
-  constructor(message: string, at: Position, stray?: number) {
+  /** `nesting` when the body is nested past LIMITS.mdxDepth (mdx-nesting.ts), else `syntax`. */
+  readonly rule: 'syntax' | 'nesting';
+  constructor(message: string, at: Position, stray?: number, rule: 'syntax' | 'nesting' = 'syntax') {
     super(message);
     this.at = at;
     if (stray !== undefined) this.stray = stray;
+    this.rule = rule;
   }
 }
+
+const nestingError = (at: Position) =>
+  new MdxSyntaxError(`block quotes, lists, components or emphasis nested more than ${formatLimit(LIMITS.mdxDepth.value)} levels deep, past what the site can be built from`, at, undefined, 'nesting');
 
 interface JsxAttribute {
   type: string;
@@ -231,14 +239,19 @@ export function scanMdxRecovering(body: string, firstLine = 1): { scan: MdxScan;
 
 /** Reads `body` as MDX, positions offset so that line 1 of the body is `firstLine` of the file. */
 export function scanMdx(body: string, firstLine = 1): MdxScan {
-  // Without a `<` there is no tag, and nothing MDX could fail on but braces.
-  if (!body.includes('<') && !MAY_HOLD_CODE.test(body) && !MAY_HOLD_LINK.test(body)) return { uses: [], code: [], links: [] };
+  // Before parsing: lists nested deep enough take the parser minutes.
+  const deepBlock = blockNestingPast(body);
+  if (deepBlock !== undefined) throw nestingError(positionAt(body, deepBlock, firstLine));
+  // Without a `<` there is no tag, and nothing MDX could fail on but braces (and deep emphasis).
+  if (!body.includes('<') && !MAY_HOLD_CODE.test(body) && !MAY_HOLD_LINK.test(body) && !mayNestInline(body)) return { uses: [], code: [], links: [] };
   let tree;
   try {
     tree = processor.parse(body);
   } catch (error) {
     throw syntaxError(error, body, firstLine);
   }
+  const deep = treeNestingPast(tree);
+  if (deep) throw nestingError({ line: (deep.position?.start.line ?? 1) + firstLine - 1, col: deep.position?.start.column ?? 1 });
   const at = (p?: { start: { line: number; column: number } }): Position => ({ line: (p?.start.line ?? 1) + firstLine - 1, col: p?.start.column ?? 1 });
   const uses: ComponentUse[] = [];
   const code: CodeProblem[] = [];

@@ -17,6 +17,13 @@ export const RULES = [
   // Reading files.
   { id: 'syntax', severity: 'error', means: 'YAML, CSV, frontmatter or MDX that does not parse; a file that is not a list of mappings' },
   { id: 'encoding', severity: 'error', means: 'a file that is not UTF-8 text (saved as Latin-1, Windows-1252 or UTF-16): save it again as UTF-8. A byte-order mark at the start is fine' },
+  { id: 'symlink', severity: 'error', means: 'a symbolic link in `content/`, `data/` or `public/`: never followed, whether it leads out of the project or stays inside; put the file itself there' },
+  { id: 'special-file', severity: 'error', means: 'a named pipe, socket or device where a file should be: reported without being opened, so nothing waits on it' },
+  { id: 'file-size', severity: 'error', means: 'a file larger than its limit (below): not read' },
+  { id: 'line-length', severity: 'error', means: 'a line longer than its limit: not parsed' },
+  { id: 'nesting', severity: 'error', means: 'lists and mappings (YAML), or block quotes, lists, components and emphasis (MDX), nested deeper than the limit, where a parser or the MDX compiler would run out of stack' },
+  { id: 'yaml-aliases', severity: 'error', means: 'YAML aliases that would repeat more values than the limit (the "billion laughs" pattern), or an alias inside the value it names' },
+  { id: 'too-many-entries', severity: 'error', means: 'more entries in one YAML file, or rows in one CSV file, than the limit: split the file' },
   { id: 'csv-columns', severity: 'error', means: 'a CSV row with more cells than its header has columns (a comma in an unquoted cell), or a column named twice' },
   // Each entry against its schema.
   { id: 'missing-field', severity: 'error', means: 'a required field is missing (also a scope count without a unit, and a `<Defang>` with no address)' },

@@ -6,6 +6,7 @@
  */
 import type { Entry } from '../../data/files.ts';
 import { COMPONENT_NAMES, componentProps, type ComponentName } from '../../schema/mdx-props.ts';
+import { blockNestingPast, mayNestInline } from '../../data/mdx-nesting.ts';
 import { citedIds, htmlProblems, scanMdxRecovering, unsafeMarkdownLinks, type ComponentUse, type MdxScan } from '../../data/mdx-scan.ts';
 import { objectShape } from '../../schema/introspect.ts';
 import { prefixingProblems, type CheckContext } from '../context.ts';
@@ -22,11 +23,12 @@ import type { Validated } from './schemas.ts';
  * or `<` the scan reads on, so the rest of the file is still checked in the same run.
  */
 function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan {
-  const simple = scanSimpleComponents(parsed.body, parsed.bodyLine);
+  // The quick scan reads no nesting: a body that may nest deep is parsed, and its depth judged.
+  const simple = blockNestingPast(parsed.body) === undefined && !mayNestInline(parsed.body) ? scanSimpleComponents(parsed.body, parsed.bodyLine) : undefined;
   if (simple) return { uses: simple, code: [], links: [] };
   try {
     const { scan: read, errors } = scanMdxRecovering(parsed.body, parsed.bodyLine);
-    for (const error of errors) ctx.problems.push({ file, ...error.at, severity: 'error', message: error.message, rule: 'syntax' });
+    for (const error of errors) ctx.problems.push({ file, ...error.at, severity: 'error', message: error.message, rule: error.rule });
     return read;
   } catch (error) {
     ctx.problems.push({ file, line: parsed.bodyLine, col: 1, severity: 'error', message: `MDX could not read this write-up: ${(error as Error).message}`, rule: 'syntax' });

@@ -1,15 +1,18 @@
 /**
- * Reading: every file the site reads (project-files.ts), parsed with positions. Rules: `encoding`,
- * and the readers' own `syntax` and `csv-columns`.
+ * Reading: every file the site reads (project-files.ts), from a listing that follows no link and
+ * opens no pipe (src/data/project-fs.ts), each within its limits (src/data/limits.ts), parsed
+ * with positions. Rules: `symlink`, `special-file`, `file-size`, `line-length`, `encoding`, and
+ * the readers' own (`syntax`, `csv-columns`, `nesting`, `yaml-aliases`, `too-many-entries`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseCsv } from '../../data/csv.ts';
 import { parseFrontmatter, parseYaml, type Entry, type FrontmatterFile, type ParsedFile } from '../../data/files.ts';
+import { formatLimit, LIMITS } from '../../data/limits.ts';
 import { positionAt } from '../../data/mdx-scan.ts';
+import { listProject, readProjectFile } from '../../data/project-fs.ts';
+import type { RuleId } from '../../data/rule-ids.ts';
 import type { Registry } from '../../schema/index.ts';
 import type { CheckContext } from '../context.ts';
-import { listFiles, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES } from '../project-files.ts';
+import { filesUnder, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES } from '../project-files.ts';
 
 /** A write-up or free page: its file name (`my-page.mdx`), path, slug, and frontmatter and body. */
 export interface MdxFile {
@@ -21,6 +24,8 @@ export interface MdxFile {
 
 /** Every entry an editor wrote, valid or not, in the order of the files. */
 export interface ProjectFiles {
+  /** Every regular file of content/, data/ and public/. */
+  listed: string[];
   site: Entry | undefined;
   platforms: Entry[];
   actors: Entry[];
@@ -36,8 +41,7 @@ export interface ProjectFiles {
  * that are not UTF-8 (a file saved as Latin-1 or UTF-16) are an error at the first of them;
  * decoded anyway, they would be published as �.
  */
-function readText(ctx: CheckContext, file: string): string | undefined {
-  const bytes = readFileSync(join(ctx.root, file));
+function decode(ctx: CheckContext, file: string, bytes: Buffer): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -59,43 +63,75 @@ function readText(ctx: CheckContext, file: string): string | undefined {
   }
 }
 
+/** The first line longer than the limit, reported where it passes it: the file is not parsed. */
+function longLine(ctx: CheckContext, file: string, text: string): boolean {
+  const limit = LIMITS.lineChars.value;
+  if (text.length <= limit) return false;
+  for (let start = 0, line = 1; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > limit) {
+      ctx.problems.push({ file, line, col: limit + 1, severity: 'error', message: `this line is longer than ${formatLimit(limit)} characters: the file is not read`, rule: 'line-length' });
+      return true;
+    }
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+/** The text of a listed file, or undefined (reported) when it is refused or cannot be parsed. */
+function readText(ctx: CheckContext, file: string, maxBytes: number): string | undefined {
+  const read = readProjectFile(ctx.root, file, maxBytes);
+  if ('problem' in read) {
+    ctx.problems.push(read.problem);
+    return undefined;
+  }
+  const text = decode(ctx, file, read.bytes);
+  return text === undefined || longLine(ctx, file, text) ? undefined : text;
+}
+
+/** The readers' problems that leave entries of a file unread (a bad row or column leaves the others). */
+const UNREAD = new Set<RuleId>(['syntax', 'nesting', 'yaml-aliases', 'too-many-entries']);
+
 /** The entries of one data file; a file that cannot be read or parsed makes its registry unreadable. */
 function readEntries(ctx: CheckContext, registry: Registry | undefined, file: string, parse: (file: string, text: string) => ParsedFile): Entry[] {
-  const text = readText(ctx, file);
+  const text = readText(ctx, file, LIMITS.dataFileBytes.value);
   if (text === undefined) {
     if (registry) ctx.unreadable.add(registry);
     return [];
   }
   const parsed = parse(file, text);
   ctx.problems.push(...parsed.problems);
-  if (registry && parsed.problems.some((p) => p.rule === 'syntax')) ctx.unreadable.add(registry);
+  if (registry && parsed.problems.some((p) => UNREAD.has(p.rule))) ctx.unreadable.add(registry);
   return parsed.entries;
 }
 
-const readList = (ctx: CheckContext, registry: Registry, file: string) =>
-  existsSync(join(ctx.root, file)) ? readEntries(ctx, registry, file, (f, t) => parseYaml(f, t, { shape: 'list' })) : [];
-
-function readMdx(ctx: CheckContext, dir: string): MdxFile[] {
-  return listFiles(join(ctx.root, dir), MDX_EXTENSIONS).flatMap((name) => {
+function readMdx(ctx: CheckContext, listed: string[], dir: string): MdxFile[] {
+  return filesUnder(listed, dir, MDX_EXTENSIONS).flatMap((name) => {
     const file = `${dir}/${name}`;
-    const text = readText(ctx, file);
+    const text = readText(ctx, file, LIMITS.mdxFileBytes.value);
     return text === undefined ? [] : [{ name, file, slug: name.replace(/\.mdx?$/, ''), parsed: parseFrontmatter(file, text) }];
   });
 }
 
 export function readProject(ctx: CheckContext): ProjectFiles {
-  const site = existsSync(join(ctx.root, REGISTRY_FILES.site)) ? readEntries(ctx, undefined, REGISTRY_FILES.site, (f, t) => parseYaml(f, t, { shape: 'mapping' }))[0] : undefined;
+  const listing = listProject(ctx.root);
+  ctx.problems.push(...listing.problems);
+  const listed = new Set(listing.files);
+  const readList = (registry: Registry, file: string) => (listed.has(file) ? readEntries(ctx, registry, file, (f, t) => parseYaml(f, t, { shape: 'list' })) : []);
   const files: ProjectFiles = {
-    site,
-    platforms: readList(ctx, 'platforms', REGISTRY_FILES.platforms),
-    actors: readList(ctx, 'actors', REGISTRY_FILES.actors),
-    sources: readList(ctx, 'sources', REGISTRY_FILES.sources),
-    records: listFiles(join(ctx.root, RECORDS_DIR), RECORD_EXTENSIONS).flatMap((name) => {
+    listed: listing.files,
+    site: listed.has(REGISTRY_FILES.site) ? readEntries(ctx, undefined, REGISTRY_FILES.site, (f, t) => parseYaml(f, t, { shape: 'mapping' }))[0] : undefined,
+    platforms: readList('platforms', REGISTRY_FILES.platforms),
+    actors: readList('actors', REGISTRY_FILES.actors),
+    sources: readList('sources', REGISTRY_FILES.sources),
+    records: filesUnder(listing.files, RECORDS_DIR, RECORD_EXTENSIONS).flatMap((name) => {
       const file = `${RECORDS_DIR}/${name}`;
-      return name.endsWith('.csv') ? readEntries(ctx, 'records', file, parseCsv) : readList(ctx, 'records', file);
+      return name.endsWith('.csv') ? readEntries(ctx, 'records', file, parseCsv) : readList('records', file);
     }),
-    incidents: readMdx(ctx, MDX_DIRS.incidents),
-    pages: readMdx(ctx, MDX_DIRS.pages),
+    incidents: readMdx(ctx, listing.files, MDX_DIRS.incidents),
+    pages: readMdx(ctx, listing.files, MDX_DIRS.pages),
   };
   for (const { parsed } of [...files.incidents, ...files.pages]) ctx.problems.push(...parsed.problems);
   return files;

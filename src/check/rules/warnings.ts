@@ -19,8 +19,8 @@ function incidentsWithRecords(records: Entry[]): Set<string> {
   return slugs;
 }
 
-export function checkWarnings(ctx: CheckContext, found: { sources: Validated<Source>[]; incidents: Validated<Incident>[]; records: Entry[]; cited: Set<string> }): void {
-  ctx.problems.push(...strayFiles(ctx.root));
+export function checkWarnings(ctx: CheckContext, found: { listed: string[]; sources: Validated<Source>[]; incidents: Validated<Incident>[]; records: Entry[]; cited: Set<string> }): void {
+  ctx.problems.push(...strayFiles(found.listed));
   for (const { entry, value: source } of found.sources) {
     if (source.url && !source.archived) ctx.problems.push(problemAt(entry, ['url'], `source "${source.id}" has a url and no archived copy`, 'missing-archive', 'warning'));
     if (!found.cited.has(source.id)) ctx.problems.push(problemAt(entry, ['id'], `source "${source.id}" is not cited by any record or incident`, 'unused-source', 'warning'));
