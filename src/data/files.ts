@@ -202,14 +202,19 @@ function parseYamlWithPositions(file: string, text: string, options: YamlOptions
   const limit = yamlLimitProblem(doc);
   if (limit) return { entries: [], problems: [{ file, ...at(limit.pos), severity: 'error', message: limit.message, rule: limit.rule }] };
   const root = doc.contents as YamlNode | null;
-  const entry = (node: YamlNode): Entry => ({
-    file,
-    // Through the document, so that a merge key (`<<: *defaults`) resolves its alias.
-    // Aliases are bounded above (yamlLimitProblem); the package's own count would refuse a merge
-    // key shared by more than 100 entries.
-    value: node.toJS(doc, { maxAliasCount: -1 }),
-    locate: (path, opts) => at(walk(node, path, opts?.key ?? false).range?.[0] ?? 0),
-  });
+  /**
+   * Through the document, so that a merge key (`<<: *defaults`) resolves its alias. Aliases are
+   * bounded above (yamlLimitProblem); the package's own count would refuse a merge key shared by
+   * more than 100 entries. A merge of what is not a mapping is said at the entry.
+   */
+  const valueOf = (node: YamlNode): { value: unknown } | { problem: Problem } => {
+    try {
+      return { value: node.toJS(doc, { maxAliasCount: -1 }) };
+    } catch (error) {
+      return { problem: syntaxProblem(file, at(node.range?.[0] ?? 0), `YAML: ${(error as Error).message}`) };
+    }
+  };
+  const entry = (node: YamlNode, value: unknown): Entry => ({ file, value, locate: (path, opts) => at(walk(node, path, opts?.key ?? false).range?.[0] ?? 0) });
   if (root === null) {
     return options.shape === 'list' ? { entries: [], problems } : { entries: [], problems: [syntaxProblem(file, at(0), 'expected a mapping of settings, found an empty file')] };
   }
@@ -217,7 +222,8 @@ function parseYamlWithPositions(file: string, text: string, options: YamlOptions
     // A one-item list is accepted too: every YAML file of data/ but site.yaml is a list (docs/data-model.md).
     const node = isSeq(root) && root.items.length === 1 ? (root.items[0] as YamlNode) : root;
     if (!isMap(node)) return { entries: [], problems: [syntaxProblem(file, at(root.range?.[0] ?? 0), 'expected a mapping of settings (key: value lines)')] };
-    return { entries: [entry(node)], problems };
+    const value = valueOf(node);
+    return 'problem' in value ? { entries: [], problems: [value.problem] } : { entries: [entry(node, value.value)], problems };
   }
   if (!isSeq(root)) {
     return { entries: [], problems: [syntaxProblem(file, at(root.range?.[0] ?? 0), 'expected a list of mappings (each entry starts with "- ")')] };
@@ -228,7 +234,9 @@ function parseYamlWithPositions(file: string, text: string, options: YamlOptions
       problems.push(syntaxProblem(file, at(item.range?.[0] ?? 0), 'expected a mapping (field: value lines) in this list'));
       continue;
     }
-    entries.push(entry(item));
+    const value = valueOf(item);
+    if ('problem' in value) problems.push(value.problem);
+    else entries.push(entry(item, value.value));
   }
   return { entries, problems };
 }
@@ -242,14 +250,18 @@ export interface FrontmatterFile extends ParsedFile {
 /** MDX → its frontmatter as one entry, with positions in the real file (gray-matter splits). */
 export function parseFrontmatter(file: string, text: string): FrontmatterFile {
   const positionOf = positionsOf(text);
-  // gray-matter only splits here; `yaml` parses, so positions and the core schema match data/.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
   if (!text.startsWith('---')) {
     return { entries: [], body: text, bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'missing frontmatter: the file must start with a --- block of fields (title, …) closed by ---')] };
+  }
+  // gray-matter would take `---js` for the name of a language to run the block in.
+  if (!/^---[ \t]*(?:\r?\n|$)/.test(text)) {
+    return { entries: [], body: '', bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 4 }, 'the first line of the frontmatter is --- alone, with nothing after it')] };
   }
   if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(3))) {
     return { entries: [], body: '', bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'the frontmatter is never closed: put a line --- after its last field, before the text')] };
   }
+  // gray-matter only splits here; `yaml` parses, so positions and the core schema match data/.
+  const split = matter(text, { engines: { yaml: () => ({}) } });
   const raw = split.matter;
   if (raw.trim() === '') {
     return { entries: [], body: split.content, bodyLine: 1, problems: [syntaxProblem(file, { line: 1, col: 1 }, 'the frontmatter is empty: write its fields (title, …) between the two --- lines')] };

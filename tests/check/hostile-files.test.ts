@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/fixture.ts';
+import { BILLION_LAUGHS } from '../helpers/hostile.ts';
 import { editedFixture } from './problems-after.ts';
 
 const outside = mkdtempSync(join(tmpdir(), 'dw-outside-'));
@@ -20,17 +21,6 @@ function check(dir: string) {
   return { status: run.status, signal: run.signal, out: run.stdout + run.stderr };
 }
 
-/** Nine aliases of nine aliases of …: a few hundred bytes that stand for 9^9 values. */
-export const BILLION_LAUGHS = [
-  '- id: laughs',
-  '  kind: statement',
-  '  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
-  ...'bcdefghi'.split('').map((name, i) => {
-    const previous = 'abcdefghi'[i]!;
-    return `  ${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`;
-  }),
-  '',
-].join('\n');
 
 describe('hostile files', () => {
   it('a billion-laughs record file is an error at its alias, reported in seconds, not a stall', () => {

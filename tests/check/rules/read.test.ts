@@ -36,6 +36,16 @@ describe('read', () => {
       ['data/records/statements.csv:1:43  error  column "actor" is in the header twice: the second would overwrite the first  csv-columns'],
     ],
   ];
+  cases.push([
+    'a frontmatter fence with a word after it, which gray-matter took for a language to run (found by the property tests)',
+    { 'content/pages/about.mdx': (text) => text.replace(/^---/, '---js') },
+    ['content/pages/about.mdx:1:4  error  the first line of the frontmatter is --- alone, with nothing after it  syntax'],
+  ]);
+  cases.push([
+    'a merge key of an alias to no mapping, which threw out of the reader (found by the property tests)',
+    { 'data/platforms.yaml': (text) => `${text}- <<: *nothing\n  id: merged\n` },
+    ['data/platforms.yaml:7:3  error  YAML: Merge sources must be maps or map aliases  syntax'],
+  ]);
   itReports(cases);
 
   it('reads a YAML merge key (<<: *anchor) as the fields it shares, in both YAML readers', () => {
