@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
-import { formatLimit, LIMITS } from './limits.ts';
+import { formatLimit, LIMITS, nestsDeeperThan } from './limits.ts';
 import type { RuleId } from './rule-ids.ts';
 import { arrayElement, fieldType, objectShape } from '../schema/introspect.ts';
 import { RECORD_KINDS, recordSchemas, type RecordKind } from '../schema/records.ts';
@@ -70,6 +70,8 @@ function kindFromFileName(file: string): RecordKind | undefined {
 }
 
 /** A cell's text → the value the schema expects (a list, a number), left as text when unsure. */
+class TooDeep extends Error {}
+
 function convert(schema: z.ZodType | undefined, raw: string): unknown {
   if (!schema) return raw;
   switch (fieldType(schema)) {
@@ -82,11 +84,15 @@ function convert(schema: z.ZodType | undefined, raw: string): unknown {
     case 'array': {
       const element = arrayElement(schema);
       if (element && fieldType(element) === 'object') {
+        let parsed: unknown;
         try {
-          return JSON.parse(raw);
+          parsed = JSON.parse(raw);
         } catch {
           return raw;
         }
+        // Deeper than any dispute, and deep enough to exhaust the stack of what reads it next.
+        if (nestsDeeperThan(parsed, LIMITS.yamlDepth.value)) throw new TooDeep();
+        return parsed;
       }
       return raw.split(';').map((part) => convert(element, part.trim())).filter((part) => part !== '');
     }
@@ -145,11 +151,21 @@ export function parseCsv(file: string, text: string): ParsedFile {
       // them as text); a downloaded file dropped back into data/records/ reads as it was.
       if (/^'[=+\-@\t\r]/.test(cell.text)) cell = { ...cell, text: cell.text.slice(1) };
       const [head, sub] = column.split('.', 2) as [string, string | undefined];
+      const text = cell.text;
+      const read = (schema: z.ZodType | undefined) => {
+        try {
+          return convert(schema, text);
+        } catch (error) {
+          if (!(error instanceof TooDeep)) throw error;
+          problems.push(problem(positionOf(cell.offset), `the JSON in this cell nests lists and mappings more than ${formatLimit(LIMITS.yamlDepth.value)} levels deep`, 'nesting'));
+          return undefined;
+        }
+      };
       if (sub === undefined) {
-        value[head] = convert(shape[head], cell.text);
+        value[head] = read(shape[head]);
       } else {
         const nested = (value[head] ??= {}) as Record<string, unknown>;
-        nested[sub] = convert(objectShape(shape[head] ?? recordSchemas.attack)[sub], cell.text);
+        nested[sub] = read(objectShape(shape[head] ?? recordSchemas.attack)[sub]);
       }
     });
     const rowStart = cells[0]?.offset ?? 0;

@@ -21,7 +21,7 @@ export const LIMITS = {
   dataFileBytes: { value: 256 * MiB, rule: 'file-size', counts: 'bytes in a data file (YAML, CSV)' },
   mdxFileBytes: { value: 16 * MiB, rule: 'file-size', counts: 'bytes in a write-up or page (MDX)' },
   lineChars: { value: 8 * MiB, rule: 'line-length', counts: 'characters on one line' },
-  yamlDepth: { value: 64, rule: 'nesting', counts: 'levels of lists and mappings inside one another in YAML (records use 4)' },
+  yamlDepth: { value: 64, rule: 'nesting', counts: 'levels of lists and mappings inside one another in YAML, or in the JSON of a CSV cell (records use 4)' },
   yamlAliasValues: { value: 1_000_000, rule: 'yaml-aliases', counts: 'values repeated through YAML aliases (`*name`, `<<: *name`) in one file' },
   yamlEntries: { value: 100_000, rule: 'too-many-entries', counts: 'entries in one YAML file' },
   csvRows: { value: 1_000_000, rule: 'too-many-entries', counts: 'rows in one CSV file' },
@@ -30,3 +30,15 @@ export const LIMITS = {
 
 /** `1,000,000`, as the limits are written in messages. */
 export const formatLimit = (value: number) => value.toLocaleString('en');
+
+/** Whether `value` (parsed JSON or YAML) nests lists and mappings deeper than `limit`, walked without recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -74,6 +74,15 @@ describe('CSV', () => {
     expect(parseCsvCells('a\n1\n2\n3\n', 3).tooMany).toBe(6);
   });
 
+  it(`reads JSON in a cell nested up to ${LIMITS.yamlDepth.value} levels, and not one more (100,000 overflowed the stack)`, () => {
+    const withDisputes = (json: string) => (text: string) => text.replace('platform,sources', 'platform,sources,disputed').replace('tamtam,news-1', `tamtam,news-1,"${json}"`);
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    expect(ruled(problemsAfter({ 'data/records/statements.csv': withDisputes(nested(LIMITS.yamlDepth.value)) }), 'nesting')).toEqual([]);
+    const past = ['data/records/statements.csv:2:65  error  the JSON in this cell nests lists and mappings more than 64 levels deep  nesting'];
+    expect(ruled(problemsAfter({ 'data/records/statements.csv': withDisputes(nested(LIMITS.yamlDepth.value + 1)) }), 'nesting')).toEqual(past);
+    expect(ruled(problemsAfter({ 'data/records/statements.csv': withDisputes(nested(100_000)) }), 'nesting')).toEqual(past);
+  });
+
   it(`reads no more than ${LIMITS.csvRows.value.toLocaleString('en')} rows of a file`, () => {
     const rows = LIMITS.csvRows.value;
     const lines = problemsAfter({ 'data/records/statements.csv': (text) => text + 'x,statement\n'.repeat(rows) });
