@@ -14,7 +14,7 @@ export function recordYear(record: Pick<DataRecord, 'date'>): string {
 }
 
 /** What a link to the downloads of a set of records says. */
-export const DATA_LINK_LABEL = 'Download the data (CSV and JSON by year, Parquet)';
+export const DATA_LINK_LABEL = 'Download the data (CSV, JSON, Parquet)';
 
 /** The records of a kind, as their file's title says. */
 export const KIND_TITLES: Record<RecordKind, string> = {
