@@ -15,7 +15,7 @@ export function checksMarkdown(): string {
 and prints every problem in one run, one line each:
 
 \`\`\`
-data/records/2019-london.yaml:41:15  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref
+data/records/2019-london.yaml:41:15  error  unknown platform "tamtm" (did you mean "tamtam"?); a new platform goes in data/platforms.yaml (npm run new -- platform "Name")  unknown-ref
 \`\`\`
 
 \`file:line:col\` is the value to fix; the last word is the rule. Errors make the command exit 1 and

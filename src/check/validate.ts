@@ -33,13 +33,13 @@ export function checkProject(root: string): CheckResult {
   checkFormerIds(ctx, files, ids);
   const refs = referenceChecker(ctx, ids);
   checkDataReferences(refs, ctx, files, valid, disputed);
-  checkMdxUse(ctx, refs, [...files.incidents, ...files.pages], written, valid.site.defang);
+  const named = checkMdxUse(ctx, refs, [...files.incidents, ...files.pages], written, { defang: valid.site.defang, locations: ids.locations });
   // 4. Rules across records and actors; places against their countries.
   checkRecordRules(ctx, files.records);
   ctx.problems.push(...everyLocationProblem([...valid.records, ...written.incidents]));
   checkActorParents(ctx, valid.actors);
   // 5. Warnings.
-  checkWarnings(ctx, { listed: files.listed, sources: valid.sources, incidents: written.incidents, records: files.records, cited: refs.cited });
+  checkWarnings(ctx, { listed: files.listed, sources: valid.sources, incidents: written.incidents, records: files.records, cited: refs.cited, named });
   checkRegistryFacts(ctx, { platforms: valid.platforms, actors: valid.actors });
   return {
     // One YAML mistake can make the parser say the same thing twice.

@@ -85,6 +85,11 @@ export const RULES = [
   },
   { id: 'incident-without-records', severity: 'warning', means: 'an incident whose slug no record lists under `incidents`' },
   { id: 'defanged-link', severity: 'warning', means: 'a Markdown link to a domain on the defang list (`defang` in `data/site.yaml`): the site shows it as defanged text, never as a link; write it as `<Defang>…</Defang>` or plain text. Written without `https://` it is a `bad-url` error with the same advice' },
+  { id: 'unfilled-published', severity: 'error', means: 'a `TODO` left by `npm run new` in a published incident (its date, summary, content warning…) or in a record listed under one: the published page would show the placeholder, or leave the record out' },
+  { id: 'missing-published', severity: 'warning', means: 'an incident with `status: published` and no `published:` date: its feed item would be dated by the event; give the day it goes out' },
+  { id: 'duplicate-url', severity: 'warning', means: 'two sources with the same address once scheme, `www.`, a trailing slash and tracking parameters (`utm_*`, `fbclid`…) are set aside: one document, one source' },
+  { id: 'record-not-in-incident', severity: 'warning', means: 'a `<Record id>` in a write-up whose record does not list that incident under `incidents`: the incident\'s page, charts and record list leave the record out' },
+  { id: 'unlisted-records', severity: 'warning', means: 'records that list no incident and that no write-up names with `<Record>`: they appear only on the timeline, platform and actor pages and in the downloads. One line for all of them, at the first' },
   { id: 'unfilled', severity: 'warning', means: 'a `TODO` left by `npm run new`; the entry stays out of the site until it is filled' },
 ] as const satisfies readonly RuleInfo[];
 

@@ -119,3 +119,26 @@ export function startsWithHost(url: string): boolean {
 export function isWebAddress(url: string): boolean {
   return !/\s/.test(url) && URL.canParse(url) && (writtenHost(url) ?? '').includes('.');
 }
+
+/** Query parameters that say where a reader came from, not which document it is. */
+const TRACKING = /^(?:utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|ref|ref_src|smid|s)$/i;
+
+/**
+ * An address reduced to the document it names, to notice one document added twice: without its
+ * scheme, `www.`, trailing slash, fragment and tracking parameters (`utm_*`, `fbclid`…); host in
+ * lower case, the other parameters sorted. Undefined for what is not an http(s) address.
+ */
+export function documentKey(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const path = parsed.pathname.replace(/\/+$/, '');
+  const params = [...parsed.searchParams].filter(([name]) => !TRACKING.test(name)).sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
+  return `${host}${parsed.port ? `:${parsed.port}` : ''}${path}${query}`;
+}

@@ -53,7 +53,7 @@ describe('npm run build', () => {
     made.push(project);
     const { status, out, outDir } = await npmBuild(project);
     expect(status).toBe(1);
-    expect(out).toContain('data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref');
+    expect(out).toContain('data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?); a new platform goes in data/platforms.yaml (npm run new -- platform "Name")  unknown-ref');
     expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(existsSync(join(outDir, 'pagefind'))).toBe(false);
     expect(out).not.toContain('search index:');

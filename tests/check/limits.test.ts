@@ -153,7 +153,7 @@ describe('the project’s folders', () => {
   });
 
   it('read file names with spaces and accents, CRLF line ends and a byte-order mark', () => {
-    const record = "- id: café-1\r\n  kind: statement\r\n  date: '2019-12-03'\r\n  title: Déclaration\r\n  actor: amaq\r\n  platform: tamtam\r\n  sources: [news-1]\r\n";
+    const record = "- id: café-1\r\n  kind: statement\r\n  date: '2019-12-03'\r\n  title: Déclaration\r\n  actor: amaq\r\n  platform: tamtam\r\n  sources: [news-1]\r\n  incidents: [incident-one]\r\n";
     const lines = problemsAfter({ 'data/records/Déclarations de 2019.yaml': `\uFEFF${record.replace('café-1', 'cafe-1')}` });
     expect(lines).toEqual([]);
   });

@@ -23,7 +23,7 @@ describe('npm run check', () => {
   it('exits 1 on errors and prints one line per problem, then a count', () => {
     const { status, out } = check([], { 'data/records/main.yaml': replaceOnce('to: tamtam', 'to: tamtom') });
     expect(status).toBe(1);
-    expect(out).toBe('data/records/main.yaml:41:7  error  unknown platform "tamtom" (did you mean "tamtam"?)  unknown-ref\n1 error, 0 warnings\n');
+    expect(out).toBe('data/records/main.yaml:41:7  error  unknown platform "tamtom" (did you mean "tamtam"?); a new platform goes in data/platforms.yaml (npm run new -- platform "Name")  unknown-ref\n1 error, 0 warnings\n');
   });
 
   it('exits 0 on warnings, and 1 with --strict', () => {

@@ -97,22 +97,31 @@ describe('npm run new', () => {
 
   it.each(RECORD_KINDS)('adds a %s record to its incident, with every required field marked, and unique ids', (kind) => {
     const dir = site();
-    expect(run(dir, 'record', kind, '--incident', 'incident-one', '--date', '2020-11-02T20:00:00+01:00').status).toBe(0);
-    expect(run(dir, 'record', kind, '--incident', 'incident-one', '--date', '2020-11-02T20:00:00+01:00').status).toBe(0);
+    run(dir, 'incident', 'Vienna shooting', '--date', '2020-11-02');
+    expect(run(dir, 'record', kind, '--incident', 'vienna-shooting', '--date', '2020-11-02T20:00:00+01:00').status).toBe(0);
+    expect(run(dir, 'record', kind, '--incident', 'vienna-shooting', '--date', '2020-11-02T20:00:00+01:00').status).toBe(0);
     const { problems, data } = checkProject(dir);
+    // The incident is a draft: what is left to fill is a warning.
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const fields = problems.filter((p) => p.rule === 'unfilled').map((p) => /"([^"]+)"/.exec(p.message)![1]);
+    const fields = problems.filter((p) => p.rule === 'unfilled' && p.file === 'data/records/vienna-shooting.yaml').map((p) => /"([^"]+)"/.exec(p.message)![1]);
     expect(fields).toContain('title');
     expect(fields).toContain('sources');
     expect(fields).not.toContain('incidents');
     expect(fields).not.toContain('date');
     // Left out of the site until filled.
     expect(data.records.some((r) => r.id.startsWith(`${kind}-2020-11-02`))).toBe(false);
-    // The incident's records are in the fixture's main.yaml: the new ones join them, date quoted so its offset stays.
-    const text = readFileSync(join(dir, 'data/records/main.yaml'), 'utf8');
+    // Date quoted, so its offset stays.
+    const text = readFileSync(join(dir, 'data/records/vienna-shooting.yaml'), 'utf8');
     expect(text).toContain(`id: ${kind}-2020-11-02\n  kind: ${kind}\n  date: '2020-11-02T20:00:00+01:00'\n`);
     expect(text).toContain(`id: ${kind}-2020-11-02-2\n`);
-    expect(text).toContain('incidents:\n    - incident-one\n');
+    expect(text).toContain('incidents:\n    - vienna-shooting\n');
+  });
+
+  it('adds a record to the file its incident\'s records are in; unfilled under a published incident, an error', () => {
+    const dir = site();
+    expect(run(dir, 'record', 'statement', '--incident', 'incident-one', '--date', '2019-12-02').out).toContain('added statement "statement-2019-12-02" to data/records/main.yaml under incident "incident-one"');
+    const errors = checkProject(dir).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.col} ${p.message}  ${p.rule}`);
+    expect(errors).toContain('data/records/main.yaml:48:10 fill in "title" (still TODO): incident "incident-one" is published, and its page leaves this record out until it is filled  unfilled-published');
   });
 
   it('writes an incident\'s first record to data/records/<slug>.yaml, and one with no incident says what to fill', () => {

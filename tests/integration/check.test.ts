@@ -42,7 +42,7 @@ describe('the Astro integration', () => {
     const { lines, error } = runSetup(dir, 'dev');
     expect(error).toBeUndefined();
     expect(lines).toEqual(expected);
-    expect(lines).toContain('E data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref');
+    expect(lines).toContain('E data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?); a new platform goes in data/platforms.yaml (npm run new -- platform "Name")  unknown-ref');
   });
 
   it('stops a build on errors, with the same lines, each once, and no stack trace', () => {
@@ -52,7 +52,7 @@ describe('the Astro integration', () => {
     expect(error?.message).toBe(
       [
         'The build stopped before rendering anything: fix these in content/ or data/, then build again.',
-        'data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref',
+        'data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?); a new platform goes in data/platforms.yaml (npm run new -- platform "Name")  unknown-ref',
         'data/sources.yaml:6:8  warning  source "news-1" has a url and no archived copy  missing-archive',
         '1 error, 1 warning',
       ].join('\n'),
@@ -61,6 +61,6 @@ describe('the Astro integration', () => {
   });
 
   it('makes a real `astro build` of broken data fail with the checker’s line', async () => {
-    await expect(buildSite({ project: broken() })).rejects.toThrow('data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref');
+    await expect(buildSite({ project: broken() })).rejects.toThrow('data/records/main.yaml:41:7  error  unknown platform "tamtm" (did you mean "tamtam"?); a new platform goes in data/platforms.yaml (npm run new -- platform "Name")  unknown-ref');
   });
 });

@@ -47,12 +47,13 @@ describe('hostile input that is invalid', () => {
     expect(out).toBe(
       [
         'content/incidents/invalid-incident.mdx:2:8  warning  incident "invalid-incident" has no records (list its slug under "incidents" on its records)  incident-without-records',
-        'content/incidents/invalid-incident.mdx:5:11  error  unknown source "javascript:alert(1)"  unknown-ref',
+        'content/incidents/invalid-incident.mdx:5:11  error  unknown source "javascript:alert(1)"; a new source goes in data/sources.yaml (npm run new -- source <url>)  unknown-ref',
         'data/actors.yaml:4:7  error  "id" must be lower-case kebab-case (a-z, 0-9 and single hyphens)  bad-id',
         'data/platforms.yaml:4:12  error  "website" must be an absolute http: or https: URL  bad-url',
         'data/platforms.yaml:8:12  error  "website" must be an absolute http: or https: URL  bad-url',
         'data/records/main.yaml:1:7  error  "id" must be lower-case kebab-case (a-z, 0-9 and single hyphens)  bad-id',
-        'data/records/main.yaml:14:13  error  unknown source ""><img src=x onerror=alert(1)>"  unknown-ref',
+        'data/records/main.yaml:1:7  warning  2 records list no incident and no write-up names them, so they appear only on the timeline, platform and actor pages and in the downloads: <script>alert(1)</script>, takedown-1; list an incident under "incidents" where one belongs  unlisted-records',
+        'data/records/main.yaml:14:13  error  unknown source ""><img src=x onerror=alert(1)>"; a new source goes in data/sources.yaml (npm run new -- source <url>)  unknown-ref',
         'data/site.yaml:5:16  error  "defang[1]" must be a bare domain such as t.me  invalid-format',
         'data/site.yaml:6:13  error  "repository" must be an absolute http: or https: URL  bad-url',
         // javascript: in mixed case, and data:text/html
@@ -64,7 +65,7 @@ describe('hostile input that is invalid', () => {
         // javascript: behind a space, vbscript:
         'data/sources.yaml:20:8  error  "url" must be an absolute http: or https: URL  bad-url',
         'data/sources.yaml:21:13  error  "archived" must be an absolute http: or https: URL  bad-url',
-        '14 errors, 1 warning',
+        '14 errors, 2 warnings',
         '',
       ].join('\n'),
     );

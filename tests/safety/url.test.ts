@@ -1,7 +1,7 @@
 /** Addresses and hosts (src/safety/url.ts): as written, and as a browser reads them. */
 import { describe, expect, it } from 'vitest';
 import { defangUrlsIn } from '../../src/safety/defang.ts';
-import { addressesIn, hasUnsafeScheme, hostInText, hostOf, isMisleadingUrl, isOnAnotherServer, isRemote, isWebAddress, splitUrl, startsWithHost, withHostAsRead, writtenHost } from '../../src/safety/url.ts';
+import { addressesIn, documentKey, hasUnsafeScheme, hostInText, hostOf, isMisleadingUrl, isOnAnotherServer, isRemote, isWebAddress, splitUrl, startsWithHost, withHostAsRead, writtenHost } from '../../src/safety/url.ts';
 
 describe('hosts as written', () => {
   it('takes an address apart without changing a character', () => {
@@ -72,5 +72,14 @@ describe('links a write-up may not hold', () => {
     expect(isWebAddress('http://localhost/x')).toBe(false);
     expect(isWebAddress('https://user.name@localhost/x')).toBe(false);
     expect(isWebAddress('https://example.org/a b')).toBe(false);
+  });
+});
+
+describe('documentKey: one document, however its address was copied', () => {
+  it('sets aside scheme, www., case of the host, a trailing slash, the fragment and tracking parameters', () => {
+    const key = documentKey('https://news.example/report?id=3');
+    for (const url of ['http://www.NEWS.example/report/?id=3', 'https://news.example/report?utm_source=x&id=3&fbclid=y#top', 'https://news.example/report/?id=3&utm_campaign=z']) expect(documentKey(url), url).toBe(key);
+    for (const url of ['https://news.example/report?id=4', 'https://news.example/report/2?id=3', 'https://other.example/report?id=3']) expect(documentKey(url), url).not.toBe(key);
+    expect(documentKey('mailto:a@b.org')).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import { issuesToProblems } from '../issues.ts';
 import { scanSimpleComponents } from '../mdx-fast.ts';
 import type { Incident, Page } from '../project-data.ts';
 import { didYouMean } from '../suggest.ts';
+import { hasUnfilled } from '../unfilled.ts';
 import type { MdxFile } from './read.ts';
 import type { ReferenceChecker } from './references.ts';
 import type { Validated } from './schemas.ts';
@@ -22,17 +23,17 @@ import type { Validated } from './schemas.ts';
  * The components a body uses. Its syntax errors are reported, each at its place; past a stray `{`
  * or `<` the scan reads on, so the rest of the file is still checked in the same run.
  */
-function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan {
+function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan & { whole: boolean } {
   // The quick scan reads no nesting: a body that may nest deep is parsed, and its depth judged.
   const simple = blockNestingPast(parsed.body) === undefined && !mayNestInline(parsed.body) ? scanSimpleComponents(parsed.body, parsed.bodyLine) : undefined;
-  if (simple) return { uses: simple, code: [], links: [] };
+  if (simple) return { uses: simple, code: [], links: [], whole: true };
   try {
     const { scan: read, errors } = scanMdxRecovering(parsed.body, parsed.bodyLine);
     for (const error of errors) ctx.problems.push({ file, ...error.at, severity: 'error', message: error.message, rule: error.rule });
-    return read;
+    return { ...read, whole: errors.every((error) => error.stray !== undefined) };
   } catch (error) {
     ctx.problems.push({ file, line: parsed.bodyLine, col: 1, severity: 'error', message: `MDX could not read this write-up: ${(error as Error).message}`, rule: 'syntax' });
-    return { uses: [], code: [], links: [] };
+    return { uses: [], code: [], links: [], whole: false };
   }
 }
 
@@ -57,14 +58,43 @@ function checkComponent(ctx: CheckContext, refs: ReferenceChecker, file: string,
   });
 }
 
-export function checkMdxUse(ctx: CheckContext, refs: ReferenceChecker, mdxFiles: MdxFile[], written: { incidents: Validated<Incident>[]; pages: Page[] }, defang: readonly string[]): void {
+/**
+ * A `<Record id>` in an incident's write-up whose record does not list the incident: the page,
+ * its charts and its record list leave the record out, while the text names it.
+ */
+function checkRecordInIncident(ctx: CheckContext, file: string, slug: string, use: ComponentUse, locations: ReadonlyMap<string, Entry>): void {
+  const id = use.props.id;
+  const entry = typeof id === 'string' ? locations.get(`records:${id}`) : undefined;
+  if (!entry) return; // unknown ids are told by the references
+  const listed = (entry.value as { incidents?: unknown }).incidents;
+  if (Array.isArray(listed) && (listed.includes(slug) || listed.some(hasUnfilled))) return;
+  const at = entry.locate(Array.isArray(listed) ? ['incidents'] : ['id']);
+  const message = `<Record>: record "${id}" does not list "${slug}" under "incidents", so this incident's page, charts and record list leave it out; add "${slug}" to its incidents (${entry.file}:${at.line}:${at.col})`;
+  ctx.problems.push({ file, ...(use.propAt.id ?? use.at), severity: 'warning', message, rule: 'record-not-in-incident' });
+}
+
+/** The record ids the bodies name with `<Record>`; `undefined` when a body could not be read to its end, and might name more. */
+export function checkMdxUse(
+  ctx: CheckContext,
+  refs: ReferenceChecker,
+  mdxFiles: MdxFile[],
+  written: { incidents: Validated<Incident>[]; pages: Page[] },
+  { defang, locations }: { defang: readonly string[]; locations: ReadonlyMap<string, Entry> },
+): Set<string> | undefined {
+  const named = new Set<string>();
+  let whole = true;
+  const incidentFiles = new Set(written.incidents.map(({ value }) => value.file));
   const citingByFile = new Map<string, { citations: string[] }>([
     ...written.incidents.map((incident) => [incident.value.file, incident.value] as const),
     ...written.pages.map((page) => [page.file, page] as const),
   ]);
   for (const mdx of mdxFiles) {
-    if (!mdx.parsed.entries[0]) continue;
+    if (!mdx.parsed.entries[0]) {
+      whole = false; // a write-up whose frontmatter could not be read may name records too
+      continue;
+    }
     const scanned = scan(ctx, mdx);
+    whole &&= scanned.whole;
     const { file, parsed } = mdx;
     const citing = citingByFile.get(file);
     if (citing) citing.citations = citedIds(scanned.uses);
@@ -73,5 +103,11 @@ export function checkMdxUse(ctx: CheckContext, refs: ReferenceChecker, mdxFiles:
     }
     // Lower-case names are HTML elements, judged above.
     for (const use of scanned.uses) if (!/^[a-z]/.test(use.name)) checkComponent(ctx, refs, file, use);
+    for (const use of scanned.uses) {
+      if (use.name !== 'Record' || typeof use.props.id !== 'string') continue;
+      named.add(use.props.id);
+      if (incidentFiles.has(file)) checkRecordInIncident(ctx, file, mdx.slug, use, locations);
+    }
   }
+  return whole ? named : undefined;
 }

@@ -65,6 +65,15 @@ export interface ReferenceChecker {
   cited: Set<string>;
 }
 
+/** Where a new entry of each registry goes, and the scaffold that writes it: for unknown ids. */
+const WHERE_TO_ADD: Record<Registry, string> = {
+  platforms: 'a new platform goes in data/platforms.yaml (npm run new -- platform "Name")',
+  actors: 'a new actor goes in data/actors.yaml (npm run new -- actor "Name")',
+  sources: 'a new source goes in data/sources.yaml (npm run new -- source <url>)',
+  records: 'a new record goes in a file in data/records/ (npm run new -- record <kind> --incident <slug>)',
+  incidents: 'a new incident is a file in content/incidents/ (npm run new -- incident "Title")',
+};
+
 export function referenceChecker(ctx: CheckContext, { ids, locations }: Ids): ReferenceChecker {
   const cited = new Set<string>();
   const check = (schema: z.ZodType | undefined, entry: Entry) => {
@@ -78,7 +87,7 @@ export function referenceChecker(ctx: CheckContext, { ids, locations }: Ids): Re
         return;
       }
       if (ids[target].has(id) || ctx.unreadable.has(target) || UNFILLED.test(id)) return;
-      ctx.problems.push(problemAt(entry, path, `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}`, 'unknown-ref'));
+      ctx.problems.push(problemAt(entry, path, `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}; ${WHERE_TO_ADD[target]}`, 'unknown-ref'));
     });
   };
   return { check, cited };

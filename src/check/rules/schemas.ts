@@ -62,19 +62,32 @@ function fieldsAt(schema: z.ZodType, path: PathSegment[]): string[] {
 
 const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]) => prefix.every((segment, i) => path[i] === segment);
 
+/** How an entry's unfilled TODO values are told, and whether it stays in the data meanwhile. */
+export interface UnfilledPolicy {
+  /** Why a TODO here cannot wait (the incident is published): then each is an error saying so. */
+  published?: string;
+  /** A draft the schema accepts stays in the data, TODOs and all, so that `npm run dev` shows it. */
+  keep?: boolean;
+}
+
 /**
  * Validates one entry. An entry with unfilled TODO values is named field by field (warnings, so a
- * fresh skeleton passes the check) and kept out of the site until it is filled.
+ * fresh skeleton passes the check; errors once what it belongs to is published) and kept out of
+ * the site until it is filled, a draft excepted.
  */
-export function validateEntry<T>(ctx: CheckContext, schema: z.ZodType<T>, entry: Entry): Validated<T> | undefined {
+export function validateEntry<T>(ctx: CheckContext, schema: z.ZodType<T>, entry: Entry, policy: UnfilledPolicy = {}): Validated<T> | undefined {
   // Most entries have nothing unfilled: look before building paths.
   const unfilled = hasUnfilled(entry.value) ? unfilledPaths(entry.value) : [];
   for (const path of unfilled) {
     const name = fieldName(path.filter((segment, i) => !(typeof segment === 'number' && i === path.length - 1)));
-    ctx.problems.push(problemAt(entry, path, `fill in "${name}" (still TODO); until then this entry is left out of the site`, 'unfilled', 'warning'));
+    ctx.problems.push(
+      policy.published
+        ? problemAt(entry, path, `fill in "${name}" (still TODO): ${policy.published}`, 'unfilled-published')
+        : problemAt(entry, path, `fill in "${name}" (still TODO)${policy.keep ? ' before the incident is published' : '; until then this entry is left out of the site'}`, 'unfilled', 'warning'),
+    );
   }
   const result = schema.safeParse(entry.value);
-  if (result.success) return unfilled.length === 0 ? { entry, value: result.data } : undefined;
+  if (result.success) return unfilled.length === 0 || policy.keep ? { entry, value: result.data } : undefined;
   const issues = result.error.issues.filter((issue) => !unfilled.some((path) => startsWith(issue.path as PathSegment[], path)));
   ctx.problems.push(...issuesToProblems(issues, entry, (path) => fieldsAt(schema, path)));
   return undefined;
@@ -93,9 +106,23 @@ function recordSchemaOf(ctx: CheckContext, entry: Entry): z.ZodType<DataRecord> 
   return undefined;
 }
 
+/** What an incident's frontmatter says it is: published (the default) or a draft. */
+const isPublished = (value: unknown) => (value as { status?: unknown } | null)?.status !== 'draft';
+
+/** Slugs of the incidents a build would publish, as their files say (valid or not). */
+const publishedSlugs = (files: ProjectFiles) => new Set(files.incidents.filter(({ parsed }) => parsed.entries[0] && isPublished(parsed.entries[0].value)).map(({ slug }) => slug));
+
+/** For a record: a TODO is an error when it lists a published incident, whose page would leave it out. */
+function recordPolicy(entry: Entry, published: Set<string>): UnfilledPolicy {
+  const listed = (entry.value as { incidents?: unknown }).incidents;
+  const slug = Array.isArray(listed) ? listed.find((s) => typeof s === 'string' && published.has(s)) : undefined;
+  return slug ? { published: `incident "${slug}" is published, and its page leaves this record out until it is filled` } : {};
+}
+
 /** The site settings, the registries and the records. */
 export function validateData(ctx: CheckContext, files: ProjectFiles): ValidData {
   const schemas = new Map(files.records.map((entry) => [entry, recordSchemaOf(ctx, entry)]));
+  const published = publishedSlugs(files);
   const all = <T>(schema: z.ZodType<T>, entries: Entry[]) => entries.flatMap((entry) => validateEntry(ctx, schema, entry) ?? []);
   return {
     site: (files.site && validateEntry(ctx, siteSchema, files.site)?.value) || DEFAULT_SITE,
@@ -104,14 +131,14 @@ export function validateData(ctx: CheckContext, files: ProjectFiles): ValidData 
     sources: all(sourceSchema, files.sources),
     records: files.records.flatMap((entry) => {
       const schema = schemas.get(entry);
-      return (schema && validateEntry(ctx, schema, entry)) || [];
+      return (schema && validateEntry(ctx, schema, entry, recordPolicy(entry, published))) || [];
     }),
     recordSchemas: schemas,
   };
 }
 
 /** The frontmatter of each write-up or page whose file name is fit to be its id and address, made into what the site needs. */
-function validMdx<T, R>(ctx: CheckContext, files: MdxFile[], kind: 'incident' | 'page', schema: z.ZodType<T>, make: (value: T, mdx: MdxFile, entry: Entry) => R): R[] {
+function validMdx<T, R>(ctx: CheckContext, files: MdxFile[], kind: 'incident' | 'page', schema: z.ZodType<T>, make: (value: T, mdx: MdxFile, entry: Entry) => R, policy: (entry: Entry) => UnfilledPolicy = () => ({})): R[] {
   return files.flatMap((mdx) => {
     const entry = mdx.parsed.entries[0];
     if (!entry) return [];
@@ -120,10 +147,14 @@ function validMdx<T, R>(ctx: CheckContext, files: MdxFile[], kind: 'incident' | 
       ctx.problems.push(misnamed);
       return [];
     }
-    const valid = validateEntry(ctx, schema, entry);
+    const valid = validateEntry(ctx, schema, entry, policy(entry));
     return valid ? [make(valid.value, mdx, entry)] : [];
   });
 }
+
+/** A published incident's placeholders are errors; a draft's are warnings, and the draft stays visible in `npm run dev`. */
+const incidentPolicy = (entry: Entry): UnfilledPolicy =>
+  isPublished(entry.value) ? { published: 'this incident is published, and its page would show the placeholder (or set status: draft)' } : { keep: true };
 
 /** The frontmatter of write-ups and free pages. */
 export function validateWriteUps(ctx: CheckContext, files: ProjectFiles): { incidents: Validated<Incident>[]; pages: Page[] } {
@@ -131,7 +162,7 @@ export function validateWriteUps(ctx: CheckContext, files: ProjectFiles): { inci
     incidents: validMdx(ctx, files.incidents, 'incident', incidentSchema, (value, { slug, file, parsed }, entry) => ({
       entry,
       value: { ...value, id: slug, file, body: parsed.body, bodyLine: parsed.bodyLine, citations: [] },
-    })),
+    }), incidentPolicy),
     pages: validMdx(ctx, files.pages, 'page', pageSchema, (value, { slug, file, parsed }) => ({ ...value, id: slug, file, body: parsed.body, citations: [] })),
   };
 }

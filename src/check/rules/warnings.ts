@@ -1,8 +1,10 @@
 /**
- * Warnings: what does not stop a build but leaves something out or unsourced. Rules:
- * `stray-file`, `missing-archive`, `unused-source`, `incident-without-records`.
+ * Warnings: what does not stop a build but leaves something out, unsourced or twice. Rules:
+ * `stray-file`, `missing-archive`, `unused-source`, `duplicate-url`, `incident-without-records`,
+ * `missing-published`, `unlisted-records`.
  */
 import type { Entry } from '../../data/files.ts';
+import { documentKey } from '../../safety/url.ts';
 import type { Source } from '../../schema/index.ts';
 import { problemAt, type CheckContext } from '../context.ts';
 import type { Incident } from '../project-data.ts';
@@ -19,14 +21,71 @@ function incidentsWithRecords(records: Entry[]): Set<string> {
   return slugs;
 }
 
-export function checkWarnings(ctx: CheckContext, found: { listed: string[]; sources: Validated<Source>[]; incidents: Validated<Incident>[]; records: Entry[]; cited: Set<string> }): void {
+/** One document added as two sources: the same address once scheme, `www.`, a trailing slash and tracking parameters are set aside. */
+function checkDuplicateUrls(ctx: CheckContext, sources: Validated<Source>[]): void {
+  const first = new Map<string, Validated<Source>>();
+  for (const source of sources) {
+    const key = source.value.url === undefined ? undefined : documentKey(source.value.url);
+    if (key === undefined) continue;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, source);
+      continue;
+    }
+    const at = earlier.entry.locate(['url']);
+    const message = `source "${source.value.id}" has the address of source "${earlier.value.id}" (${earlier.entry.file}:${at.line}:${at.col}): one document, one source; cite "${earlier.value.id}" and delete this one`;
+    ctx.problems.push(problemAt(source.entry, ['url'], message, 'duplicate-url', 'warning'));
+  }
+}
+
+/**
+ * Records that no incident lists and no write-up names: one line for all of them, at the first
+ * (the first of a duplicated id only: the others are errors already).
+ */
+function checkUnlistedRecords(ctx: CheckContext, records: Entry[], named: ReadonlySet<string>): void {
+  const seen = new Set<string>();
+  const unlisted = records.filter(({ value }) => {
+    const record = value as { id?: unknown; incidents?: unknown } | null;
+    if (typeof record?.id !== 'string' || seen.has(record.id)) return false;
+    seen.add(record.id);
+    return !named.has(record.id) && !(Array.isArray(record.incidents) && record.incidents.length > 0);
+  });
+  if (unlisted.length === 0) return;
+  const ids = unlisted.map(({ value }) => (value as { id: string }).id);
+  const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+  const [count, pronoun] = ids.length === 1 ? ['1 record lists', 'it, so it appears'] : [`${ids.length} records list`, 'them, so they appear'];
+  const message = `${count} no incident and no write-up names ${pronoun} only on the timeline, platform and actor pages and in the downloads: ${shown}; list an incident under "incidents" where one belongs`;
+  ctx.problems.push(problemAt(unlisted[0]!, ['id'], message, 'unlisted-records', 'warning'));
+}
+
+export interface Found {
+  /** Every file of content/ and data/, for the files the site would leave out. */
+  listed: string[];
+  sources: Validated<Source>[];
+  incidents: Validated<Incident>[];
+  records: Entry[];
+  cited: Set<string>;
+  /** Record ids that a write-up or page names with `<Record>`; undefined when a body could not be read to its end. */
+  named: ReadonlySet<string> | undefined;
+}
+
+export function checkWarnings(ctx: CheckContext, found: Found): void {
   ctx.problems.push(...strayFiles(found.listed));
   for (const { entry, value: source } of found.sources) {
     if (source.url && !source.archived) ctx.problems.push(problemAt(entry, ['url'], `source "${source.id}" has a url and no archived copy`, 'missing-archive', 'warning'));
     if (!found.cited.has(source.id)) ctx.problems.push(problemAt(entry, ['id'], `source "${source.id}" is not cited by any record or incident`, 'unused-source', 'warning'));
   }
+  checkDuplicateUrls(ctx, found.sources);
+  for (const { entry, value: incident } of found.incidents) {
+    if ((entry.value as { status?: unknown }).status === 'published' && incident.published === undefined) {
+      const message = `incident "${incident.id}" is published with no "published:" date, so its feed item is dated by the event; add published: 'YYYY-MM-DD', the day it goes out`;
+      ctx.problems.push(problemAt(entry, ['status'], message, 'missing-published', 'warning'));
+    }
+  }
   // A record file that could not be read hides its records: say nothing of incidents without any then.
   if (ctx.unreadable.has('records')) return;
+  // A write-up that could not be read to its end may name more records: say nothing of them then.
+  if (found.named) checkUnlistedRecords(ctx, found.records, found.named);
   const listed = incidentsWithRecords(found.records);
   for (const { entry, value: incident } of found.incidents) {
     if (!listed.has(incident.id)) {

@@ -21,7 +21,7 @@ describe('disputes', () => {
       [
         'data/records/main.yaml:27:14  error  disputed value: "status" has "confirmed", which is not one of: claimed, competing, disputed, retracted  invalid-value',
         "data/records/main.yaml:33:14  error  disputed value: \"attack\" must be text, not 42: write it in quotes ('42')  wrong-type",
-        'data/records/main.yaml:30:15  error  disputed value: unknown platform "tamtm" (did you mean "tamtam"?)  unknown-ref',
+        'data/records/main.yaml:30:15  error  disputed value: unknown platform "tamtm" (did you mean "tamtam"?); a new platform goes in data/platforms.yaml (npm run new -- platform "Name")  unknown-ref',
       ],
     ],
   ];

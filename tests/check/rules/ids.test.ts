@@ -13,13 +13,18 @@ describe('ids', () => {
       { [RECORDS]: replaceOnce('id: takedown-1', 'id: claim-1') },
       [
         'data/records/main.yaml:26:7  error  duplicate record id "claim-1" (first defined at data/records/main.yaml:9:7)  duplicate-id',
-        'data/records/main.yaml:42:12  error  unknown record "takedown-1"  unknown-ref',
+        'data/records/main.yaml:42:12  error  unknown record "takedown-1"; a new record goes in a file in data/records/ (npm run new -- record <kind> --incident <slug>)  unknown-ref',
+        'content/pages/about.mdx:5:63  error  <Record>: unknown record "takedown-1"; a new record goes in a file in data/records/ (npm run new -- record <kind> --incident <slug>)  unknown-ref',
       ],
     ],
     [
       'a duplicate id across YAML and CSV record files',
       { 'data/records/statements.csv': replaceOnce('statement-1', 'attack-1') },
-      ['data/records/statements.csv:2:1  error  duplicate record id "attack-1" (first defined at data/records/main.yaml:1:7)  duplicate-id'],
+      [
+        'data/records/statements.csv:2:1  error  duplicate record id "attack-1" (first defined at data/records/main.yaml:1:7)  duplicate-id',
+        // The fixture's about page names statement-1, which is gone.
+        'content/pages/about.mdx:5:120  error  <Record>: unknown record "statement-1"; a new record goes in a file in data/records/ (npm run new -- record <kind> --incident <slug>)  unknown-ref',
+      ],
     ],
     [
       'an id that is not kebab-case',
@@ -27,8 +32,8 @@ describe('ids', () => {
       [
         'data/actors.yaml:5:7  error  "id" must be lower-case kebab-case (a-z, 0-9 and single hyphens)  bad-id',
         // The old id is gone, so what pointed at it is reported too.
-        'data/records/main.yaml:15:11  error  unknown actor "amaq"  unknown-ref',
-        'data/records/statements.csv:2:46  error  unknown actor "amaq"  unknown-ref',
+        'data/records/main.yaml:15:11  error  unknown actor "amaq"; a new actor goes in data/actors.yaml (npm run new -- actor "Name")  unknown-ref',
+        'data/records/statements.csv:2:46  error  unknown actor "amaq"; a new actor goes in data/actors.yaml (npm run new -- actor "Name")  unknown-ref',
       ],
     ],
     [

@@ -128,7 +128,7 @@ describe('mdx-use', () => {
       [
         'content/incidents/incident-one.mdx:10:9  error  "{" is never closed: in MDX a brace starts code; to print a brace, write \\{ (and \\} for a closing one)  syntax',
         'content/incidents/incident-one.mdx:10:22  error  "<" starts a tag in MDX; to print it, write \\< (or &lt;)  syntax',
-        'content/incidents/incident-one.mdx:12:7  error  <Cite>: unknown source "news-l" (did you mean "news-1"?)  unknown-ref',
+        'content/incidents/incident-one.mdx:12:7  error  <Cite>: unknown source "news-l" (did you mean "news-1"?); a new source goes in data/sources.yaml (npm run new -- source <url>)  unknown-ref',
         'content/incidents/incident-one.mdx:12:26  error  unknown component <Recrod> (did you mean "Record"?); write-ups can use <Cite>, <Record>, <Timeline>, <ClaimsChart>, <TakedownsChart>, <ContentWarning>, <Callout>, <FieldReference>, <Defang>  unknown-component',
       ],
     ],
@@ -138,6 +138,13 @@ describe('mdx-use', () => {
       [
         'content/incidents/incident-one.mdx:14:1  error  </Calout> does not close <Callout> (opened on line 10): write </Callout>  syntax',
         'content/pages/about.mdx:8:6  error  </Callout> closes a tag that was never opened: delete it, or open the tag before it  syntax',
+      ],
+    ],
+    [
+      'a <Record> in a write-up whose record does not list the incident: at the MDX line, naming where to add it',
+      { [WRITEUP]: (text) => `${text}\nThe takedown <Record id="takedown-1" /> and the attack <Record id="attack-1" />.\n` },
+      [
+        'content/incidents/incident-one.mdx:10:22  warning  <Record>: record "takedown-1" does not list "incident-one" under "incidents", so this incident\'s page, charts and record list leave it out; add "incident-one" to its incidents (data/records/main.yaml:26:7)  record-not-in-incident',
       ],
     ],
   ];

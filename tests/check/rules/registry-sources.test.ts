@@ -20,10 +20,10 @@ const lines = (edits: Record<string, Edit>) => check(edits).problems.map(formatP
 describe('sources on registry entries', () => {
   it('resolves them like a record’s, with a hint, at the line of the id', () => {
     expect(lines({ 'data/platforms.yaml': replaceOnce('  name: TamTam\n  kind: messenger\n', '  name: TamTam\n  kind: messenger\n  sources: [news-2]\n') })).toContain(
-      'data/platforms.yaml:7:13  error  unknown source "news-2" (did you mean "news-1"?)  unknown-ref',
+      'data/platforms.yaml:7:13  error  unknown source "news-2" (did you mean "news-1"?); a new source goes in data/sources.yaml (npm run new -- source <url>)  unknown-ref',
     );
     expect(lines({ 'data/actors.yaml': replaceOnce('  kind: media-outlet\n', '  kind: media-outlet\n  sources:\n    - post-9\n') })).toContain(
-      'data/actors.yaml:9:7  error  unknown source "post-9" (did you mean "post-1"?)  unknown-ref',
+      'data/actors.yaml:9:7  error  unknown source "post-9" (did you mean "post-1"?); a new source goes in data/sources.yaml (npm run new -- source <url>)  unknown-ref',
     );
   });
 

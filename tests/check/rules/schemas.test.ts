@@ -1,7 +1,8 @@
 /** Each entry against its schema (src/check/rules/schemas.ts): the messages of issues.ts. */
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../../src/check/validate.ts';
 import { replaceOnce } from '../../helpers/fixture.ts';
-import { itReports, RECORDS, type Case } from '../problems-after.ts';
+import { editedFixture, itReports, RECORDS, type Case } from '../problems-after.ts';
 
 describe('schemas', () => {
   const cases: Case[] = [
@@ -99,4 +100,21 @@ describe('schemas', () => {
     ],
   ];
   itReports(cases);
+
+  it('a scaffold\'s placeholders: warnings in a draft, which npm run dev still shows; errors once the incident is published', () => {
+    const todo = (status: string) => ({
+      'content/incidents/incident-one.mdx': replaceOnce('summary: A fixture incident.\ncontentWarning: Describes violence.\n', `summary: 'TODO: one or two plain sentences'\nstatus: ${status}\ncontentWarning: 'TODO: what the reader will meet'\n`),
+    });
+    const draft = checkProject(editedFixture(todo('draft')));
+    expect(draft.problems.map((p) => `${p.line}:${p.col}  ${p.severity}  ${p.message}  ${p.rule}`)).toEqual([
+      '4:10  warning  fill in "summary" (still TODO) before the incident is published  unfilled',
+      '6:17  warning  fill in "contentWarning" (still TODO) before the incident is published  unfilled',
+    ]);
+    expect(draft.data.incidents.map((i) => i.id)).toEqual(['incident-one']);
+    const published = checkProject(editedFixture(todo('published')));
+    expect(published.problems.filter((p) => p.rule !== 'missing-published').map((p) => `${p.line}:${p.col}  ${p.severity}  ${p.message}  ${p.rule}`)).toEqual([
+      '4:10  error  fill in "summary" (still TODO): this incident is published, and its page would show the placeholder (or set status: draft)  unfilled-published',
+      '6:17  error  fill in "contentWarning" (still TODO): this incident is published, and its page would show the placeholder (or set status: draft)  unfilled-published',
+    ]);
+  });
 });
