@@ -39,7 +39,7 @@ export function checkProject(root: string): CheckResult {
   ctx.problems.push(...everyLocationProblem([...valid.records, ...written.incidents]));
   checkActorParents(ctx, valid.actors);
   // 5. Warnings.
-  checkWarnings(ctx, { listed: files.listed, sources: valid.sources, incidents: written.incidents, records: files.records, cited: refs.cited, named });
+  checkWarnings(ctx, { listed: files.listed, sources: valid.sources, incidents: written.incidents, records: files.records, cited: refs.cited, named, writeUps: files.incidents });
   checkRegistryFacts(ctx, { platforms: valid.platforms, actors: valid.actors });
   return {
     // One YAML mistake can make the parser say the same thing twice.

@@ -9,6 +9,7 @@ import type { Source } from '../../schema/index.ts';
 import { problemAt, type CheckContext } from '../context.ts';
 import type { Incident } from '../project-data.ts';
 import { strayFiles } from '../project-files.ts';
+import type { MdxFile } from './read.ts';
 import type { Validated } from './schemas.ts';
 
 /** Slugs that some record lists under `incidents`. */
@@ -65,6 +66,8 @@ export interface Found {
   incidents: Validated<Incident>[];
   records: Entry[];
   cited: Set<string>;
+  /** The incidents' files, valid or not. */
+  writeUps: MdxFile[];
   /** Record ids that a write-up or page names with `<Record>`; undefined when a body could not be read to its end. */
   named: ReadonlySet<string> | undefined;
 }
@@ -76,9 +79,12 @@ export function checkWarnings(ctx: CheckContext, found: Found): void {
     if (!found.cited.has(source.id)) ctx.problems.push(problemAt(entry, ['id'], `source "${source.id}" is not cited by any record or incident`, 'unused-source', 'warning'));
   }
   checkDuplicateUrls(ctx, found.sources);
-  for (const { entry, value: incident } of found.incidents) {
-    if ((entry.value as { status?: unknown }).status === 'published' && incident.published === undefined) {
-      const message = `incident "${incident.id}" is published with no "published:" date, so its feed item is dated by the event; add published: 'YYYY-MM-DD', the day it goes out`;
+  // Judged on every write-up, valid or not, so that it comes in the same run as its other problems.
+  for (const { slug, parsed } of found.writeUps) {
+    const entry = parsed.entries[0];
+    const frontmatter = entry?.value as { status?: unknown; published?: unknown } | undefined;
+    if (entry && frontmatter?.status === 'published' && frontmatter.published === undefined) {
+      const message = `incident "${slug}" is published with no "published:" date, so its feed item is dated by the event; add published: 'YYYY-MM-DD', the day it goes out`;
       ctx.problems.push(problemAt(entry, ['status'], message, 'missing-published', 'warning'));
     }
   }
