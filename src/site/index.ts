@@ -79,8 +79,13 @@ const COMPUTED = Symbol.for('driftwatch.site-computations');
 const counter = ((globalThis as Record<symbol, { count: number }>)[COMPUTED] ??= { count: 0 });
 export const siteComputations = (): number => counter.count;
 
-/** In `astro dev`: the site of the last request, and what it was computed from. */
-let dev: { checked: CheckResult; writeups: string; site: Promise<Site> } | undefined;
+/**
+ * In `astro dev`: the site of the last request, and what it was computed from. On the global
+ * object too: after a save Vite may evaluate this module again while pages still hold the earlier
+ * instance, and two caches computed the site twice.
+ */
+const DEV = Symbol.for('driftwatch.dev-site');
+const devCache = ((globalThis as Record<symbol, { last?: { checked: CheckResult; writeups: string; site: Promise<Site> } }>)[DEV] ??= {});
 
 /**
  * `astro dev`: the site is computed again only when what it is computed from changed: the checked
@@ -93,12 +98,13 @@ async function devSite(): Promise<Site> {
   const checked = loadProject(siteProjectDir());
   const written = await getCollection('incidents');
   const writeups = written.map((entry) => `${entry.id}:${entry.digest ?? entry.body?.length ?? ''}`).join('|');
+  const dev = devCache.last;
   if (dev && dev.checked === checked && dev.writeups === writeups) return dev.site;
   const site = load(checked, written);
-  dev = { checked, writeups, site };
+  devCache.last = { checked, writeups, site };
   // A failed load is not kept: the next request tries again.
   site.catch(() => {
-    if (dev?.site === site) dev = undefined;
+    if (devCache.last?.site === site) devCache.last = undefined;
   });
   return site;
 }
