@@ -191,7 +191,8 @@ export function generateSite(options: GenerateOptions): GeneratedSite {
       publisher,
       kind: r.chance(0.85) ? 'news' : r.pick(['report', 'press-release', 'platform-statement']),
       published: r.chance(0.9) ? published : published.slice(0, 7),
-      url: `https://news.example/${slugify(publisher)}/${published}/${slug}`,
+      // The serial keeps two reports of one topic on one day apart: `check` warns on a repeated address.
+      url: `https://news.example/${slugify(publisher)}/${published}/${slug}-${sources.size}`,
       archived: `https://web.archive.example/${published.replaceAll('-', '')}/https://news.example/${slug}`,
       language: r.pick(['en', 'en', 'en', 'fr', 'de', 'ar', 'ru']),
       reliability: r.pick(['primary', 'secondary', 'secondary', 'repost', 'machine-translation']),
