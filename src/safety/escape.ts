@@ -14,6 +14,14 @@ export function escapeHtmlText(text: string): string {
 }
 
 /**
+ * Text inside an HTML element where quotes need no escaping (`<code>` of JSON, whose every `"`
+ * would be six bytes as `&quot;`): only `&`, `<` and `>`.
+ */
+export function escapeHtmlContent(text: string): string {
+  return text.replace(/[&<>]/g, (c) => HTML_TEXT[c]!);
+}
+
+/**
  * A value inside a double-quoted HTML attribute (`title="…"`), the only quoting the site writes.
  * An apostrophe stays as it is: the embed snippet shows this markup to readers as text.
  */

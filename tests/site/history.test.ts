@@ -180,7 +180,9 @@ describe('a site built from the scratch repository (a record corrected, then the
     const card = html.slice(html.indexOf('id="record-attack-1"'), html.indexOf('id="record-claim-1"'));
     expect(card).toContain('<summary>Cite this record</summary>');
     expect(card).toMatch(/@dataset\{attack-1,\n {2}author = \{\{Doe, Jane\} and \{Example Research Group\}\},\n {2}title = \{\{A corrected &lt;attack&gt;\}\},[\s\S]*version = \{1\.1\.0\},\n {2}url = \{https:\/\/driftwatch\.example\/incidents\/bridge-attack-2019\/#record-attack-1\},\n {2}urldate = \{\d{4}-\d{2}-\d{2}\}/);
-    expect(card).toContain('&quot;version&quot;: &quot;1.1.0&quot;');
+    // CSL-JSON on one line, quotes as written (an incident page has one of these per record).
+    expect(card).toMatch(/<code data-copy-source="the record's citation as CSL-JSON">\{"id":"attack-1","type":"dataset","title":"A corrected &lt;attack&gt;",[^\n]*"version":"1\.1\.0"[^\n]*\}<\/code>/);
+    expect(card).not.toContain('&quot;');
     expect(card).toContain('“A corrected &lt;attack&gt;”. Minimal dataset (dataset). Version 1.1.0. https://driftwatch.example/incidents/bridge-attack-2019/#record-attack-1. Accessed ');
   });
 
