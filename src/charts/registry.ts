@@ -226,5 +226,6 @@ export function incidentChart(incident: { id: string; title: string }, chart: Ch
     title: `${chart.title}: ${incident.title}`,
     csv: `/data/incidents/${incident.id}.csv`,
     shared: `incidents/${incident.id}/${chart.name}`,
+    listedAt: `/incidents/${incident.id}/`,
   };
 }

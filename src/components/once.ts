@@ -15,8 +15,8 @@ const kept = new Map<string, { html: string; left: number }>();
 /** Astro's external scripts (`<script type="module" src="…"></script>`); data text never holds `<script`. */
 const SCRIPT = /<script\b[^>]*><\/script>/g;
 
-export async function drawOnce(key: string, uses: number, draw: () => Promise<string>): Promise<string> {
-  if (astroCommand() !== 'build') return draw();
+export async function drawOnce(key: string | undefined, uses: number, draw: () => Promise<string>): Promise<string> {
+  if (key === undefined || astroCommand() !== 'build') return draw();
   const hit = kept.get(key);
   if (hit) {
     if (--hit.left <= 0) kept.delete(key);

@@ -81,6 +81,26 @@ describe.skipIf(skipBrowser)('chart interaction (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('an incident chart’s mark without data-href leads to its record’s card, on the page and from the embed', async () => {
+    const slug = 'fishmongers-hall-2019';
+    await page.goto(`${origin}/incidents/${slug}/`);
+    const chart = page.locator('#incident-timeline-caption').locator('xpath=ancestor::dw-chart');
+    await chart.locator('[tabindex="0"]').focus();
+    const record = await page.evaluate(() => {
+      const mark = document.activeElement as SVGElement;
+      return mark.hasAttribute('data-href') ? undefined : mark.dataset.record;
+    });
+    expect(record).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/incidents/${slug}/` && url.hash === `#record-${record}`);
+
+    await page.goto(`${origin}/embed/incidents/${slug}/`);
+    await page.locator('#incident-timeline-caption').locator('xpath=ancestor::dw-chart').locator('[tabindex="0"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/incidents/${slug}/` && url.hash === `#record-${record}`);
+    expect(errors).toEqual([]);
+  });
+
   test('zoom by button, key and wheel moves marks and redraws the axis; reset restores', async () => {
     await page.goto(`${origin}/timeline/`);
     const chart = page.locator('dw-chart').first();

@@ -2,7 +2,8 @@
  * <dw-chart>: interaction on top of a chart that is already complete without it.
  * - a tooltip (role="tooltip") on hover and on keyboard focus, from each mark's <title>;
  * - one tab stop per chart; arrow keys move between marks (left/right in order, up/down to the
- *   nearest mark of the next lane), Home/End, Enter follows the mark's link;
+ *   nearest mark of the next lane), Home/End, Enter follows the mark's link (`data-href`, or
+ *   without one its record's card: `#record-<id>` on this page or on `data-record-page`);
  * - zoom and pan on time charts (Ctrl/⌘ + wheel, drag, pinch, +/−/0 keys and buttons), recomputing x
  *   from the plain scale object the server wrote into data-scale; ticks come from the same
  *   module the server used;
@@ -16,6 +17,8 @@ import { MapZoom } from '../map/zoom.ts';
 import type { ExposedScale } from './types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** A mark: one with a link, or one standing for a record, whose link is the record's card. */
+const MARK = 'g[data-href], g[data-record]';
 
 /** The charts on the page, for the one Escape listener that hides their tooltips. */
 const charts = new Set<{ hideTip(): void }>();
@@ -41,7 +44,7 @@ class DwChart extends HTMLElement {
     const svg = this.querySelector<SVGSVGElement>('svg.dw-svg');
     if (!svg || this.svg) return;
     this.svg = svg;
-    this.marks = [...svg.querySelectorAll<SVGGElement>('g[data-href]')];
+    this.marks = [...svg.querySelectorAll<SVGGElement>(MARK)];
     for (const mark of this.marks) {
       // The <title> serves readers without JavaScript; with it, our tooltip replaces the native one.
       const title = mark.querySelector(':scope > title');
@@ -100,7 +103,7 @@ class DwChart extends HTMLElement {
   }
 
   private markOf(target: EventTarget | null): SVGGElement | undefined {
-    const el = target instanceof Element ? target.closest('g[data-href]') : null;
+    const el = target instanceof Element ? target.closest(MARK) : null;
     return el instanceof SVGGElement && this.marks.includes(el) ? el : undefined;
   }
 
@@ -241,7 +244,9 @@ class DwChart extends HTMLElement {
   }
 
   private follow(mark: SVGGElement): void {
-    const href = mark.dataset.href;
+    // No data-href: the mark leads to its record's card, on this page or the one the chart is from.
+    const page = this.closest<HTMLElement>('[data-record-page]')?.dataset.recordPage ?? '';
+    const href = mark.dataset.href ?? (mark.dataset.record ? `${page}#record-${mark.dataset.record}` : undefined);
     if (!href) return;
     if (href.startsWith('#')) {
       // A bin leads to its rows in the data table: open the table first.
