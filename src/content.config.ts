@@ -40,7 +40,7 @@ function projectLoader(collection: 'site' | Registry): Loader {
       watcher?.add(`${dir}/data`);
       watcher?.on('change', (file) => {
         if (file.startsWith(`${dir}/data`)) {
-          invalidateProject(dir);
+          invalidateProject(dir, file);
           fill();
         }
       });

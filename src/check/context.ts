@@ -7,15 +7,18 @@ import type { Entry, PathSegment } from '../data/files.ts';
 import type { Registry } from '../schema/index.ts';
 import type { Problem, Severity } from '../data/problems.ts';
 import type { RuleId } from '../data/rule-ids.ts';
+import type { CheckCache } from './cache.ts';
 
 export interface CheckContext {
   root: string;
   problems: Problem[];
   /** Registries with a file that did not parse: references into them cannot be judged. */
   unreadable: Set<Registry>;
+  /** What the last check of this project kept (cache.ts): `astro dev` has one, a one-off check none. */
+  cache?: CheckCache;
 }
 
-export const newContext = (root: string): CheckContext => ({ root, problems: [], unreadable: new Set() });
+export const newContext = (root: string, cache?: CheckCache): CheckContext => ({ root, problems: [], unreadable: new Set(), cache });
 
 /** A problem at the value `path` of `entry` (with `key`, at its key). */
 export function problemAt(entry: Entry, path: readonly PathSegment[], message: string, rule: RuleId, severity: Severity = 'error'): Problem {

@@ -4,6 +4,7 @@
  * earlier ones found. The order is the order of the report before sorting, and later rules
  * rely on earlier ones (references need every id, warnings need every citation).
  */
+import type { CheckCache } from './cache.ts';
 import { newContext } from './context.ts';
 import type { CheckResult } from './project-data.ts';
 import { checkActorParents, checkRecordRules } from './rules/across-records.ts';
@@ -20,10 +21,18 @@ import { checkWarnings } from './rules/warnings.ts';
 
 export type { CheckResult, Incident, Page, ProjectData } from './project-data.ts';
 
-export function checkProject(root: string): CheckResult {
-  const ctx = newContext(root);
+/**
+ * Every problem of the project at `root`, and the data that passed. With `cache` (cache.ts), what
+ * the last check with it read and judged of files that have not changed since is taken from it.
+ */
+export function checkProject(root: string, cache?: CheckCache): CheckResult {
+  const ctx = newContext(root, cache);
   // 1. Read every file, with positions.
+  if (cache) cache.fresh = 0;
   const files = readProject(ctx);
+  // Not one file changed, came or went since the last check with this cache: its result again.
+  const read = cache ? JSON.stringify([files.listed, ctx.problems]) : '';
+  if (cache?.last && cache.fresh === 0 && cache.last.read === read) return cache.last.result;
   // 2. Each entry against its schema; disputes against their record's fields.
   const valid = validateData(ctx, files);
   const disputed = checkDisputes(ctx, files.records, valid);
@@ -41,7 +50,7 @@ export function checkProject(root: string): CheckResult {
   // 5. Warnings.
   checkWarnings(ctx, { listed: files.listed, sources: valid.sources, incidents: written.incidents, records: files.records, cited: refs.cited, named, writeUps: files.incidents });
   checkRegistryFacts(ctx, { platforms: valid.platforms, actors: valid.actors });
-  return {
+  const result: CheckResult = {
     // One YAML mistake can make the parser say the same thing twice.
     problems: [...new Map(ctx.problems.map((p) => [`${p.file}:${p.line}:${p.col}:${p.message}`, p])).values()],
     locations: ids.locations,
@@ -55,4 +64,6 @@ export function checkProject(root: string): CheckResult {
       pages: written.pages,
     },
   };
+  if (cache) cache.last = { read, result };
+  return result;
 }

@@ -58,7 +58,8 @@ export default function driftwatch(): AstroIntegration {
         const watched = /[\\/](content|data)[\\/]/;
         const recheck = (file: string) => {
           if (!watched.test(file)) return;
-          invalidateProject(root);
+          // Only this file is read again; the rules across files run over what was kept of the others.
+          invalidateProject(root, file);
           const { problems } = loadProject(root);
           const changes = changesSince(shown, problems);
           shown = changes.shown;

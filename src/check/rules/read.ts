@@ -11,7 +11,9 @@ import { positionAt } from '../../data/mdx-scan.ts';
 import { listProject, readProjectFile } from '../../data/project-fs.ts';
 import type { RuleId } from '../../data/rule-ids.ts';
 import type { Registry } from '../../schema/index.ts';
-import type { CheckContext } from '../context.ts';
+import type { Problem } from '../../data/problems.ts';
+import { copies } from '../cache.ts';
+import { newContext, type CheckContext } from '../context.ts';
 import { filesUnder, MDX_DIRS, MDX_EXTENSIONS, RECORD_EXTENSIONS, RECORDS_DIR, REGISTRY_FILES } from '../project-files.ts';
 
 /** A write-up or free page: its file name (`my-page.mdx`), path, slug, and frontmatter and body. */
@@ -80,15 +82,39 @@ function longLine(ctx: CheckContext, file: string, text: string): boolean {
   return false;
 }
 
-/** The text of a listed file, or undefined (reported) when it is refused or cannot be parsed. */
-function readText(ctx: CheckContext, file: string, maxBytes: number): string | undefined {
+/**
+ * What reading a listed file gives: `parse(text)` with the problems of reading and parsing it, or
+ * undefined (reported) when it is refused or its text cannot be parsed. Kept by the file's bytes
+ * when the check has a cache (cache.ts): a file unchanged since the last check is not parsed again.
+ */
+function readFile<T>(ctx: CheckContext, file: string, maxBytes: number, parse: (found: CheckContext, text: string) => T): { value: T | undefined; problems: readonly Problem[] } {
+  let kept = ctx.cache?.files.get(file);
+  if (kept && ctx.cache!.stale !== 'all' && !ctx.cache!.stale.has(file)) {
+    // No change named since it was read: not even opened.
+    ctx.problems.push(...copies(kept.problems));
+    return { value: kept.value as T | undefined, problems: kept.problems };
+  }
   const read = readProjectFile(ctx.root, file, maxBytes);
   if ('problem' in read) {
+    if (ctx.cache) {
+      ctx.cache.files.delete(file);
+      ctx.cache.fresh++;
+    }
     ctx.problems.push(read.problem);
-    return undefined;
+    return { value: undefined, problems: [read.problem] };
   }
-  const text = decode(ctx, file, read.bytes);
-  return text === undefined || longLine(ctx, file, text) ? undefined : text;
+  if (!kept || !kept.bytes.equals(read.bytes)) {
+    const found = newContext(ctx.root);
+    const text = decode(found, file, read.bytes);
+    const value = text === undefined || longLine(found, file, text) ? undefined : parse(found, text);
+    kept = { bytes: read.bytes, problems: found.problems, value };
+    if (ctx.cache) {
+      ctx.cache.files.set(file, kept);
+      ctx.cache.fresh++;
+    }
+  }
+  ctx.problems.push(...copies(kept.problems));
+  return { value: kept.value as T | undefined, problems: kept.problems };
 }
 
 /** The readers' problems that leave entries of a file unread (a bad row or column leaves the others). */
@@ -96,22 +122,20 @@ const UNREAD = new Set<RuleId>(['syntax', 'nesting', 'yaml-aliases', 'too-many-e
 
 /** The entries of one data file; a file that cannot be read or parsed makes its registry unreadable. */
 function readEntries(ctx: CheckContext, registry: Registry | undefined, file: string, parse: (file: string, text: string) => ParsedFile): Entry[] {
-  const text = readText(ctx, file, LIMITS.dataFileBytes.value);
-  if (text === undefined) {
-    if (registry) ctx.unreadable.add(registry);
-    return [];
-  }
-  const parsed = parse(file, text);
-  ctx.problems.push(...parsed.problems);
-  if (registry && parsed.problems.some((p) => UNREAD.has(p.rule))) ctx.unreadable.add(registry);
-  return parsed.entries;
+  const { value, problems } = readFile(ctx, file, LIMITS.dataFileBytes.value, (found, text) => {
+    const parsed = parse(file, text);
+    found.problems.push(...parsed.problems);
+    return parsed.entries;
+  });
+  if (registry && (value === undefined || problems.some((p) => UNREAD.has(p.rule)))) ctx.unreadable.add(registry);
+  return value ?? [];
 }
 
 function readMdx(ctx: CheckContext, listed: string[], dir: string): MdxFile[] {
   return filesUnder(listed, dir, MDX_EXTENSIONS).flatMap((name) => {
     const file = `${dir}/${name}`;
-    const text = readText(ctx, file, LIMITS.mdxFileBytes.value);
-    return text === undefined ? [] : [{ name, file, slug: name.replace(/\.mdx?$/, ''), parsed: parseFrontmatter(file, text) }];
+    const { value } = readFile(ctx, file, LIMITS.mdxFileBytes.value, (_, text): MdxFile => ({ name, file, slug: name.replace(/\.mdx?$/, ''), parsed: parseFrontmatter(file, text) }));
+    return value === undefined ? [] : [value];
   });
 }
 
@@ -133,6 +157,11 @@ export function readProject(ctx: CheckContext): ProjectFiles {
     incidents: readMdx(ctx, listing.files, MDX_DIRS.incidents),
     pages: readMdx(ctx, listing.files, MDX_DIRS.pages),
   };
-  for (const { parsed } of [...files.incidents, ...files.pages]) ctx.problems.push(...parsed.problems);
+  for (const { parsed } of [...files.incidents, ...files.pages]) ctx.problems.push(...copies(parsed.problems));
+  if (ctx.cache) {
+    // What was read is current now; files gone from the listing are forgotten.
+    ctx.cache.stale = new Set();
+    for (const file of ctx.cache.files.keys()) if (!listed.has(file)) ctx.cache.files.delete(file);
+  }
   return files;
 }

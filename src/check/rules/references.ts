@@ -7,9 +7,10 @@ import type { Entry, PathSegment } from '../../data/files.ts';
 import { referenceTarget } from '../../schema/common.ts';
 import { actorSchema, incidentSchema, platformSchema, sourceSchema, type Registry } from '../../schema/index.ts';
 import { arrayElement, fieldType, objectShape, unwrap } from '../../schema/introspect.ts';
+import { isUnfilled, perEntry } from '../cache.ts';
 import { NAMES, problemAt, type CheckContext } from '../context.ts';
 import { didYouMean } from '../suggest.ts';
-import { UNFILLED, unfilledPaths } from '../unfilled.ts';
+import { UNFILLED } from '../unfilled.ts';
 import { asDisputed, type DisputedValue } from './disputes.ts';
 import type { Ids } from './ids.ts';
 import type { ProjectFiles } from './read.ts';
@@ -74,21 +75,39 @@ const WHERE_TO_ADD: Record<Registry, string> = {
   incidents: 'a new incident is a file in content/incidents/ (npm run new -- incident "Title")',
 };
 
+/** The ids an entry names, each with its registry and where: kept by entry (cache.ts), so a check after a save walks only the changed files' entries. */
+function referencesOf(ctx: CheckContext, schema: z.ZodType, entry: Entry): [string, Registry, PathSegment[]][] {
+  return perEntry(ctx.cache, 'references', entry, schema, () => {
+    const found: [string, Registry, PathSegment[]][] = [];
+    walkerOf(schema)?.(entry.value, [], (id, target, path) => found.push([id, target, path]));
+    return found;
+  });
+}
+
 export function referenceChecker(ctx: CheckContext, { ids, locations }: Ids): ReferenceChecker {
   const cited = new Set<string>();
+  // Entries with a TODO value, by registry: once per check, not once per reference.
+  const unfilled = new Map<Registry, Map<string, Entry>>();
+  for (const [key, entry] of locations) {
+    if (!isUnfilled(ctx.cache, entry)) continue;
+    const at = key.indexOf(':');
+    const registry = key.slice(0, at) as Registry;
+    if (!unfilled.has(registry)) unfilled.set(registry, new Map());
+    unfilled.get(registry)!.set(key.slice(at + 1), entry);
+  }
   const check = (schema: z.ZodType | undefined, entry: Entry) => {
     if (!schema) return;
-    walkerOf(schema)?.(entry.value, [], (id, target, path) => {
+    for (const [id, target, path] of referencesOf(ctx, schema, entry)) {
       if (target === 'sources') cited.add(id);
-      const defined = locations.get(`${target}:${id}`);
-      if (defined && unfilledPaths(defined.value).length > 0) {
+      const skeleton = unfilled.get(target)?.get(id);
+      if (skeleton) {
         // The check passes a skeleton, but the site leaves it out: a reference to it would break the build.
-        ctx.problems.push(problemAt(entry, path, `${NAMES[target]} "${id}" is left out of the site until its TODO fields are filled (${defined.file})`, 'unknown-ref'));
-        return;
+        ctx.problems.push(problemAt(entry, path, `${NAMES[target]} "${id}" is left out of the site until its TODO fields are filled (${skeleton.file})`, 'unknown-ref'));
+        continue;
       }
-      if (ids[target].has(id) || ctx.unreadable.has(target) || UNFILLED.test(id)) return;
+      if (ids[target].has(id) || ctx.unreadable.has(target) || UNFILLED.test(id)) continue;
       ctx.problems.push(problemAt(entry, path, `unknown ${NAMES[target]} "${id}"${didYouMean(id, ids[target])}; ${WHERE_TO_ADD[target]}`, 'unknown-ref'));
-    });
+    }
   };
   return { check, cited };
 }

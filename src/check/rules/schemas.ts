@@ -23,11 +23,13 @@ import {
   type Source,
 } from '../../schema/index.ts';
 import { arrayElement, fieldType, objectShape, unionOptions } from '../../schema/introspect.ts';
+import type { Problem } from '../../data/problems.ts';
+import { copies, isUnfilled, perEntry } from '../cache.ts';
 import { problemAt, type CheckContext } from '../context.ts';
 import { fieldName, issuesToProblems } from '../issues.ts';
 import type { Incident, Page } from '../project-data.ts';
 import { didYouMean } from '../suggest.ts';
-import { hasUnfilled, unfilledPaths } from '../unfilled.ts';
+import { unfilledPaths } from '../unfilled.ts';
 import { fileNameProblem } from './ids.ts';
 import type { MdxFile, ProjectFiles } from './read.ts';
 
@@ -76,21 +78,39 @@ export interface UnfilledPolicy {
  * the site until it is filled, a draft excepted.
  */
 export function validateEntry<T>(ctx: CheckContext, schema: z.ZodType<T>, entry: Entry, policy: UnfilledPolicy = {}): Validated<T> | undefined {
+  // The same entry (its file unchanged since the last check) under the same schema and policy: the same verdict.
+  // The policy tells only of unfilled values: an entry with none has one verdict.
+  const verdicts = perEntry(ctx.cache, 'validate', entry, schema, () => new Map<string, Verdict<T>>());
+  const key = isUnfilled(ctx.cache, entry) ? `${policy.published ?? ''}\u0000${policy.keep ?? ''}` : '';
+  let verdict = verdicts.get(key);
+  if (!verdict) verdicts.set(key, (verdict = judge(schema, entry, policy, isUnfilled(ctx.cache, entry))));
+  ctx.problems.push(...copies(verdict.problems));
+  return verdict.valid;
+}
+
+/** What validating an entry found: its problems, and the entry as the site takes it if it passed. */
+interface Verdict<T> {
+  problems: Problem[];
+  valid: Validated<T> | undefined;
+}
+
+function judge<T>(schema: z.ZodType<T>, entry: Entry, policy: UnfilledPolicy, unfilledEntry: boolean): Verdict<T> {
+  const problems: Problem[] = [];
   // Most entries have nothing unfilled: look before building paths.
-  const unfilled = hasUnfilled(entry.value) ? unfilledPaths(entry.value) : [];
+  const unfilled = unfilledEntry ? unfilledPaths(entry.value) : [];
   for (const path of unfilled) {
     const name = fieldName(path.filter((segment, i) => !(typeof segment === 'number' && i === path.length - 1)));
-    ctx.problems.push(
+    problems.push(
       policy.published
         ? problemAt(entry, path, `fill in "${name}" (still TODO): ${policy.published}`, 'unfilled-published')
         : problemAt(entry, path, `fill in "${name}" (still TODO)${policy.keep ? ' before the incident is published' : '; until then this entry is left out of the site'}`, 'unfilled', 'warning'),
     );
   }
   const result = schema.safeParse(entry.value);
-  if (result.success) return unfilled.length === 0 || policy.keep ? { entry, value: result.data } : undefined;
+  if (result.success) return { problems, valid: unfilled.length === 0 || policy.keep ? { entry, value: result.data } : undefined };
   const issues = result.error.issues.filter((issue) => !unfilled.some((path) => startsWith(issue.path as PathSegment[], path)));
-  ctx.problems.push(...issuesToProblems(issues, entry, (path) => fieldsAt(schema, path)));
-  return undefined;
+  problems.push(...issuesToProblems(issues, entry, (path) => fieldsAt(schema, path)));
+  return { problems, valid: undefined };
 }
 
 /** The schema of a record entry, or undefined (reported) when its kind is missing or unknown. */
@@ -131,7 +151,8 @@ export function validateData(ctx: CheckContext, files: ProjectFiles): ValidData 
     sources: all(sourceSchema, files.sources),
     records: files.records.flatMap((entry) => {
       const schema = schemas.get(entry);
-      return (schema && validateEntry(ctx, schema, entry, recordPolicy(entry, published))) || [];
+      // The policy is for unfilled values only: most records have none.
+      return (schema && validateEntry(ctx, schema, entry, isUnfilled(ctx.cache, entry) ? recordPolicy(entry, published) : {})) || [];
     }),
     recordSchemas: schemas,
   };
