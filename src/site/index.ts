@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CheckResult } from '../check/validate.ts';
-import { buildSiteData, type SiteData } from '../data/queries.ts';
+import { buildSiteData, type DataInput, type SiteData } from '../data/queries.ts';
 import { withBase } from '../data/urls.ts';
 import { citedSources } from '../data/mdx-scan.ts';
 import { showDrafts } from './drafts.ts';
@@ -31,17 +31,18 @@ export interface Site extends SiteData {
 
 let site: Promise<Site> | undefined;
 
-async function load(checked = loadProject(siteProjectDir()), written?: CollectionEntry<'incidents'>[]): Promise<Site> {
-  // Write-ups and registries through their collections; records straight from the checked project
-  // (src/content.config.ts says why).
-  const [incidents, platforms, actors, sources] = await Promise.all([
-    written ?? getCollection('incidents'),
-    getCollection('platforms'),
-    getCollection('actors'),
-    getCollection('sources'),
-  ]);
-  const { data: project } = checked;
-  counter.count++;
+type Registries = [CollectionEntry<'platforms'>[], CollectionEntry<'actors'>[], CollectionEntry<'sources'>[]];
+
+async function collections(written?: CollectionEntry<'incidents'>[]): Promise<[CollectionEntry<'incidents'>[], ...Registries]> {
+  return Promise.all([written ?? getCollection('incidents'), getCollection('platforms'), getCollection('actors'), getCollection('sources')]);
+}
+
+/**
+ * What the site's indexes are computed from: write-ups and registries through their collections;
+ * records straight from the checked project (src/content.config.ts says why). A write-up's prose
+ * is not in it, only what its body cites.
+ */
+function inputOf({ data: project }: CheckResult, [incidents, platforms, actors, sources]: [CollectionEntry<'incidents'>[], ...Registries]): DataInput {
   // The checker has read each write-up's citations already (a full MDX parse, about 1 ms each);
   // a body that changed since (`astro dev`) is read again.
   const checkedIncidents = new Map(project.incidents.map((incident) => [incident.id, incident]));
@@ -49,18 +50,21 @@ async function load(checked = loadProject(siteProjectDir()), written?: Collectio
     const incident = checkedIncidents.get(id);
     return incident && incident.body.trim() === body.trim() ? incident.citations : citedSources(body);
   };
-  const data = buildSiteData(
-    {
-      site: project.site,
-      incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citationsOf(entry.id, entry.body) })),
-      pageCitations: project.pages.flatMap((page) => page.citations),
-      platforms: platforms.map((entry) => entry.data),
-      actors: actors.map((entry) => entry.data),
-      sources: sources.map((entry) => entry.data),
-      records: project.records,
-    },
-    { includeDrafts: showDrafts() },
-  );
+  return {
+    site: project.site,
+    incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citationsOf(entry.id, entry.body) })),
+    pageCitations: project.pages.flatMap((page) => page.citations),
+    platforms: platforms.map((entry) => entry.data),
+    actors: actors.map((entry) => entry.data),
+    sources: sources.map((entry) => entry.data),
+    records: project.records,
+  };
+}
+
+async function load(input?: DataInput): Promise<Site> {
+  input ??= inputOf(loadProject(siteProjectDir()), await collections());
+  counter.count++;
+  const data = buildSiteData(input, { includeDrafts: showDrafts() });
   // Where a record links to depends on how the charts page it: src/charts/site/record-href.ts.
   // Read from git once per build; each commit's changes are cached beside Astro's own cache.
   const history = siteHistory(readHistory(siteProjectDir(), join(projectCacheDir(), 'driftwatch-history.json')), data);
@@ -85,14 +89,28 @@ export const siteComputations = (): number => counter.count;
  * instance, and two caches computed the site twice.
  */
 const DEV = Symbol.for('driftwatch.dev-site');
-const devCache = ((globalThis as Record<symbol, { last?: { checked: CheckResult; writeups: string; site: Promise<Site> } }>)[DEV] ??= {});
+interface DevSite {
+  /** What was checked and written when it was last asked for: the same, and nothing changed. */
+  checked: CheckResult;
+  writeups: string;
+  /** What the site was computed from, the records aside, as text. */
+  input: DataInput;
+  text: string;
+  site: Promise<Site>;
+}
+const devCache = ((globalThis as Record<symbol, { last?: DevSite }>)[DEV] ??= {});
+
+/** The input without the records, as text: what a save to a write-up or a registry could change. */
+const textOf = ({ records: _, ...rest }: DataInput) => JSON.stringify(rest);
 
 /**
- * `astro dev`: the site is computed again only when what it is computed from changed: the checked
- * project (a new object after any save under content/ or data/, src/site/project.ts) or a
- * write-up's text (Astro's content layer gives each entry a digest of its file). Every component
- * of every page asks for the site; computing it per call made a page at 1,000 write-ups / 20,000
- * records take 7.7 s.
+ * `astro dev`: the site is computed again only when what it is computed from changed: the
+ * records, the registries, a write-up's frontmatter or what its body cites; not its prose, which
+ * the page renders from the collection. Every component of every page asks for the site, so it is
+ * first told by the checked project (a new object after any save under content/ or data/,
+ * src/site/project.ts) and each write-up's digest (Astro's content layer gives each entry one):
+ * the same, and nothing changed. Computing the site per call made a page at 1,000 write-ups /
+ * 20,000 records take 7.7 s; computing it per saved sentence, a save cost a second more.
  */
 async function devSite(): Promise<Site> {
   const checked = loadProject(siteProjectDir());
@@ -100,8 +118,16 @@ async function devSite(): Promise<Site> {
   const writeups = written.map((entry) => `${entry.id}:${entry.digest ?? entry.body?.length ?? ''}`).join('|');
   const dev = devCache.last;
   if (dev && dev.checked === checked && dev.writeups === writeups) return dev.site;
-  const site = load(checked, written);
-  devCache.last = { checked, writeups, site };
+  const input = inputOf(checked, await collections(written));
+  const text = textOf(input);
+  // A record file that did not change gives the very same records (src/check/cache.ts).
+  const sameRecords = dev && dev.input.records.length === input.records.length && dev.input.records.every((record, i) => record === input.records[i]);
+  if (dev && sameRecords && dev.text === text) {
+    devCache.last = { ...dev, checked, writeups };
+    return dev.site;
+  }
+  const site = load(input);
+  devCache.last = { checked, writeups, input, text, site };
   // A failed load is not kept: the next request tries again.
   site.catch(() => {
     if (devCache.last?.site === site) devCache.last = undefined;
