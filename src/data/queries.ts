@@ -104,6 +104,13 @@ export interface RoleOf {
  */
 export const ROLE_TABLE_LIMIT = 200;
 
+/**
+ * How many incidents a platform's or an actor's page lists, the most recent; the incident list
+ * filtered by it (/incidents/platform/<id>/, /incidents/actor/<id>/) has all of them. An agency
+ * named in 950 incidents made an 870 KB page listing them all.
+ */
+export const REGISTRY_INCIDENT_LIMIT = 50;
+
 /** The records behind a list of roles, each once (a record may name a platform or actor twice), in order. */
 export function recordsOfRoles(roles: readonly RoleOf[]): DataRecord[] {
   return [...new Map(roles.map((r) => [r.record.id, r.record])).values()];

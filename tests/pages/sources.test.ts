@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_TABLE_LIMIT } from '../../src/data/queries.ts';
+import { REGISTRY_INCIDENT_LIMIT, ROLE_TABLE_LIMIT } from '../../src/data/queries.ts';
 import { SOURCES_PER_PAGE } from '../../src/data/source-pages.ts';
 import { launch, skipBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
@@ -27,8 +27,16 @@ const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf
 const STATEMENTS = ROLE_TABLE_LIMIT + 5;
 const statements = Array.from({ length: STATEMENTS }, (_, i) => `stmt-${i},statement,2019-12-${String(1 + (i % 28)).padStart(2, '0')},Bulk statement ${i},amaq,tamtam,news-1`).join('\n');
 
+// And more incidents involving the Islamic State, on Telegram, than their pages list.
+const INCIDENTS = REGISTRY_INCIDENT_LIMIT + 3;
+const extra = (i: number) => `extra-${String(i).padStart(2, '0')}`;
+const extraIncidents = Object.fromEntries(Array.from({ length: INCIDENTS }, (_, i) => [`content/incidents/${extra(i)}.mdx`, `---\ntitle: Extra incident ${i}\ndate: '2018-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}'\nsummary: One of many.\n---\n\nA statement <Cite id="news-1" />.\n`]));
+const extraRecords = Array.from({ length: INCIDENTS }, (_, i) => `- id: stmt-${extra(i)}\n  kind: statement\n  date: '2018-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}'\n  title: Extra statement ${i}\n  actor: islamic-state\n  platform: telegram\n  sources: [news-1]\n  incidents: [${extra(i)}]\n`).join('');
+
 beforeAll(async () => {
   project = fixture('minimal', {
+    ...extraIncidents,
+    'data/records/extra.yaml': extraRecords,
     'data/records/statements.csv': (text) => `${text.trimEnd()}\n${statements}\n`,
     'data/sources.yaml': (text) => text + bulk,
     'content/pages/about.mdx': (text) => `${text}\nThe last wire report <Cite id="${LAST}" /> is on the second page.\n`,
@@ -95,6 +103,25 @@ describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
     expect(section).toContain(`Statements made here (${STATEMENTS + 1})`);
     expect(section.match(/<tr>/g)?.length).toBe(ROLE_TABLE_LIMIT + 1); // with the header row
     expect(section).toMatch(/The 200 most recent\. All 206 are on the <a href="\/timeline\/">timeline<\/a>/);
+  });
+
+  it('counts a platform’s chart rows by year past the role tables’ limit, rather than listing them again', () => {
+    const html = page('platforms/tamtam');
+    const chart = html.slice(html.indexOf('id="platform-timeline-table"'), html.indexOf('</details>', html.indexOf('id="platform-timeline-table"')));
+    expect(chart).toContain('id="platform-timeline-summary"');
+    expect(chart).toMatch(/Data table: 2\d\d records counted by period/);
+    expect(chart).not.toContain('data-record="stmt-');
+  });
+
+  it('lists the most recent incidents of an actor and a platform, and links the filtered list of all', () => {
+    for (const [path, list] of [['actors/islamic-state', '/incidents/actor/islamic-state/'], ['platforms/telegram', '/incidents/platform/telegram/']] as const) {
+      const html = page(path);
+      const section = html.slice(html.indexOf('id="incidents-heading"'), html.indexOf('</section>', html.indexOf('id="incidents-heading"')));
+      expect(section.match(/<li data-incident-item/g), path).toHaveLength(REGISTRY_INCIDENT_LIMIT);
+      expect(section).toMatch(new RegExp(`The 50 most recent of ${INCIDENTS + 1}: <a href="${list}">all ${INCIDENTS + 1} incidents involving [^<]+</a>`));
+      expect(section).toContain('href="/incidents/incident-one/"'); // 2019: newer than every extra one
+      expect(page(list.slice(1, -1)).match(/<li data-incident-item/g), list).toHaveLength(INCIDENTS + 1);
+    }
   });
 
   it('lists a platform’s sources under its facts, and says so when an actor’s facts have none', () => {
