@@ -295,6 +295,16 @@ describe(`built with base ${base}`, () => {
     expect(read(site().dist, 'takedowns/index.html')).toContain('outcome: removed, according to Hürriyet Daily News, Panorama.am');
   });
 
+  it('offers the timeline’s lanes by platform where it counts by period, not on a page listing each record', () => {
+    const { dist } = site();
+    expect(read(dist, 'timeline/index.html')).toContain('id="timeline-by-platform-caption"');
+    const year = read(dist, 'timeline/2019/index.html');
+    expect(year).toContain('id="timeline-record-fishmongers-hall-attack-2019"');
+    expect(year).toContain('id="timeline-caption"');
+    expect(year).not.toContain('by-platform');
+    expect(year).not.toContain('dw-alt-view');
+  });
+
   it('renders names in other scripts with their language and direction', () => {
     const html = read(site().dist, 'actors/islamic-state/index.html');
     expect(html).toMatch(/<bdi lang="ar" dir="auto">الدولة الإسلامية<\/bdi>/);
