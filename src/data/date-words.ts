@@ -44,6 +44,23 @@ export function timeInWords(t: number): string {
  * around it either way, which not every font has).
  */
 export function rangeInWords(t0: number, t1: number, grain: DateGrain): string {
+  // Charts ask for the same ranges (a month's bin, a year's) on every page, and Intl's
+  // formatRangeToParts costs about 20 µs: the 1,000 incident timelines of a bench site asked a
+  // hundred thousand times, 1.7 s of a build.
+  const key = `${grain} ${t0} ${t1}`;
+  let words = ranges.get(key);
+  if (words === undefined) {
+    if (ranges.size >= RANGES_KEPT) ranges.clear();
+    ranges.set(key, (words = formatRange(t0, t1, grain)));
+  }
+  return words;
+}
+
+/** Ranges written already, by grain and ends; cleared when full (a browser zooming for long). */
+const ranges = new Map<string, string>();
+const RANGES_KEPT = 100_000;
+
+function formatRange(t0: number, t1: number, grain: DateGrain): string {
   const parts = FORMATS[grain].formatRangeToParts(t0, t1);
   // The separator is the shared literal right after the start's own parts; none when the two are one date.
   const lastStart = parts.findLastIndex((part) => part.source === 'startRange');

@@ -57,9 +57,14 @@ export function countryMainland(code: string): Polygon | undefined {
  * polygon, so France's is in France and not in the Atlantic between it and Guiana.
  */
 export function countryCentroid(code: string): [number, number] | undefined {
+  // Once per country: every map of every page asks again (1 s of a 1,000-incident build).
+  if (centroids.has(code)) return centroids.get(code);
   const mainland = countryMainland(code);
-  return mainland ? (geoCentroid(mainland) as [number, number]) : undefined;
+  const centroid = mainland ? (geoCentroid(mainland) as [number, number]) : undefined;
+  centroids.set(code, centroid);
+  return centroid;
 }
+const centroids = new Map<string, [number, number] | undefined>();
 
 /** How far past a country's outline a point may lie and still count as in it: the 1:50m coast is coarse. */
 const MARGIN_DEGREES = 0.25;

@@ -34,6 +34,14 @@ describe('a range', () => {
     expect(rangeInWords(t('2019-11-21'), t('2019-11-21'), 'day')).toBe('21 November 2019');
     expect(joinRange('about November 2019', '2 December 2019')).toBe('about November 2019 – 2 December 2019');
   });
+
+  it('is written once per grain and ends: asked again, the same words; at another grain, its own', () => {
+    const first = rangeInWords(t('2019-03-01'), t('2019-04-01'), 'day');
+    expect(first).toBe('1 March – 1 April 2019');
+    expect(rangeInWords(t('2019-03-01'), t('2019-04-01'), 'month')).toBe('March – April 2019');
+    expect(rangeInWords(t('2019-03-01'), t('2019-04-01'), 'day')).toBe(first);
+    expect(rangeInWords(t('2019-03-01'), t('2019-04-01'), 'year')).toBe('2019');
+  });
 });
 
 describe('every place dates are written, through this module', () => {
