@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import driftwatch from './src/integration/index.ts';
+import files from './src/integration/files.ts';
 import search from './src/integration/search.ts';
 import weights from './src/integration/weights.ts';
 import rehypeSafeLinks from './src/markdown/safe-links.ts';
@@ -54,5 +55,6 @@ export default defineConfig({
       },
     },
   },
-  integrations: [driftwatch(), mdx(), search(), weights()],
+  // files() before weights(): the weights count what the worker wrote beside the routes.
+  integrations: [driftwatch(), mdx(), files(), search(), weights()],
 });

@@ -22,6 +22,8 @@ export interface Download {
   title: string;
   description: string;
   columns: Column[];
+  /** Which columns (`columnsFor`): a worker thread is handed the key, not the schemas. */
+  columnsKey: ColumnsKey;
   rows: readonly object[];
   /** The record kind, for record files. */
   kind?: RecordKind;
@@ -64,6 +66,22 @@ export function allRecordsColumns(): Column[] {
   return (allRecordColumns ??= mergeColumns(RECORD_KINDS.map(columnsOfKind)));
 }
 
+/** The columns of a file: every record kind's (`records`), one kind's, or a registry's. */
+export type ColumnsKey = 'records' | RecordKind | 'platforms' | 'actors' | 'sources';
+
+const REGISTRY_SCHEMAS = { platforms: platformSchema, actors: actorSchema, sources: sourceSchema };
+const registryColumns = new Map<string, Column[]>();
+
+export function columnsFor(key: ColumnsKey): Column[] {
+  if (key === 'records') return allRecordsColumns();
+  if (key === 'platforms' || key === 'actors' || key === 'sources') {
+    let columns = registryColumns.get(key);
+    if (!columns) registryColumns.set(key, (columns = columnsOf(REGISTRY_SCHEMAS[key])));
+    return columns;
+  }
+  return columnsOfKind(key);
+}
+
 type Registries = Pick<SiteData, 'platforms' | 'actors' | 'sources' | 'recordsOfKind'>;
 const byKindCache = new WeakMap<object, KindDownloads[]>();
 
@@ -85,6 +103,7 @@ export function recordDownloads(site: Registries): KindDownloads[] {
       title: `${title}, ${year}`,
       description: `${description} Dated ${year === 'undated' ? 'with no start year' : year}.`,
       columns: columnsOfKind(kind),
+      columnsKey: kind,
       rows: years.get(year)!,
       kind,
       year,
@@ -98,9 +117,9 @@ export function recordDownloads(site: Registries): KindDownloads[] {
 /** The registries' files. */
 export function registryDownloads(site: Registries): Download[] {
   return [
-    { name: 'platforms', title: 'Platforms', description: 'The platforms: services where content is posted, removed and moved.', columns: columnsOf(platformSchema), rows: site.platforms },
-    { name: 'actors', title: 'Actors', description: 'Groups, outlets, agencies, platform operators, researchers and people.', columns: columnsOf(actorSchema), rows: site.actors },
-    { name: 'sources', title: 'Sources', description: 'Every cited document, with its original and archived URLs as data.', columns: columnsOf(sourceSchema), rows: site.sources },
+    { name: 'platforms', title: 'Platforms', description: 'The platforms: services where content is posted, removed and moved.', columns: columnsFor('platforms'), columnsKey: 'platforms', rows: site.platforms },
+    { name: 'actors', title: 'Actors', description: 'Groups, outlets, agencies, platform operators, researchers and people.', columns: columnsFor('actors'), columnsKey: 'actors', rows: site.actors },
+    { name: 'sources', title: 'Sources', description: 'Every cited document, with its original and archived URLs as data.', columns: columnsFor('sources'), columnsKey: 'sources', rows: site.sources },
   ];
 }
 

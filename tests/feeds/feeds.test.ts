@@ -2,7 +2,7 @@
  * The pure parts of the reader's site: queries for platform, actor and filter pages; CSV cells;
  * the data package; XML, JSON-LD and BibTeX escaping; citations; drafts kept out of every output.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +13,14 @@ import { checkProject } from '../../src/check/validate.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { buildSiteData, type DataInput } from '../../src/data/queries.ts';
 import { dataPackage } from '../../src/feeds/datapackage.ts';
-import { downloadCsv, downloadJson, downloads, recordDownloads } from '../../src/feeds/downloads.ts';
+import { downloadCsv, downloadJson, downloads, jsonLines, recordDownloads, recordsCsv } from '../../src/feeds/downloads.ts';
+import { finishBeside, openBeside, writeBeside, type BesideFile } from '../../src/feeds/beside.ts';
+import { recordsParquet } from '../../src/feeds/parquet.ts';
 import { recordYear } from '../../src/data/record-files.ts';
 import { FEED_ITEMS, newestItems, rss } from '../../src/feeds/rss.ts';
 import { sitemapEntries, sitemapXml } from '../../src/feeds/sitemap.ts';
 import { cellText, toCsv, columnsOf } from '../../src/feeds/table.ts';
-import { wrap, cardSvg, prepareCards, renderCard } from '../../src/feeds/og/index.ts';
+import { wrap, cardSvg, renderCard } from '../../src/feeds/og/index.ts';
 import { readMetrics } from '../../src/feeds/font.ts';
 import { attackSchema, recordSchema, type DataRecord } from '../../src/schema/index.ts';
 import { bibtex, bibtexEscape, cslJson, plainCitation } from '../../src/seo/cite.ts';
@@ -147,6 +149,74 @@ describe('record downloads', () => {
   });
 });
 
+describe('files written beside the routes in a build', () => {
+  const withEnv = async (vars: Record<string, string>, run: () => Promise<void>) => {
+    const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, vars);
+    try {
+      await run();
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  };
+
+  it('are written off the main thread with the bytes their routes answer in astro dev', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dw-beside-'));
+    try {
+      await withEnv({ DRIFTWATCH_OG_CACHE: 'off', DRIFTWATCH_ROOT: REPO }, async () => {
+        const incident = site.incidents[0]!;
+        const records = site.recordsOfIncident(incident.id);
+        const claims = downloads(site).find((d) => d.kind === 'claim')!;
+        const platforms = downloads(site).find((d) => d.name === 'platforms')!;
+        const card = { site: 'Driftwatch', kicker: 'Incident', title: 'Атака три, “quoted”', meta: '1 June 2020' };
+        const handed: BesideFile[] = [
+          { path: `data/incidents/${incident.id}.csv`, content: { type: 'csv', columns: 'records', rows: records } },
+          { path: `data/incidents/${incident.id}.json`, content: { type: 'json', rows: records } },
+          { path: `data/${claims.name}.csv`, content: { type: 'csv', columns: claims.columnsKey, rows: claims.rows } },
+          { path: 'data/platforms.csv', content: { type: 'csv', columns: platforms.columnsKey, rows: platforms.rows } },
+          { path: 'data/records.parquet', content: { type: 'parquet', records: site.records } },
+          { path: 'og/incidents/x.png', content: { type: 'card', card } },
+        ];
+        // No build open: the routes answer for themselves.
+        expect(writeBeside(handed)).toBe(false);
+        openBeside(out);
+        expect(writeBeside(handed.slice(0, 3))).toBe(true);
+        expect(writeBeside(handed.slice(3))).toBe(true);
+        expect(await finishBeside()).toBe(handed.length);
+        expect(writeBeside(handed)).toBe(false);
+        const bytes = (path: string) => readFileSync(join(out, path));
+        expect(bytes(`data/incidents/${incident.id}.csv`).toString()).toBe(recordsCsv(records));
+        expect(bytes(`data/incidents/${incident.id}.json`).toString()).toBe(jsonLines(records));
+        expect(bytes(`data/${claims.name}.csv`).toString()).toBe(downloadCsv(claims));
+        expect(bytes('data/platforms.csv').toString()).toBe(downloadCsv(platforms));
+        expect(bytes('data/records.parquet').equals(Buffer.from(recordsParquet(site.records)))).toBe(true);
+        expect(bytes('og/incidents/x.png').equals(Buffer.from(await renderCard(card)))).toBe(true);
+      });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('stop the build when one cannot be written', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dw-beside-'));
+    try {
+      await withEnv({ DRIFTWATCH_ROOT: REPO }, async () => {
+        // A file where the folder should be.
+        writeFileSync(join(out, 'data'), '');
+        openBeside(out);
+        writeBeside([{ path: 'data/x.json', content: { type: 'json', rows: [] } }]);
+        await expect(finishBeside()).rejects.toThrow(/ENOTDIR|EEXIST|not a directory/);
+        expect(existsSync(join(out, 'data/x.json'))).toBe(false);
+      });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('escaping', () => {
   it('writes XML that parses whatever the text holds', () => {
     const nasty = 'Tom & "Jerry" <script>alert(1)</script> \u0001 it\'s';
@@ -198,29 +268,6 @@ describe('escaping', () => {
     } finally {
       if (before === undefined) delete process.env.DRIFTWATCH_OG_CACHE;
       else process.env.DRIFTWATCH_OG_CACHE = before;
-      rmSync(cache, { recursive: true, force: true });
-    }
-  });
-
-  it('draws the cards of a build ahead in a worker thread, the same bytes as on the main thread', async () => {
-    const cache = mkdtempSync(join(tmpdir(), 'dw-og-ahead-'));
-    const saved = { cache: process.env.DRIFTWATCH_OG_CACHE, command: process.env.DRIFTWATCH_COMMAND, root: process.env.DRIFTWATCH_ROOT };
-    Object.assign(process.env, { DRIFTWATCH_OG_CACHE: cache, DRIFTWATCH_COMMAND: 'build', DRIFTWATCH_ROOT: REPO });
-    try {
-      const cards = ['Attack one', 'Attack two', 'Атака три'].map((title) => ({ site: 'Driftwatch', kicker: 'Incident', title, meta: '1 June 2020' }));
-      await prepareCards(cards);
-      // Nothing on this thread draws: the files appear while it only waits.
-      const deadline = Date.now() + 30_000;
-      while (readdirSync(cache).filter((f) => f.endsWith('.png')).length < cards.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(readdirSync(cache).filter((f) => f.endsWith('.png'))).toHaveLength(cards.length);
-      const ahead = await Promise.all(cards.map(async (card) => Buffer.from(await renderCard(card))));
-      process.env.DRIFTWATCH_OG_CACHE = 'off';
-      for (const [i, card] of cards.entries()) expect(Buffer.from(await renderCard(card)).equals(ahead[i]!)).toBe(true);
-    } finally {
-      for (const [key, value] of [['DRIFTWATCH_OG_CACHE', saved.cache], ['DRIFTWATCH_COMMAND', saved.command], ['DRIFTWATCH_ROOT', saved.root]] as const) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
       rmSync(cache, { recursive: true, force: true });
     }
   });

@@ -226,6 +226,22 @@ describe(`built with base ${base}`, () => {
     expect(heavy).toEqual([]);
   });
 
+  it('writes each incident’s CSV, JSON and social card, which a build writes beside the routes', () => {
+    const { dist } = site();
+    const incidents = data.incidents.filter((i) => !drafts.has(i.id)).map((i) => i.id);
+    expect(incidents.length).toBeGreaterThan(0);
+    const missing = incidents.flatMap((id) => [`data/incidents/${id}.csv`, `data/incidents/${id}.json`, `og/incidents/${id}.png`]).filter((path) => !existsSync(join(dist, path)));
+    expect(missing).toEqual([]);
+    expect(files(join(dist, 'data/incidents')).sort()).toEqual(incidents.flatMap((id) => [`${id}.csv`, `${id}.json`]).sort());
+    const records = JSON.parse(read(dist, `data/incidents/${SLUG}.json`)) as { id: string; incidents?: string[] }[];
+    expect(records.filter((r) => r.incidents?.includes(SLUG)).length).toBeGreaterThan(0);
+    const ids = new Set(published.map((r) => r.id));
+    expect(records.filter((r) => !ids.has(r.id))).toEqual([]);
+    const { rows, error } = parseCsvCells(read(dist, `data/incidents/${SLUG}.csv`));
+    expect(error).toBeUndefined();
+    expect(rows.slice(1).map((row) => row[0]!.text)).toEqual(records.map((r) => r.id));
+  });
+
   it('draws a social image per incident and points Open Graph at it', () => {
     const { dist } = site();
     const png = readFileSync(join(dist, `og/incidents/${SLUG}.png`));

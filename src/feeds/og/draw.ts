@@ -6,7 +6,8 @@
  * font's advance widths and kerning pairs (read once, ../font.ts), for the scripts that need no
  * shaping (Latin, Greek, Cyrillic and their punctuation); a line with any other character is
  * drawn by resvg whole. The font ships in an npm package (dejavu-fonts-ttf), so no outside
- * service and no system font is involved. Runs on the main thread or in ./worker.ts.
+ * service and no system font is involved. Runs on the main thread (`astro dev`) or in the worker
+ * that writes a build's files beside its routes (../beside-worker.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

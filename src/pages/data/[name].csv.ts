@@ -2,10 +2,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../site/index.ts';
 import { downloadCsv, downloads } from '../../feeds/downloads.ts';
+import { writeBeside } from '../../feeds/beside.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const site = await getSite();
-  return downloads(site).map((download) => ({ params: { name: download.name }, props: { download } }));
+  const all = downloads(await getSite());
+  // In a build, written beside the routes (src/feeds/beside.ts).
+  if (writeBeside(all.map((download) => ({ path: `data/${download.name}.csv`, content: { type: 'csv', columns: download.columnsKey, rows: download.rows } })))) return [];
+  return all.map((download) => ({ params: { name: download.name }, props: { download } }));
 };
 
 export const GET: APIRoute = ({ props }) =>

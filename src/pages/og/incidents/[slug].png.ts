@@ -2,7 +2,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { formatDate } from '../../../data/dates.ts';
 import { getSite, type Site } from '../../../site/index.ts';
-import { prepareCards, renderCard, type CardInput } from '../../../feeds/og/index.ts';
+import { renderCard, type CardInput } from '../../../feeds/og/index.ts';
+import { writeBeside } from '../../../feeds/beside.ts';
 import type { IncidentSummary } from '../../../data/queries.ts';
 
 const card = (site: Site, incident: IncidentSummary): CardInput => ({
@@ -14,8 +15,8 @@ const card = (site: Site, incident: IncidentSummary): CardInput => ({
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const site = await getSite();
-  // Drawn ahead, off the main thread, while the pages before /og/ render (src/feeds/og/index.ts).
-  await prepareCards(site.incidents.map((incident) => card(site, incident)));
+  // In a build, drawn and written off the main thread while it renders the pages (src/feeds/beside.ts).
+  if (writeBeside(site.incidents.map((incident) => ({ path: `og/incidents/${incident.id}.png`, content: { type: 'card', card: card(site, incident) } })))) return [];
   return site.incidents.map((incident) => ({ params: { slug: incident.id }, props: { incident } }));
 };
 
