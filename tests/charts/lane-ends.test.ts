@@ -75,12 +75,20 @@ describe('drawn', () => {
     const end = /<g class="dw-lane-end"[^>]*>[\s\S]*?<\/g>/.exec(html)?.[0];
     expect(end).toBeDefined();
     expect(end).toContain(`data-lane="tamtam"`);
-    expect(end).toContain(`data-t="${Date.UTC(2019, 11, 2)}"`);
+    // The takedowns chart does not zoom: no instant for zoom to read (the timeline's lanes do).
+    expect(end).not.toContain('data-t=');
     expect(end).toContain(`transform="translate(${lane.end!.x},${lane.y})"`);
     expect(end).toContain('<title>TamTam closed on 2 December 2019</title>');
     expect(end).toContain(`y2="${lane.height}"`);
     // Inside the plot, so the clip and zoom apply to it as to the marks.
     expect(html.indexOf('class="dw-lane-end"')).toBeGreaterThan(html.indexOf('class="dw-plot"'));
     expect(html.match(/class="dw-lane-end"/g)).toHaveLength(1);
+  });
+
+  test('on the timeline’s lanes by platform, with the instant zoom moves it by', async () => {
+    const html = await renderer.render('/src/charts/timeline/Timeline.astro', { records, platforms: platforms('2019-12-02'), hrefFor: () => undefined, id: 'tl', groupBy: 'platform' });
+    const end = /<g class="dw-lane-end"[^>]*>/.exec(html)?.[0];
+    expect(end).toContain(`data-lane="tamtam"`);
+    expect(end).toContain(`data-t="${Date.UTC(2019, 11, 2)}"`);
   });
 });

@@ -80,12 +80,18 @@ describe.each(Object.keys(charts) as (keyof typeof charts)[])('%s chart', (name)
   test('every record mark has a row with the same data-record, and every row a link', () => {
     const svg = html.match(/<svg class="dw-svg"[\s\S]*?<\/svg>/)![0];
     const markIds = new Set([...svg.matchAll(/<g [^>]*data-record="([^"]+)"/g)].map((m) => m[1]));
-    const rowIds = new Set([...html.matchAll(/<tr id="[^"]+" data-record="([^"]+)"/g)].map((m) => m[1]));
+    const rowIds = new Set([...html.matchAll(/<tr data-record="([^"]+)"/g)].map((m) => m[1]));
     expect(markIds.size).toBeGreaterThan(0);
     expect([...markIds].filter((id) => !rowIds.has(id))).toEqual([]);
     expect([...rowIds].filter((id) => !markIds.has(id))).toEqual([]);
     for (const id of rowIds) expect(html).toContain(`href="/records/${id}/"`);
     expect(html).toMatch(/<details class="dw-table"/);
+  });
+
+  test('instants (data-t, -t0, -t1) only on a chart that zooms in time, which alone reads them', () => {
+    const svg = html.match(/<svg class="dw-svg"[\s\S]*?<\/svg>/)![0];
+    if (name === 'timeline') expect(svg).toMatch(/<g class="dw-mark[^"]*"[^>]*data-t="\d+"/);
+    else expect(svg).not.toMatch(/\sdata-t\d?=/);
   });
 
   test('no inline styles (the CSP has no unsafe-inline)', () => {
@@ -131,7 +137,9 @@ describe('10,000 records', () => {
     expect(bins.length).toBeGreaterThan(50);
     expect(bins.reduce((n, m) => n + Number(m[2]), 0)).toBe(10_000);
     for (const [, target] of bins.slice(0, 20)) expect(html).toContain(`<tbody id="${target}">`);
-    expect(html.match(/<tr id="[^"]+" data-record=/g)).toHaveLength(10_000);
+    // Rows without ids: nothing links to them (only the site-wide timeline's rows are anchors).
+    expect(html.match(/<tr data-record=/g)).toHaveLength(10_000);
+    expect(html).not.toMatch(/<tr id=/);
   });
 
   // What the site-wide pages render: the timeline with its by-platform view, claims, takedowns.
@@ -166,8 +174,9 @@ describe('10,000 records', () => {
 
   test('a listed page at the table limit (2,000 records) stays under the budget', async () => {
     const month = records.slice(0, 2_000);
-    const html = await renderer.render(charts.timeline, { records: month, platforms: caseStudy.platforms, actors: caseStudy.actors, hrefFor, summaryGrain: false, switchable: true });
-    expect(html.match(/<tr id="[^"]+" data-record=/g)).toHaveLength(2_000);
+    const html = await renderer.render(charts.timeline, { records: month, platforms: caseStudy.platforms, actors: caseStudy.actors, hrefFor, summaryGrain: false, switchable: true, rowAnchors: true });
+    // The site-wide timeline's rows are where a record with no write-up is linked to.
+    expect(html.match(/<tr id="timeline-record-[^"]+" data-record=/g)).toHaveLength(2_000);
     // The by-platform view points to the same table instead of repeating it.
     expect(html).toContain('<a href="#timeline-table">The data table above</a> lists the same records.');
     const kb = await gzipKB(html);

@@ -153,7 +153,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
         symbol: symbolPath(KIND_STYLES.attack.shape, 80),
         glyph: precisionGlyph(a.span),
         tip: `${a.record.title}\n${formatDate(a.span)} · Attack · ${countKind(a.claims.length, 'claim')}${disputed(a.record)}`,
-        classes: ['dw-mark', KIND_STYLES.attack.className, 'dw-kind-attack', ...precisionClasses(a.span), ...(a.record.disputed?.length ? ['has-dispute'] : [])],
+        classes: ['dw-mark', KIND_STYLES.attack.className, ...precisionClasses(a.span), ...(a.record.disputed?.length ? ['has-dispute'] : [])],
       });
       y += HEADER;
       a.claims.forEach((c, i) => {
@@ -176,7 +176,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
           glyph: precisionGlyph(c.span),
           label: { text, dx: round(plotRight - cx + 12), dy: 4, anchor: 'start' },
           tip: `${c.record.title}\n${formatDate(c.span)} · ${text}\nClaimed by ${actorName(c.record.claimant)} · ${c.record.status}${disputed(c.record)}`,
-          classes: ['dw-mark', claimStyle.className, 'dw-kind-claim', `status-${c.record.status}`, ...precisionClasses(c.span), ...(c.record.disputed?.length ? ['has-dispute'] : [])],
+          classes: ['dw-mark', claimStyle.className, `status-${c.record.status}`, ...precisionClasses(c.span), ...(c.record.disputed?.length ? ['has-dispute'] : [])],
         });
       });
       y += a.claims.length * ROW;
@@ -237,7 +237,7 @@ export function layoutClaims(options: ClaimsOptions): ChartLayout {
         y: round(base - ((rows[i] ?? 0) + 0.5) * DOT_ROW),
         symbol: symbolPath(claimStyle.shape, 50),
         tip: `${a.record.title}\n${firstClaimText(a.claims)}`,
-        classes: ['dw-mark', claimStyle.className, 'dw-kind-claim', 'dw-first-claim'],
+        classes: ['dw-mark', claimStyle.className, 'dw-first-claim'],
       });
     });
     lanes.push({ id: 'first-claims', label: '', y: round(y), height: round(base - y), count: claimed.length });

@@ -40,4 +40,10 @@ export interface ChartProps {
    * drill-down page's table is the only page that lists a record without a write-up.
    */
   searchable?: boolean;
+  /**
+   * Table rows get ids (`<id>-record-<record>`): the site-wide timeline's, where a record with no
+   * write-up is listed and linked to (charts/site/record-href.ts). Other tables' rows have none:
+   * nothing links to them, and on an incident page they were 50 bytes a row.
+   */
+  rowAnchors?: boolean;
 }

@@ -111,7 +111,7 @@ export function migrationMark(m: MigrationEntry, scale: NonNullable<ChartLayout[
     head,
     label: migrationLabel(labelText, x0 - cx, y0 - cy, x0 + 8 + text12(labelText.length) > width),
     tip: [m.record.title, `${formatDate(m.span)} · Migration · ${platformName(m.record.from)} → ${platformName(m.record.to)}`, `Who: ${who}`, ...(trigger ? [`Set off by: ${trigger.record.title}`] : [])].join('\n'),
-    classes: ['dw-arrow', KIND_STYLES.migration.className, 'dw-kind-migration'],
+    classes: ['dw-arrow', KIND_STYLES.migration.className],
   };
 }
 

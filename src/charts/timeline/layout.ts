@@ -287,7 +287,7 @@ function recordMark(p: Placement, g: ReturnType<typeof spanGeometry>, cy: number
     span: g.span,
     glyph: g.glyph,
     tip: tip.join('\n'),
-    classes: ['dw-mark', style.className, `dw-kind-${p.record.kind}`, ...g.classes, ...(disputed.length ? ['has-dispute'] : [])],
+    classes: ['dw-mark', style.className, ...g.classes, ...(disputed.length ? ['has-dispute'] : [])],
   };
 }
 
