@@ -25,10 +25,14 @@ const view = (result: CheckResult) => ({
 type Step = [string, Record<string, Edit | null>];
 
 const STEPS: Step[] = [
+  // A prop's problem is kept with the body's scan; each check prefixes it anew, while other files change.
+  ['a component without its id', { 'content/pages/about.mdx': (text) => `${text}\n<Cite />\n` }],
   ['a sentence added to a write-up', { [WRITEUP]: (text) => `${text}\nA sentence saved later.\n` }],
+  ['a citation added to it', { [WRITEUP]: (text) => `${text}\nAs the channel said.<Cite id="post-1" />\n` }],
+  ['the component given its id', { 'content/pages/about.mdx': (text) => text.replace('<Cite />', '<Cite id="news-1" />') }],
   ['an error appears in a record', { [RECORDS]: replaceOnce('killed: 2', 'killed: two') }],
   ['and is fixed', { [RECORDS]: replaceOnce('killed: two', 'killed: 2') }],
-  // The records file does not change; what its references point at does.
+  // The records file and the write-up do not change; what their references point at does.
   ['a source cited by records is renamed in another file', { 'data/sources.yaml': replaceOnce('id: post-1', 'id: post-2') }],
   ['and named back', { 'data/sources.yaml': replaceOnce('id: post-2', 'id: post-1') }],
   [

@@ -9,7 +9,9 @@ import { COMPONENT_NAMES, componentProps, type ComponentName } from '../../schem
 import { blockNestingPast, mayNestInline } from '../../data/mdx-nesting.ts';
 import { citedIds, htmlProblems, scanMdxRecovering, unsafeMarkdownLinks, type ComponentUse, type MdxScan } from '../../data/mdx-scan.ts';
 import { objectShape } from '../../schema/introspect.ts';
-import { prefixingProblems, type CheckContext } from '../context.ts';
+import type { Problem } from '../../data/problems.ts';
+import { copies, perEntry } from '../cache.ts';
+import { newContext, prefixingProblems, type CheckContext } from '../context.ts';
 import { issuesToProblems } from '../issues.ts';
 import { scanSimpleComponents } from '../mdx-fast.ts';
 import type { Incident, Page } from '../project-data.ts';
@@ -37,8 +39,17 @@ function scan(ctx: CheckContext, { file, parsed }: MdxFile): MdxScan & { whole: 
   }
 }
 
-/** One component: its name, its props against their schema, the ids they name. */
-function checkComponent(ctx: CheckContext, refs: ReferenceChecker, file: string, use: ComponentUse): void {
+/** What a component's props are found to be against their schema, before the ids they name are looked up. */
+function propsProblems(use: ComponentUse, schema: (typeof componentProps)[ComponentName], entry: Entry): Problem[] {
+  const result = schema.safeParse(use.props);
+  if (result.success) return [];
+  // A prop written as code has its own error (mdx-code): not a second one for its value.
+  const computed = (issue: { path: PropertyKey[] }) => issue.path[0] !== undefined && String(issue.path[0]) in use.props && use.props[String(issue.path[0])] === undefined;
+  return issuesToProblems(result.error.issues.filter((issue) => !computed(issue)), entry, () => Object.keys(objectShape(schema)));
+}
+
+/** One component: its name, its props against their schema (kept with the file's scan), the ids they name. */
+function checkComponent(ctx: CheckContext, refs: ReferenceChecker, file: string, use: ComponentUse, kept: Map<ComponentUse, Problem[]>): void {
   if (!(COMPONENT_NAMES as string[]).includes(use.name)) {
     const known = COMPONENT_NAMES.map((n) => `<${n}>`).join(', ');
     ctx.problems.push({ file, ...use.at, severity: 'error', message: `unknown component <${use.name}>${didYouMean(use.name, COMPONENT_NAMES)}; write-ups can use ${known}`, rule: 'unknown-component' });
@@ -49,11 +60,11 @@ function checkComponent(ctx: CheckContext, refs: ReferenceChecker, file: string,
   }
   const schema = componentProps[use.name as ComponentName];
   const entry: Entry = { file, value: use.props, locate: (path) => use.propAt[String(path[0])] ?? use.at };
+  let props = kept.get(use);
+  if (!props) kept.set(use, (props = propsProblems(use, schema, entry)));
+  const found = props;
   prefixingProblems(ctx, (message) => `<${use.name}>: ${message.replace(/\bfield\b/, 'prop')}`, () => {
-    const result = schema.safeParse(use.props);
-    // A prop written as code has its own error (mdx-code): not a second one for its value.
-    const computed = (issue: { path: PropertyKey[] }) => issue.path[0] !== undefined && String(issue.path[0]) in use.props && use.props[String(issue.path[0])] === undefined;
-    if (!result.success) ctx.problems.push(...issuesToProblems(result.error.issues.filter((issue) => !computed(issue)), entry, () => Object.keys(objectShape(schema))));
+    ctx.problems.push(...copies(found));
     refs.check(schema, entry);
   });
 }
@@ -93,7 +104,12 @@ export function checkMdxUse(
       whole = false; // a write-up whose frontmatter could not be read may name records too
       continue;
     }
-    const scanned = scan(ctx, mdx);
+    // A body unchanged since the last check (the same entry, cache.ts) is not scanned again.
+    const { scanned, problems, props } = perEntry(ctx.cache, 'mdx-scan', mdx.parsed.entries[0], undefined, () => {
+      const found = newContext(ctx.root);
+      return { scanned: scan(found, mdx), problems: found.problems, props: new Map<ComponentUse, Problem[]>() };
+    });
+    ctx.problems.push(...copies(problems));
     whole &&= scanned.whole;
     const { file, parsed } = mdx;
     const citing = citingByFile.get(file);
@@ -102,7 +118,7 @@ export function checkMdxUse(
       ctx.problems.push({ file, ...problem.at, severity: ('severity' in problem && problem.severity) || 'error', message: problem.message, rule: problem.rule });
     }
     // Lower-case names are HTML elements, judged above.
-    for (const use of scanned.uses) if (!/^[a-z]/.test(use.name)) checkComponent(ctx, refs, file, use);
+    for (const use of scanned.uses) if (!/^[a-z]/.test(use.name)) checkComponent(ctx, refs, file, use, props);
     for (const use of scanned.uses) {
       if (use.name !== 'Record' || typeof use.props.id !== 'string') continue;
       named.add(use.props.id);

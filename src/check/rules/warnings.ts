@@ -6,6 +6,7 @@
 import type { Entry } from '../../data/files.ts';
 import { documentKey } from '../../safety/url.ts';
 import type { Source } from '../../schema/index.ts';
+import { perEntry } from '../cache.ts';
 import { problemAt, type CheckContext } from '../context.ts';
 import type { Incident } from '../project-data.ts';
 import { strayFiles } from '../project-files.ts';
@@ -26,7 +27,8 @@ function incidentsWithRecords(records: Entry[]): Set<string> {
 function checkDuplicateUrls(ctx: CheckContext, sources: Validated<Source>[]): void {
   const first = new Map<string, Validated<Source>>();
   for (const source of sources) {
-    const key = source.value.url === undefined ? undefined : documentKey(source.value.url);
+    const url = source.value.url;
+    const key = url === undefined ? undefined : perEntry(ctx.cache, 'document-key', source.entry, url, () => documentKey(url));
     if (key === undefined) continue;
     const earlier = first.get(key);
     if (!earlier) {
