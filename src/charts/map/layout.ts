@@ -71,6 +71,11 @@ export interface MapOptions extends ChartInput {
   binThreshold?: number;
   /** Past this many records, the table counts them by country instead of listing them. */
   tableLimit?: number;
+  /**
+   * What the counts are by: `country` (the site-wide map, whose countries have pages), or `year`
+   * (a country's page, whose records each year's page lists).
+   */
+  summaryBy?: 'country' | 'year';
 }
 
 export const MAP_BIN_THRESHOLD = 2000;
@@ -187,10 +192,6 @@ export function layoutMap(options: MapOptions): MapLayout {
     const xy = projection(at)!;
     return [round(xy[0]), round(xy[1])];
   };
-  const yearOf = (r: DataRecord) => {
-    const span = spanOf(r.date);
-    return span ? String(new Date(span.start).getUTCFullYear()) : undefined;
-  };
   const sourceName = sourceNamer(options.sources);
   const binned = placed.length > threshold;
   const marks: MapMark[] = [];
@@ -283,7 +284,7 @@ export function layoutMap(options: MapOptions): MapLayout {
     description,
     empty: placed.length ? undefined : 'No records with a location',
     binned,
-    table: tableOf(placed, options.records, options.tableLimit ?? MAP_TABLE_LIMIT),
+    table: tableOf(placed, options.records, options.tableLimit ?? MAP_TABLE_LIMIT, options.summaryBy ?? 'country'),
     years: counted(placed.map((p) => yearOf(p.record))),
     kinds: counted(placed.map((p) => p.record.kind)),
   };
@@ -301,7 +302,13 @@ function legendFor(placed: readonly Placed[], binned: boolean): LegendItem[] {
 }
 
 /** The same records as a table: place, level, coordinates as published; by country past `limit`. */
-function tableOf(placed: readonly Placed[], records: readonly DataRecord[], limit: number): TableModel {
+/** The year a record's date starts in, as the map's year pages file it (pages.ts). */
+function yearOf(r: DataRecord): string | undefined {
+  const span = spanOf(r.date);
+  return span ? String(new Date(span.start).getUTCFullYear()) : undefined;
+}
+
+function tableOf(placed: readonly Placed[], records: readonly DataRecord[], limit: number, by: 'country' | 'year'): TableModel {
   const columns = ['Record', 'Date', 'Place', 'Country', 'Level', 'Coordinates as published'];
   const caption = 'Located records: place, how well it is known, and the coordinates as published';
   const row = (p: Placed) => ({
@@ -316,18 +323,18 @@ function tableOf(placed: readonly Placed[], records: readonly DataRecord[], limi
     return { recordId: r.id, cells: [r.title, r.date, l.place, countryName(l.country), 'Not on the map: no coordinates, and no shape for the country', '—'] };
   });
   if (placed.length <= limit) return { caption, columns, linkColumn: 0, groups: [{ rows: [...placed.map(row), ...notDrawn] }] };
-  const byCountry = new Map<string, number>();
-  for (const p of placed) byCountry.set(p.location.country, (byCountry.get(p.location.country) ?? 0) + 1);
+  const counts = new Map<string, number>();
+  const keyOf = by === 'year' ? (p: Placed) => yearOf(p.record) ?? '' : (p: Placed) => p.location.country;
+  for (const p of placed) counts.set(keyOf(p), (counts.get(keyOf(p)) ?? 0) + 1);
+  const rows =
+    by === 'year'
+      ? [...counts].filter(([year]) => year).sort((a, b) => a[0].localeCompare(b[0])).map(([year, count]) => ({ key: year, label: year, counts: [count] }))
+      : [...counts].sort((a, b) => countryName(a[0]).localeCompare(countryName(b[0]))).map(([code, count]) => ({ key: code.toLowerCase(), label: countryName(code), counts: [count] }));
   return {
     caption,
     columns,
     linkColumn: 0,
     groups: notDrawn.length ? [{ rows: notDrawn }] : [],
-    summary: {
-      caption: 'Located records by country',
-      columns: ['Records'],
-      rows: [...byCountry].sort((a, b) => countryName(a[0]).localeCompare(countryName(b[0]))).map(([code, count]) => ({ key: code.toLowerCase(), label: countryName(code), counts: [count] })),
-      records: placed.length,
-    },
+    summary: { caption: by === 'year' ? 'Located records by year' : 'Located records by country', columns: ['Records'], rows, records: placed.length },
   };
 }
