@@ -68,9 +68,10 @@ function machine() {
 
 /**
  * One cold build, in a process tree of its own so its time and memory can be measured. Driftwatch
- * builds as `npm run build` does (scripts/build.ts: Astro, then the search index); the baseline
- * through Astro's API (scripts/bench/build-site.ts). Each gets a fresh cache folder, social
- * cards included, so nothing comes from an earlier run or touches the repository's own cache.
+ * builds as `npm run build` does (scripts/build.ts: Astro, and Pagefind fed beside it, in a
+ * process of its own); the baseline through Astro's API (scripts/bench/build-site.ts). Each gets
+ * a fresh cache folder, social cards included, so nothing comes from an earlier run or touches
+ * the repository's own cache.
  */
 async function build(kind: 'driftwatch' | 'baseline' | 'starlight', root: string, outDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<RunResult & { stats?: DistStats }> {
   const cacheDir = `${outDir}-cache`;

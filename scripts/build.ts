@@ -1,44 +1,79 @@
 /**
- * `npm run build [-- astro build flags]`: `astro build`, then the search index.
+ * `npm run build [-- astro build flags]`: `astro build`, and the search index beside it.
  *
- * Astro runs in a child process and Pagefind only after it has exited, so the two never hold
- * memory at the same time: at 100,000 records each peaks at about 2 GB (see
- * src/integration/search.ts and docs/performance.md). `astro build` on its own indexes too, in
- * its own process.
+ * Astro runs in a child process; this one feeds Pagefind the pages Astro has written while it
+ * renders the rest (src/integration/search.ts, `SearchFeed`), so that the index takes the second
+ * core, which rendering leaves idle, and what is left when Astro exits is the last pages and
+ * writing the index. Pagefind is a process of its own: no process holds Astro's memory and the
+ * index's at once. `astro build` on its own indexes too, in its own process, at the end.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { indexSite } from '../src/integration/search.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { indexSite, SearchFeed, targetFile, type SearchTarget } from '../src/integration/search.ts';
 import { searchHandoffEnv } from '../src/site/env.ts';
 
 const require = createRequire(import.meta.url);
 const astro = join(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
 const handoff = mkdtempSync(join(tmpdir(), 'driftwatch-build-'));
 const outDirFile = join(handoff, 'out-dir');
+/** How often the pages written so far are looked for while Astro renders. */
+const SCAN_EVERY_MS = 2000;
 
 try {
+  const started = Date.now();
   // A larger young generation: a build allocates many short-lived strings, and collecting them
   // in bigger batches took about 5 % off a 1,000-incident build (docs/performance.md).
-  const built = spawnSync(process.execPath, ['--max-semi-space-size=64', astro, 'build', ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', astro, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...searchHandoffEnv(outDirFile) },
   });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+    child.on('error', (error) => resolve({ code: null, signal: null, error }));
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  let done: Awaited<typeof exited> | undefined;
+  void exited.then((result) => (done = result));
+
+  // While Astro runs: feed Pagefind what it has written. A failure here only costs the overlap:
+  // the index is then built after Astro has exited, as before.
+  let feed: SearchFeed | undefined;
+  let feedFailed = false;
+  while (!done) {
+    await Promise.race([exited, sleep(SCAN_EVERY_MS)]);
+    if (done || feedFailed) continue;
+    try {
+      if (!feed && existsSync(targetFile(outDirFile))) {
+        feed = await SearchFeed.open(JSON.parse(readFileSync(targetFile(outDirFile), 'utf8')) as SearchTarget, started);
+      }
+      await feed?.scan();
+    } catch (error) {
+      feedFailed = true;
+      process.stderr.write(`search index: could not follow the build (${error instanceof Error ? error.message : String(error)}); indexing after it\n`);
+      await feed?.close().catch(() => undefined);
+      feed = undefined;
+    }
+  }
+
+  const built = done;
   if (built.error || built.signal) {
     // Astro could not start, or was stopped (a signal: the system out of memory, or Ctrl-C).
     process.stderr.write(`astro build ${built.error ? `could not start: ${built.error.message}` : `was stopped by ${built.signal}`}\n`);
     process.exitCode = 1;
-  } else if (built.status !== 0) {
-    process.exitCode = built.status ?? 1; // Astro has said why.
+  } else if (built.code !== 0) {
+    process.exitCode = built.code ?? 1; // Astro has said why.
   } else if (existsSync(outDirFile)) {
     const outDir = readFileSync(outDirFile, 'utf8');
-    const started = performance.now();
-    const { pages } = await indexSite(outDir);
-    process.stdout.write(`search index: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const tail = performance.now();
+    const { pages } = feed ? await feed.finish() : await indexSite(outDir);
+    feed = undefined;
+    process.stdout.write(`search index: ${pages} pages in ${((performance.now() - tail) / 1000).toFixed(1)} s\n`);
   }
   // Otherwise Astro built nothing (`--help`): nothing to index.
+  await feed?.close();
 } finally {
   rmSync(handoff, { recursive: true, force: true });
 }

@@ -13,14 +13,19 @@
  * which may be held in memory).
  *
  * `astro build` indexes in its own process, at the end. `npm run build` (scripts/build.ts) sets
- * DRIFTWATCH_SEARCH_AFTER instead, and indexes once Astro's process has exited: one after the
- * other, the two never hold their memory at once (docs/performance.md).
+ * DRIFTWATCH_SEARCH_AFTER instead, and feeds Pagefind in its own process while Astro renders
+ * (`SearchFeed`): each page as soon as Astro has written it, read once, cut as above and defanged
+ * as the last guard will defang it, so that what is left when Astro exits is the last pages and
+ * writing the index. Pagefind runs on the second core, which Astro's rendering leaves idle.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { searchHandoffFile } from '../site/env.ts';
+import { guard } from '../safety/last-guard.ts';
+import { mayNameListedDomain } from '../safety/defang.ts';
+import { defangDomains } from '../site/project.ts';
 
 /**
  * Folders of the output with nothing to search: scripts, social cards, the index itself, and the
@@ -55,20 +60,134 @@ function* htmlFiles(dir: string, top = true): Generator<string> {
   }
 }
 
+/**
+ * What Pagefind reads of a page, given as its bytes read as Latin-1 (which maps each byte to one
+ * character and back: a third of the cost of decoding UTF-8, and the cuts are all ASCII, so the
+ * result's bytes are the page's less what is cut); undefined for a page with no search body.
+ */
+export function searchText(latin1: string): string | undefined {
+  if (!latin1.includes('data-pagefind-body')) return undefined;
+  return latin1.replace(IGNORED, '').replace(RUN_TOGETHER, '$& ');
+}
+
 /** Copies the pages that have a search body, without the charts' ignored parts, to `into`, at the same paths. */
 export function searchCopy(outDir: string, into: string): number {
   let pages = 0;
   for (const path of htmlFiles(outDir)) {
-    // Latin-1 maps each byte to one character and back: a third of the cost of decoding UTF-8,
-    // and the cuts below are all ASCII, so the copy's bytes are the page's less what is cut.
-    const html = readFileSync(path, 'latin1');
-    if (!html.includes('data-pagefind-body')) continue;
+    const text = searchText(readFileSync(path, 'latin1'));
+    if (text === undefined) continue;
     const copy = join(into, path.slice(outDir.length));
     mkdirSync(dirname(copy), { recursive: true });
-    writeFileSync(copy, html.replace(IGNORED, '').replace(RUN_TOGETHER, '$& '), 'latin1');
+    writeFileSync(copy, text, 'latin1');
     pages++;
   }
   return pages;
+}
+
+/** Where Astro's pages will appear, and what the last guard will defang in them (scripts/build.ts). */
+export interface SearchTarget {
+  outDir: string;
+  domains: readonly string[];
+}
+
+/** The file beside the handoff file where the integration says, as Astro starts, where pages will appear. */
+export const targetFile = (handoff: string): string => `${handoff}.target`;
+
+/**
+ * Pagefind fed while Astro renders (`npm run build`): `scan` adds every page Astro has finished
+ * writing since the last scan; `finish`, once Astro has exited, adds the rest and writes the
+ * index. A page counts as written when it was written after the build started (older files are a
+ * previous build's, which Astro has yet to clear) and ends with `</html>` (Astro writes a large
+ * page in several chunks); once Astro has exited, every page counts. Each page is read once.
+ * What Pagefind is given is what it would read from the search copy of the finished site: the
+ * last guard's defanging (src/safety/last-guard.ts, run after the pages are written) is applied
+ * here to the page as Astro wrote it, with the same function.
+ */
+/** Pages handed to Pagefind before waiting for its answers. */
+const IN_FLIGHT = 8;
+
+export class SearchFeed {
+  readonly #target: SearchTarget;
+  readonly #since: number;
+  readonly #seen = new Set<string>();
+  readonly #index: import('pagefind').PagefindIndex;
+  readonly #pagefind: typeof import('pagefind');
+  #pages = 0;
+
+  private constructor(target: SearchTarget, since: number, pagefind: typeof import('pagefind'), index: import('pagefind').PagefindIndex) {
+    this.#target = target;
+    this.#since = since;
+    this.#pagefind = pagefind;
+    this.#index = index;
+  }
+
+  /** `since`: when the build started (ms since the epoch); files older than that are not this build's. */
+  static async open(target: SearchTarget, since: number): Promise<SearchFeed> {
+    const pagefind = await import('pagefind');
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    return new SearchFeed(target, since, pagefind, index);
+  }
+
+  /** Adds the pages written since the last scan; all that are left when `final`. Returns how many it added. */
+  async scan(final = false): Promise<number> {
+    const { outDir, domains } = this.#target;
+    let added = 0;
+    const adding: Promise<void>[] = [];
+    // Before Astro has cleared and written the output folder, there may be no folder, or folders
+    // that go while they are read: the next scan sees what is there then.
+    const paths: string[] = [];
+    try {
+      for (const path of htmlFiles(outDir)) paths.push(path);
+    } catch (error) {
+      if (final || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (const path of paths) {
+      const page = path.slice(outDir.length).replace(/^[\\/]+/, '');
+      if (this.#seen.has(page)) continue;
+      let bytes: Buffer;
+      try {
+        if (!final && statSync(path).mtimeMs < this.#since) continue;
+        bytes = readFileSync(path);
+      } catch {
+        continue; // removed meanwhile (a previous build's file Astro cleared)
+      }
+      let latin1 = bytes.toString('latin1');
+      if (!final && !latin1.trimEnd().endsWith('</html>')) continue;
+      this.#seen.add(page);
+      if (domains.length > 0 && mayNameListedDomain(latin1, domains)) latin1 = Buffer.from(guard(bytes.toString('utf8'), domains), 'utf8').toString('latin1');
+      const text = searchText(latin1);
+      if (text === undefined) continue;
+      // A few pages in flight at once, so Pagefind's process is never left waiting for the next.
+      adding.push(
+        this.#index.addHTMLFile({ sourcePath: page.split('\\').join('/'), content: Buffer.from(text, 'latin1').toString('utf8') }).then((result) => {
+          if (result.errors.length > 0) throw new Error(`pagefind: ${page}: ${result.errors.join('; ')}`);
+        }),
+      );
+      added++;
+      if (adding.length >= IN_FLIGHT) await Promise.all(adding.splice(0));
+    }
+    await Promise.all(adding);
+    this.#pages += added;
+    return added;
+  }
+
+  /** Once Astro has exited: adds what is left and writes `<outDir>/pagefind/`. Returns the pages indexed. */
+  async finish(): Promise<{ pages: number }> {
+    try {
+      await this.scan(true);
+      const written = await this.#index.writeFiles({ outputPath: join(this.#target.outDir, 'pagefind') });
+      if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      return { pages: this.#pages };
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Stops Pagefind without writing an index (a build that failed). */
+  async close(): Promise<void> {
+    await this.#pagefind.close();
+  }
 }
 
 export async function indexSite(outDir: string): Promise<{ pages: number }> {
@@ -93,11 +212,19 @@ export default function search(): AstroIntegration {
   return {
     name: 'driftwatch-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        const after = searchHandoffFile();
+        if (!after) return;
+        // scripts/build.ts feeds Pagefind the pages as they appear (SearchFeed).
+        const root = fileURLToPath(config.root);
+        const target: SearchTarget = { outDir: fileURLToPath(config.outDir), domains: defangDomains(root) };
+        writeFileSync(targetFile(after), JSON.stringify(target));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const after = searchHandoffFile();
         if (after) {
-          // scripts/build.ts reads where the site went, and indexes it after this process exits.
+          // scripts/build.ts reads where the site went, and adds what is left once this process exits.
           writeFileSync(after, outDir);
           return;
         }
