@@ -4,8 +4,9 @@
  * Astro runs in a child process; this one feeds Pagefind the pages Astro has written while it
  * renders the rest (src/integration/search.ts, `SearchFeed`), so that the index takes the second
  * core, which rendering leaves idle, and what is left when Astro exits is the last pages and
- * writing the index. Pagefind is a process of its own: no process holds Astro's memory and the
- * index's at once. `astro build` on its own indexes too, in its own process, at the end.
+ * writing the index. Pagefind is a process of its own; past FOLLOW_UP_TO_RECORDS records it
+ * indexes after Astro has exited, so that their memory never adds up. `astro build` on its own
+ * indexes too, in its own process, at the end.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,17 +42,24 @@ try {
   // While Astro runs: feed Pagefind what it has written. A failure here only costs the overlap:
   // the index is then built after Astro has exited, as before.
   let feed: SearchFeed | undefined;
-  let feedFailed = false;
+  /** Set when the feed stops (failed, or a site too large to follow): the index is built after Astro. */
+  let indexAfter = false;
   while (!done) {
     await Promise.race([exited, sleep(SCAN_EVERY_MS)]);
-    if (done || feedFailed) continue;
+    if (done || indexAfter) continue;
     try {
       if (!feed && existsSync(targetFile(outDirFile))) {
-        feed = await SearchFeed.open(JSON.parse(readFileSync(targetFile(outDirFile), 'utf8')) as SearchTarget, started);
+        const target = JSON.parse(readFileSync(targetFile(outDirFile), 'utf8')) as SearchTarget;
+        // A large site is indexed after Astro has exited, so the two never hold their memory at once.
+        if (!target.follow) {
+          indexAfter = true;
+          continue;
+        }
+        feed = await SearchFeed.open(target, started);
       }
       await feed?.scan();
     } catch (error) {
-      feedFailed = true;
+      indexAfter = true;
       process.stderr.write(`search index: could not follow the build (${error instanceof Error ? error.message : String(error)}); indexing after it\n`);
       await feed?.close().catch(() => undefined);
       feed = undefined;

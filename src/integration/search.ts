@@ -25,7 +25,8 @@ import type { AstroIntegration } from 'astro';
 import { searchHandoffFile } from '../site/env.ts';
 import { guard } from '../safety/last-guard.ts';
 import { mayNameListedDomain } from '../safety/defang.ts';
-import { defangDomains } from '../site/project.ts';
+import { defangDomains, loadProject } from '../site/project.ts';
+import { projectDir } from '../site/paths.ts';
 
 /**
  * Folders of the output with nothing to search: scripts, social cards, the index itself, and the
@@ -88,7 +89,17 @@ export function searchCopy(outDir: string, into: string): number {
 export interface SearchTarget {
   outDir: string;
   domains: readonly string[];
+  /** Whether to feed Pagefind while Astro renders (`FOLLOW_UP_TO_RECORDS`), or index after it. */
+  follow: boolean;
 }
+
+/**
+ * Up to how many records Pagefind is fed while Astro renders. Beside Astro, Pagefind's memory
+ * adds to the build's (about 0.4 GB at 1,000 / 20,000, and it grows with the drill-down tables,
+ * one row per record), so past this size it indexes after Astro has exited, as before, and the
+ * two never hold their memory at once (docs/performance.md: 2.6 GB for Astro at 200,000 records).
+ */
+export const FOLLOW_UP_TO_RECORDS = 50_000;
 
 /** The file beside the handoff file where the integration says, as Astro starts, where pages will appear. */
 export const targetFile = (handoff: string): string => `${handoff}.target`;
@@ -217,7 +228,8 @@ export default function search(): AstroIntegration {
         if (!after) return;
         // scripts/build.ts feeds Pagefind the pages as they appear (SearchFeed).
         const root = fileURLToPath(config.root);
-        const target: SearchTarget = { outDir: fileURLToPath(config.outDir), domains: defangDomains(root) };
+        const records = loadProject(projectDir(root)).data.records.length;
+        const target: SearchTarget = { outDir: fileURLToPath(config.outDir), domains: defangDomains(root), follow: records <= FOLLOW_UP_TO_RECORDS };
         writeFileSync(targetFile(after), JSON.stringify(target));
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -1,6 +1,7 @@
 /**
- * `npm run build` (scripts/build.ts): Astro in a child process, then the search index once that
- * process has exited; Astro's exit code and the checker's lines pass through.
+ * `npm run build` (scripts/build.ts): Astro in a child process, and the search index fed the pages
+ * as Astro writes them, written once that process has exited; Astro's exit code and the checker's
+ * lines pass through.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ function npmBuild(project: string): Promise<{ status: number | null; out: string
 }
 
 describe('npm run build', () => {
-  it('builds, then indexes the pages with a search body after Astro has exited', async () => {
+  it('builds, and indexes every page with a search body, the index written once Astro has exited', async () => {
     const project = fixture('minimal', {
       'content/incidents/incident-one.mdx': replaceOnce('Some prose about the incident.', 'The channel @news--official posted "we did it"... (hxxps://t[.]me/news--official).'),
     });

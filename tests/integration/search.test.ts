@@ -52,7 +52,7 @@ describe('Pagefind fed while Astro renders (npm run build)', () => {
     const dist = site({ 'stale/index.html': page('<p>A page of the previous build</p>') });
     // Written before this build started: a previous build's, not yet cleared.
     utimesSync(join(dist, 'stale/index.html'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-    const feed = await SearchFeed.open({ outDir: dist, domains: ['t.me'] }, Date.now() - 1000);
+    const feed = await SearchFeed.open({ outDir: dist, domains: ['t.me'], follow: true }, Date.now() - 1000);
     try {
       const write = (path: string, html: string) => {
         mkdirSync(dirname(join(dist, path)), { recursive: true });
