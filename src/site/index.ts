@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { CheckResult } from '../check/validate.ts';
+import type { CheckResult, ProjectData } from '../check/validate.ts';
 import { buildSiteData, type DataInput, type SiteData } from '../data/queries.ts';
 import { withBase } from '../data/urls.ts';
 import { citedSources } from '../data/mdx-scan.ts';
@@ -93,15 +93,20 @@ interface DevSite {
   /** What was checked and written when it was last asked for: the same, and nothing changed. */
   checked: CheckResult;
   writeups: string;
-  /** What the site was computed from, the records aside, as text. */
-  input: DataInput;
+  /** What a write-up could change of what the site was computed from, as text (`textOf`). */
   text: string;
   site: Promise<Site>;
 }
 const devCache = ((globalThis as Record<symbol, { last?: DevSite }>)[DEV] ??= {});
 
-/** The input without the records, as text: what a save to a write-up or a registry could change. */
-const textOf = ({ records: _, ...rest }: DataInput) => JSON.stringify(rest);
+/** What a save to a write-up could change of the input, as text: its frontmatter and what it cites (and what the free pages cite). */
+const textOf = (input: DataInput) => JSON.stringify([input.site, input.incidents, input.pageCitations]);
+
+/** The same entries, object for object: a data file that did not change gives the very same ones (src/check/cache.ts). */
+const sameEntries = (a: readonly object[], b: readonly object[]) => a.length === b.length && a.every((entry, i) => entry === b[i]);
+
+/** The records and registries of two checks are the same objects (the collections of registries are filled from them, src/content.config.ts). */
+const sameData = (a: ProjectData, b: ProjectData) => sameEntries(a.records, b.records) && sameEntries(a.platforms, b.platforms) && sameEntries(a.actors, b.actors) && sameEntries(a.sources, b.sources);
 
 /**
  * `astro dev`: the site is computed again only when what it is computed from changed: the
@@ -120,14 +125,12 @@ async function devSite(): Promise<Site> {
   if (dev && dev.checked === checked && dev.writeups === writeups) return dev.site;
   const input = inputOf(checked, await collections(written));
   const text = textOf(input);
-  // A record file that did not change gives the very same records (src/check/cache.ts).
-  const sameRecords = dev && dev.input.records.length === input.records.length && dev.input.records.every((record, i) => record === input.records[i]);
-  if (dev && sameRecords && dev.text === text) {
+  if (dev && sameData(dev.checked.data, checked.data) && dev.text === text) {
     devCache.last = { ...dev, checked, writeups };
     return dev.site;
   }
   const site = load(input);
-  devCache.last = { checked, writeups, input, text, site };
+  devCache.last = { checked, writeups, text, site };
   // A failed load is not kept: the next request tries again.
   site.catch(() => {
     if (devCache.last?.site === site) devCache.last = undefined;

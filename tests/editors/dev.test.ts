@@ -121,6 +121,11 @@ describe('npm run dev', () => {
     const retitled = await get('/incidents/', (s, text) => s === 200 && text.includes('Incident one, retitled'));
     expect(retitled.computed).toBeGreaterThan(first.computed);
     expect((await get('/incidents/incident-one/', (s) => s === 200)).computed).toBe(retitled.computed);
+    // A record's title: computed again.
+    const notes = join(project, 'data/records/notes.yaml');
+    writeFileSync(notes, readFileSync(notes, 'utf8').replace('title: Noted', 'title: Noted again'));
+    const renamed = await get('/incidents/incident-one/', (s, text) => s === 200 && text.includes('Noted again'));
+    expect(renamed.computed).toBeGreaterThan(retitled.computed);
   });
 
   it('prints the warnings once, then after a save only what changed', () => {
