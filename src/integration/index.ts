@@ -56,15 +56,22 @@ export default function driftwatch(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const watched = /[\\/](content|data)[\\/]/;
-        const recheck = (file: string) => {
-          if (!watched.test(file)) return;
-          // Only this file is read again; the rules across files run over what was kept of the others.
-          invalidateProject(root, file);
+        const report = () => {
           const { problems } = loadProject(root);
           const changes = changesSince(shown, problems);
           shown = changes.shown;
           print(changes.added, logger);
           logger.info(summary(changes, problems));
+        };
+        let settling: ReturnType<typeof setTimeout> | undefined;
+        const recheck = (file: string) => {
+          if (!watched.test(file)) return;
+          // Only this file is read again; the rules across files run over what was kept of the others.
+          invalidateProject(root, file);
+          // One save can come as several events (a file emptied, then written): the terminal is told
+          // once they settle, so they cost one check. A page asked for meanwhile checks at once.
+          clearTimeout(settling);
+          settling = setTimeout(report, 50);
         };
         // content/ and data/ may live outside the Astro root (DRIFTWATCH_PROJECT).
         server.watcher.add([`${root}/content`, `${root}/data`]);
