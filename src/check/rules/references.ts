@@ -77,7 +77,8 @@ const WHERE_TO_ADD: Record<Registry, string> = {
 
 /** The ids an entry names, each with its registry and where: kept by entry (cache.ts), so a check after a save walks only the changed files' entries. */
 function referencesOf(ctx: CheckContext, schema: z.ZodType, entry: Entry): [string, Registry, PathSegment[]][] {
-  return perEntry(ctx.cache, 'references', entry, schema, () => {
+  // Not keyed by the schema object (see validateEntry in schemas.ts): an entry has one schema.
+  return perEntry(ctx.cache, 'references', entry, undefined, () => {
     const found: [string, Registry, PathSegment[]][] = [];
     walkerOf(schema)?.(entry.value, [], (id, target, path) => found.push([id, target, path]));
     return found;

@@ -80,7 +80,10 @@ export interface UnfilledPolicy {
 export function validateEntry<T>(ctx: CheckContext, schema: z.ZodType<T>, entry: Entry, policy: UnfilledPolicy = {}): Validated<T> | undefined {
   // The same entry (its file unchanged since the last check) under the same schema and policy: the same verdict.
   // The policy tells only of unfilled values: an entry with none has one verdict.
-  const verdicts = perEntry(ctx.cache, 'validate', entry, schema, () => new Map<string, Verdict<T>>());
+  // Not keyed by the schema object: an entry is always judged by the same schema (its file's, its
+  // kind's), and `astro dev` loads this module twice (the config's and the pages' module graphs),
+  // each with schema objects of its own; keyed by them, a check from the other graph judged anew.
+  const verdicts = perEntry(ctx.cache, 'validate', entry, undefined, () => new Map<string, Verdict<T>>());
   const key = isUnfilled(ctx.cache, entry) ? `${policy.published ?? ''}\u0000${policy.keep ?? ''}` : '';
   let verdict = verdicts.get(key);
   if (!verdict) verdicts.set(key, (verdict = judge(schema, entry, policy, isUnfilled(ctx.cache, entry))));
