@@ -228,7 +228,7 @@ for (const size of sizes) {
     });
     devRows.push({ ...rows.at(-1)!, dev });
   }
-  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, code: b.code, stats: b.stats } })), dev: devRows.map((row) => ({ site: row.site, size: row.size, dev: row.dev })) }, null, 2)}\n`);
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, peakProcessRssBytes: b.peakProcessRssBytes, code: b.code, stats: b.stats } })), dev: devRows.map((row) => ({ site: row.site, size: row.size, dev: row.dev })) }, null, 2)}\n`);
 }
 
 process.stdout.write(`\n${formatTable(rows)}\n`);

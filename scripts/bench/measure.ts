@@ -3,7 +3,9 @@
  * it wrote.
  *
  * Peak RSS is the largest sum of VmRSS over the child and all its descendants, polled from /proc
- * every 100 ms (Astro and Vite may start workers; /usr/bin/time would only see one process).
+ * every 100 ms (Astro and Vite may start workers; /usr/bin/time would only see one process). The
+ * largest single process's peak (its VmHWM) is kept too: the issue's memory limit is per process,
+ * and `npm run build` runs Astro and Pagefind as two.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +17,8 @@ export interface RunResult {
   /** User + system CPU seconds of the process and its children (from /usr/bin/time), when known. */
   cpuSeconds?: number;
   peakRssBytes: number;
+  /** The highest peak RSS (VmHWM) of any one process of the tree. */
+  peakProcessRssBytes: number;
   code: number;
   output: string;
 }
@@ -35,9 +39,11 @@ function childrenOf(): Map<number, number[]> {
   return children;
 }
 
-function treeRss(root: number): number {
+/** The tree's RSS now (the sum over its processes), and the highest peak of any one of them. */
+function treeRss(root: number): { total: number; largestPeak: number } {
   const children = childrenOf();
   let total = 0;
+  let largestPeak = 0;
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
@@ -45,12 +51,14 @@ function treeRss(root: number): number {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
       if (kb) total += Number(kb) * 1024;
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      if (hwm) largestPeak = Math.max(largestPeak, Number(hwm) * 1024);
     } catch {
       // gone already
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, largestPeak };
 }
 
 const TIME = '/usr/bin/time';
@@ -78,8 +86,12 @@ export function run(command: string, args: string[], options: { cwd: string; env
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     let peak = 0;
+    let peakProcess = 0;
     const poll = () => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const { total, largestPeak } = treeRss(child.pid);
+      peak = Math.max(peak, total);
+      peakProcess = Math.max(peakProcess, largestPeak);
     };
     const timer = setInterval(poll, 100);
     child.on('error', (error) => {
@@ -90,7 +102,7 @@ export function run(command: string, args: string[], options: { cwd: string; env
       clearInterval(timer);
       const times = new RegExp(`${TIME_MARK} ([\\d.]+) ([\\d.]+)`).exec(output);
       if (times) output = output.replace(times[0], '');
-      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: times ? Number(times[1]) + Number(times[2]) : undefined, peakRssBytes: peak, code: code ?? 1, output });
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: times ? Number(times[1]) + Number(times[2]) : undefined, peakRssBytes: peak, peakProcessRssBytes: peakProcess, code: code ?? 1, output });
     });
   });
 }

@@ -29,7 +29,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)}`;
 const ratios = (wall?: number, cpu?: number) => (wall === undefined ? '–' : `${wall.toFixed(2)} / ${cpu === undefined ? '–' : cpu.toFixed(2)}`);
 
 export function formatTable(rows: Row[]): string {
-  const header = ['site', 'incidents / records', 'build s', 'build CPU s', '× baseline (wall / CPU)', '× GFM baseline (wall / CPU)', '× Starlight (wall / CPU)', 'peak RSS MB', 'pages', 'files', 'dist/ MB', 'largest file MiB', 'HTML KB gz median / max', 'JS KB gz median / max', 'check s'];
+  const header = ['site', 'incidents / records', 'build s', 'build CPU s', '× baseline (wall / CPU)', '× GFM baseline (wall / CPU)', '× Starlight (wall / CPU)', 'peak RSS MB (tree / largest process)', 'pages', 'files', 'dist/ MB', 'largest file MiB', 'HTML KB gz median / max', 'JS KB gz median / max', 'check s'];
   const lines = rows.map((row) => {
     const s = row.build.stats;
     return [
@@ -40,7 +40,7 @@ export function formatTable(rows: Row[]): string {
       ratios(row.ratio, row.cpuRatio),
       ratios(row.gfmRatio, row.gfmCpuRatio),
       ratios(row.starlightRatio, row.starlightCpuRatio),
-      mb(row.build.peakRssBytes),
+      `${mb(row.build.peakRssBytes)} / ${mb(row.build.peakProcessRssBytes)}`,
       s ? String(s.pages) : '–',
       s ? String(s.files) : '–',
       s ? mb(s.bytes) : '–',
