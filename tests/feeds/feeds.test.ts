@@ -14,7 +14,7 @@ import { parseCsv } from '../../src/data/csv.ts';
 import { buildSiteData, type DataInput } from '../../src/data/queries.ts';
 import { dataPackage } from '../../src/feeds/datapackage.ts';
 import { downloadCsv, downloadJson, downloads, jsonLines, recordDownloads, recordsCsv } from '../../src/feeds/downloads.ts';
-import { finishBeside, openBeside, writeBeside, type BesideFile } from '../../src/feeds/beside.ts';
+import { besideBacklog, finishBeside, openBeside, writeBeside, type BesideFile } from '../../src/feeds/beside.ts';
 import { recordsParquet } from '../../src/feeds/parquet.ts';
 import { recordYear } from '../../src/data/record-files.ts';
 import { FEED_ITEMS, newestItems, rss } from '../../src/feeds/rss.ts';
@@ -194,6 +194,27 @@ describe('files written beside the routes in a build', () => {
         expect(bytes('data/platforms.csv').toString()).toBe(downloadCsv(platforms));
         expect(bytes('data/records.parquet').equals(Buffer.from(recordsParquet(site.records)))).toBe(true);
         expect(bytes('og/incidents/x.png').equals(Buffer.from(await renderCard(card)))).toBe(true);
+      });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('go to the worker a few batches at a time, so the dataset is not copied into it at once', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dw-beside-'));
+    try {
+      await withEnv({ DRIFTWATCH_ROOT: REPO }, async () => {
+        const records = site.records.slice(0, 3);
+        const handed: BesideFile[] = Array.from({ length: 300 }, (_, i) => ({ path: `data/many/${i}.json`, content: { type: 'json', rows: records } }));
+        openBeside(out);
+        expect(writeBeside(handed)).toBe(true);
+        // Posting copies the rows into the worker: only two batches of 25 are in its hands.
+        const backlog = besideBacklog();
+        expect(backlog.inWorker).toBe(50);
+        expect(backlog.queued).toBe(250);
+        expect(await finishBeside()).toBe(300);
+        expect(besideBacklog()).toEqual({ queued: 0, inWorker: 0 });
+        for (const i of [0, 149, 299]) expect(readFileSync(join(out, `data/many/${i}.json`), 'utf8')).toBe(jsonLines(records));
       });
     } finally {
       rmSync(out, { recursive: true, force: true });
