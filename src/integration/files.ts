@@ -8,8 +8,20 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { closeBesideWithoutWaiting, finishBeside, openBeside } from '../feeds/beside.ts';
+import { loadProject } from '../site/project.ts';
+import { projectDir } from '../site/paths.ts';
 
-export default function files(): AstroIntegration {
+/**
+ * Up to how many records the files are written by the worker. The worker's heap (the records
+ * it is handed, and records.parquet built from all of them) adds to the main thread's while it
+ * renders: at 1,000 / 200,000 records the build peaked at 3.1 GB with the worker and 2.6 GB
+ * without it, against a 3 GB limit. Past this size the routes write their files themselves,
+ * one after the other, as Pagefind indexes after Astro (src/integration/search.ts).
+ */
+export const BESIDE_UP_TO_RECORDS = 50_000;
+
+export default function files(options: { upToRecords?: number } = {}): AstroIntegration {
+  const upToRecords = options.upToRecords ?? BESIDE_UP_TO_RECORDS;
   let building = false;
   return {
     name: 'driftwatch-files',
@@ -18,7 +30,8 @@ export default function files(): AstroIntegration {
         building = command === 'build';
       },
       'astro:config:done': ({ config }) => {
-        if (building) openBeside(fileURLToPath(config.outDir));
+        const records = building ? loadProject(projectDir(config.root)).data.records.length : 0;
+        if (building && records <= upToRecords) openBeside(fileURLToPath(config.outDir));
         else closeBesideWithoutWaiting();
       },
       'astro:build:done': async ({ logger }) => {
