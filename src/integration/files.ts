@@ -10,18 +10,17 @@ import type { AstroIntegration } from 'astro';
 import { closeBesideWithoutWaiting, finishBeside, openBeside } from '../feeds/beside.ts';
 import { loadProject } from '../site/project.ts';
 import { projectDir } from '../site/paths.ts';
+import { FOLLOW_UP_TO_RECORDS } from './search.ts';
 
 /**
- * Up to how many records the files are written by the worker. The worker's heap (the records
- * it is handed, and records.parquet built from all of them) adds to the main thread's while it
- * renders: at 1,000 / 200,000 records the build peaked at 3.1 GB with the worker and 2.6 GB
- * without it, against a 3 GB limit. Past this size the routes write their files themselves,
- * one after the other, as Pagefind indexes after Astro (src/integration/search.ts).
+ * The worker writes the files up to the size past which the build does one thing at a time
+ * (`FOLLOW_UP_TO_RECORDS`, which Pagefind follows too). Its heap (the records it is handed, and
+ * records.parquet built from all of them) adds to the main thread's while it renders: at 1,000 /
+ * 200,000 records the largest process reached 3.18 GB with the worker, against a 3 GB limit.
+ * Past that size the routes write their files themselves, one after the other.
  */
-export const BESIDE_UP_TO_RECORDS = 50_000;
-
 export default function files(options: { upToRecords?: number } = {}): AstroIntegration {
-  const upToRecords = options.upToRecords ?? BESIDE_UP_TO_RECORDS;
+  const upToRecords = options.upToRecords ?? FOLLOW_UP_TO_RECORDS;
   let building = false;
   return {
     name: 'driftwatch-files',
