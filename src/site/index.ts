@@ -119,7 +119,12 @@ const sameData = (a: ProjectData, b: ProjectData) => sameEntries(a.records, b.re
  */
 async function devSite(): Promise<Site> {
   const checked = loadProject(siteProjectDir());
-  const written = await getCollection('incidents');
+  // The write-ups on disk now, as the check listed them. Astro's content store can keep one that
+  // was renamed away (its glob loader misses the old file's removal where the project is Astro's
+  // root, as in `npm run dev` here); its route would then claim the old address before the
+  // redirect page of src/pages/[...moved].astro, which a build writes there.
+  const onDisk = new Set(checked.data.incidents.map((incident) => incident.id));
+  const written = (await getCollection('incidents')).filter((entry) => onDisk.has(entry.id));
   const writeups = written.map((entry) => `${entry.id}:${entry.digest ?? entry.body?.length ?? ''}`).join('|');
   const dev = devCache.last;
   if (dev && dev.checked === checked && dev.writeups === writeups) return dev.site;

@@ -3,48 +3,23 @@
  * checker's report, so nothing renders (no write-up code runs, no record goes missing quietly);
  * once the file is fixed the site is back, with the last guard of the defang rule on each page.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearViteModeEnv } from '../helpers/env.ts';
 import { fixture, removeFixture, REPO } from '../helpers/fixture.ts';
-import { testBuildDirs } from '../helpers/run-dir.ts';
+import { startDev, type DevServer } from '../helpers/dev-server.ts';
 
 const WRITEUP = 'content/incidents/incident-one.mdx';
 // Code, and a link whose message quotes an address on the defang list.
 const CODE = 'Home is {process.env.HOME} here, see [x](t.me/chan).';
 let project: string;
-let server: ChildProcess;
-let origin: string;
-let output = '';
+let dev: DevServer;
+const output = () => dev.output();
 
-const withoutTestRunner = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** GET `path` once the server answers, retried while it starts or re-checks after a save. */
+/** GET `path` once the server answers, retried while it starts or re-checks after a save; with how many times it had computed the site. */
 async function get(path: string, until: (status: number, body: string) => boolean): Promise<{ status: number; body: string; computed: number }> {
-  const deadline = Date.now() + 60_000;
-  let last = { status: 0, body: '', computed: 0 };
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${origin}${path}`);
-      last = { status: response.status, body: await response.text(), computed: Number(response.headers.get('x-driftwatch-site')) };
-      if (until(last.status, last.body)) return last;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${path}: gave up at ${last.status}; server said:\n${output.slice(-2000)}`);
+  const { status, body, headers } = await dev.get(path, until);
+  return { status, body, computed: Number(headers.get('x-driftwatch-site')) };
 }
 
 beforeAll(async () => {
@@ -55,22 +30,12 @@ beforeAll(async () => {
     'data/sources.yaml': (text) => `${text}- id: unarchived\n  title: Unarchived\n  publisher: A newspaper\n  kind: news\n  published: '2019-11-30'\n  url: https://news.example/unarchived\n`,
     'data/records/notes.yaml': "- id: noted\n  kind: statement\n  date: '2019-12-02'\n  title: Noted\n  actor: amaq\n  sources: [news-1]\n  incidents: [incident-one]\n  notes: See https://t.me/notes_channel/5.\n",
   });
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  clearViteModeEnv();
-  const { cacheDir } = testBuildDirs('dev-');
-  server = spawn(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
-    cwd: REPO,
-    // As an editor's shell has it: Astro's dev server answers 404 to everything under VITEST.
-    env: { ...withoutTestRunner(process.env), ASTRO_TELEMETRY_DISABLED: '1', DRIFTWATCH_PROJECT: project, DRIFTWATCH_CACHE_DIR: cacheDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
+  // Astro's root is this repository; content/ and data/ are the fixture's.
+  dev = await startDev(REPO, { DRIFTWATCH_PROJECT: project });
 });
 
-afterAll(() => {
-  server?.kill();
+afterAll(async () => {
+  await dev?.stop();
   removeFixture(project);
 });
 
@@ -85,7 +50,7 @@ describe('npm run dev', () => {
     expect(body).not.toContain('t.me/chan');
     expect(body).not.toContain(process.env.HOME ?? '/root');
     expect((await get('/', (s) => s !== 0)).status).toBe(500);
-    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace in the terminal
+    expect(output()).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace in the terminal
   });
 
   it('shows the site again once the file is saved fixed, with listed domains defanged in free text', async () => {
@@ -130,7 +95,7 @@ describe('npm run dev', () => {
 
   it('prints the warnings once, then after a save only what changed', () => {
     const warning = 'data/sources.yaml:15:7  warning  source "unarchived" is not cited by any record or incident  unused-source';
-    expect(output.split(warning).length - 1).toBe(1);
-    expect(output).toContain('content/ and data/ re-checked: 2 fixed; 0 errors, 2 warnings in all (npm run check lists them)');
+    expect(output().split(warning).length - 1).toBe(1);
+    expect(output()).toContain('content/ and data/ re-checked: 2 fixed; 0 errors, 2 warnings in all (npm run check lists them)');
   });
 });
