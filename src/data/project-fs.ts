@@ -81,6 +81,30 @@ export function listProject(root: string): ProjectListing {
 }
 
 /**
+ * The problem `listProject` reports for `file` (project-relative, with `/`) or for a folder on its
+ * way: a symbolic link, or a named pipe, socket or device. Found without following a link or
+ * opening anything; undefined for a regular file or folder reached through folders only, or when
+ * there is nothing at that path (a normalised path: no `..`). The dev server asks it of every file
+ * of content/, data/ and public/ it would serve (src/integration/served-files.ts).
+ */
+export function pathProblem(root: string, file: string): Problem | undefined {
+  const parts = file.split('/').filter((part) => part !== '' && part !== '.');
+  for (let i = 1; i <= parts.length; i++) {
+    const path = parts.slice(0, i).join('/');
+    let stats: Stats;
+    try {
+      stats = lstatSync(join(root, path));
+    } catch {
+      return undefined; // nothing there
+    }
+    if (stats.isSymbolicLink()) return linkProblem(root, path);
+    if (stats.isFile()) return undefined; // the file itself, or a file where a folder was named: nothing to serve beyond it
+    if (!stats.isDirectory()) return specialProblem(path, specialKind(stats));
+  }
+  return undefined;
+}
+
+/**
  * The bytes of a file that `listProject` listed, or the problem that keeps it unread. Opened
  * without following a link and without blocking, then judged by what was opened (so a file
  * swapped for a link or a pipe since the listing is refused all the same); a file over `maxBytes`

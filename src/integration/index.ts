@@ -15,6 +15,7 @@ import { invalidateProject, loadProject } from '../site/project.ts';
 import { defangSite } from '../safety/last-guard.ts';
 import { changesSince, summary, type Shown } from './dev-report.ts';
 import { movedPages, redirectsFile } from '../site/redirects.ts';
+import { refuseLinksAndPipes } from './served-files.ts';
 
 function print(problems: readonly Problem[], logger: AstroIntegrationLogger): void {
   for (const problem of problems) {
@@ -28,12 +29,15 @@ export default function driftwatch(): AstroIntegration {
   /** What the terminal has shown, so a re-check prints only what changed. */
   let shown: Shown = new Map();
   let base = '/';
+  /** Astro's root and the folder it serves as the site's root (public/). */
+  let served = { root: '', publicDir: '' };
   return {
     name: 'driftwatch',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         root = projectDir(config.root);
         base = config.base;
+        served = { root: fileURLToPath(config.root), publicDir: config.publicDir && fileURLToPath(config.publicDir) };
         // Where the pages read data/ from, and build-time code finds src/ and node_modules/.
         publishBuildContext({ command, projectDir: root, astroRoot: fileURLToPath(config.root) });
         invalidateProject(root);
@@ -55,7 +59,10 @@ export default function driftwatch(): AstroIntegration {
         if (changed > 0) logger.info(`defanged addresses in the text of ${changed} page${changed === 1 ? '' : 's'}`);
       },
       'astro:server:setup': ({ server, logger }) => {
-        const watched = /[\\/](content|data)[\\/]/;
+        // Ahead of Vite's own middleware: a link or a pipe in public/, content/ or data/ is refused as the build refuses it.
+        if (served.publicDir) server.middlewares.use(refuseLinksAndPipes({ ...served, base }));
+        // public/ too: a link or a pipe added there is an error of the check, shown on every page.
+        const watched = /[\\/](content|data|public)[\\/]/;
         const report = () => {
           const { problems } = loadProject(root);
           const changes = changesSince(shown, problems);
@@ -73,8 +80,8 @@ export default function driftwatch(): AstroIntegration {
           clearTimeout(settling);
           settling = setTimeout(report, 50);
         };
-        // content/ and data/ may live outside the Astro root (DRIFTWATCH_PROJECT).
-        server.watcher.add([`${root}/content`, `${root}/data`]);
+        // content/, data/ and public/ may live outside the Astro root (DRIFTWATCH_PROJECT).
+        server.watcher.add([`${root}/content`, `${root}/data`, `${root}/public`]);
         server.watcher.on('change', recheck);
         server.watcher.on('add', recheck);
         server.watcher.on('unlink', recheck);
