@@ -1,12 +1,13 @@
 /**
  * `npm run build [-- astro build flags]`: `astro build`, and the search index beside it.
  *
- * Astro runs in a child process; this one feeds Pagefind the pages Astro has written while it
- * renders the rest (src/integration/search.ts, `SearchFeed`), so that the index takes the second
- * core, which rendering leaves idle, and what is left when Astro exits is the last pages and
- * writing the index. Pagefind is a process of its own; past FOLLOW_UP_TO_RECORDS records it
- * indexes after Astro has exited, so that their memory never adds up. `astro build` on its own
- * indexes too, in its own process, at the end.
+ * Astro runs in a child process; this one reads the pages Astro has written while it renders the
+ * rest (src/integration/search.ts, `SearchFeed`), on the second core, which rendering leaves
+ * idle, and once Astro has exited gives them to Pagefind, in the order of their paths (the index
+ * is then the same from one build of a commit to the next), and writes the index. Pagefind is a
+ * process of its own; past FOLLOW_UP_TO_RECORDS records the pages are read after Astro has
+ * exited, so that their memory never adds up. `astro build` on its own indexes too, in its own
+ * process, at the end.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,7 +40,7 @@ try {
   let done: Awaited<typeof exited> | undefined;
   void exited.then((result) => (done = result));
 
-  // While Astro runs: feed Pagefind what it has written. A failure here only costs the overlap:
+  // While Astro runs: read what it has written. A failure here only costs the overlap:
   // the index is then built after Astro has exited, as before.
   let feed: SearchFeed | undefined;
   /** Set when the feed stops (failed, or a site too large to follow): the index is built after Astro. */

@@ -8,18 +8,20 @@
  * Pagefind's time and memory grow with the HTML it reads, whether it indexes it or not, and what
  * it is told to ignore in charts (every chart's SVG, whose tooltips repeat its data table; the
  * whole of an incident's, actor's or platform's charts, whose pages list the same records) is
- * most of the HTML of the searchable pages. So it reads a copy of those pages without those parts
- * (`searchCopy`), in a temporary folder beside the output (not in the system's temporary folder,
- * which may be held in memory).
+ * most of the HTML of the searchable pages. So it is given each of those pages without those
+ * parts (`searchText`), one at a time.
+ *
+ * The index is byte-reproducible: Pagefind numbers pages in the order they are added and names
+ * its files after what they hold, so every page is added in the order of its path (`byPath`),
+ * never in the order it was written or found.
  *
  * `astro build` indexes in its own process, at the end. `npm run build` (scripts/build.ts) sets
- * DRIFTWATCH_SEARCH_AFTER instead, and feeds Pagefind in its own process while Astro renders
+ * DRIFTWATCH_SEARCH_AFTER instead, and reads the pages in its own process while Astro renders
  * (`SearchFeed`): each page as soon as Astro has written it, read once, cut as above and defanged
- * as the last guard will defang it, so that what is left when Astro exits is the last pages and
- * writing the index. Pagefind runs on the second core, which Astro's rendering leaves idle.
+ * as the last guard will defang it, then given to Pagefind, in order, once Astro has exited.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { searchHandoffFile } from '../site/env.ts';
@@ -71,18 +73,44 @@ export function searchText(latin1: string): string | undefined {
   return latin1.replace(IGNORED, '').replace(RUN_TOGETHER, '$& ');
 }
 
-/** Copies the pages that have a search body, without the charts' ignored parts, to `into`, at the same paths. */
-export function searchCopy(outDir: string, into: string): number {
-  let pages = 0;
-  for (const path of htmlFiles(outDir)) {
-    const text = searchText(readFileSync(path, 'latin1'));
-    if (text === undefined) continue;
-    const copy = join(into, path.slice(outDir.length));
-    mkdirSync(dirname(copy), { recursive: true });
-    writeFileSync(copy, text, 'latin1');
-    pages++;
+/**
+ * The order pages are given to Pagefind in: by path, compared by UTF-16 code unit, the same on
+ * every machine and in every locale. Pagefind numbers pages in the order they are added, and its
+ * index chunks, filters and metadata, and so their file names, follow those numbers: added in
+ * the order they were found, two builds of the same commit wrote different indexes.
+ */
+export const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A page's path under the output folder, with forward slashes, as Pagefind is given it. */
+const sitePath = (outDir: string, path: string): string => path.slice(outDir.length).replace(/^[\\/]+/, '').split('\\').join('/');
+
+/** What Pagefind reads of each page under `outDir` that has a search body, in the order it is added (`byPath`). */
+export function* searchPages(outDir: string): Generator<{ page: string; content: string }> {
+  const pages = [...htmlFiles(outDir)].map((path) => sitePath(outDir, path)).sort(byPath);
+  for (const page of pages) {
+    const text = searchText(readFileSync(join(outDir, page), 'latin1'));
+    if (text !== undefined) yield { page, content: Buffer.from(text, 'latin1').toString('utf8') };
   }
-  return pages;
+}
+
+/** Pages handed to Pagefind before waiting for its answers, so that its process is never left waiting for the next. */
+const IN_FLIGHT = 8;
+
+/** Adds `pages` to `index` in the order given (Pagefind answers in the order it was asked); returns how many. */
+async function addPages(index: import('pagefind').PagefindIndex, pages: Iterable<{ page: string; content: string }>): Promise<number> {
+  let added = 0;
+  const adding: Promise<void>[] = [];
+  for (const { page, content } of pages) {
+    adding.push(
+      index.addHTMLFile({ sourcePath: page, content }).then((result) => {
+        if (result.errors.length > 0) throw new Error(`pagefind: ${page}: ${result.errors.join('; ')}`);
+      }),
+    );
+    added++;
+    if (adding.length >= IN_FLIGHT) await Promise.all(adding.splice(0));
+  }
+  await Promise.all(adding);
+  return added;
 }
 
 /** Where Astro's pages will appear, and what the last guard will defang in them (scripts/build.ts). */
@@ -94,10 +122,11 @@ export interface SearchTarget {
 }
 
 /**
- * Up to how many records Pagefind is fed while Astro renders. Beside Astro, Pagefind's memory
- * adds to the build's (about 0.4 GB at 1,000 / 20,000, and it grows with the drill-down tables,
- * one row per record), so past this size it indexes after Astro has exited, as before, and the
- * two never hold their memory at once (docs/performance.md: 2.6 GB for Astro at 200,000 records).
+ * Up to how many records the pages are read while Astro renders. What the feed holds beside
+ * Astro until it exits (what Pagefind will read of each page: 75 MB at 1,000 / 20,000) grows with
+ * the drill-down tables, one row per record, so past this size the pages are read after Astro has
+ * exited, as before, and the two never hold their memory at once (docs/performance.md: 2.6 GB for
+ * Astro at 200,000 records).
  */
 export const FOLLOW_UP_TO_RECORDS = 50_000;
 
@@ -105,25 +134,29 @@ export const FOLLOW_UP_TO_RECORDS = 50_000;
 export const targetFile = (handoff: string): string => `${handoff}.target`;
 
 /**
- * Pagefind fed while Astro renders (`npm run build`): `scan` adds every page Astro has finished
- * writing since the last scan; `finish`, once Astro has exited, adds the rest and writes the
- * index. A page counts as written when it was written after the build started (older files are a
- * previous build's, which Astro has yet to clear) and ends with `</html>` (Astro writes a large
- * page in several chunks); once Astro has exited, every page counts. Each page is read once.
- * What Pagefind is given is what it would read from the search copy of the finished site: the
- * last guard's defanging (src/safety/last-guard.ts, run after the pages are written) is applied
- * here to the page as Astro wrote it, with the same function.
+ * Pagefind fed while Astro renders (`npm run build`): `scan` reads every page Astro has finished
+ * writing since the last scan; `finish`, once Astro has exited, reads the rest, gives Pagefind
+ * every page in the order of their paths (`byPath`) and writes the index. A page counts as
+ * written when it was written after the build started (older files are a previous build's, which
+ * Astro has yet to clear) and ends with `</html>` (Astro writes a large page in several chunks);
+ * once Astro has exited, every page counts. Each page is read once. What Pagefind is given is
+ * what it would read of the finished site (`searchPages`): the last guard's defanging
+ * (src/safety/last-guard.ts, run after the pages are written) is applied here to the page as
+ * Astro wrote it, with the same function.
+ *
+ * Pages arrive in the order Astro finishes them and the scans happen to find them, which differs
+ * from one build to the next, so what is read is kept (the bytes Pagefind reads, 75 MB at 1,000
+ * incidents and 20,000 records) and given to Pagefind at the end, sorted. Pagefind's own reading
+ * of those pages, which it does as each is added, is then part of the end of the build.
  */
-/** Pages handed to Pagefind before waiting for its answers. */
-const IN_FLIGHT = 8;
-
 export class SearchFeed {
   readonly #target: SearchTarget;
   readonly #since: number;
   readonly #seen = new Set<string>();
+  /** What Pagefind will read of each page with a search body, as UTF-8 bytes, by site path. */
+  readonly #read = new Map<string, Buffer>();
   readonly #index: import('pagefind').PagefindIndex;
   readonly #pagefind: typeof import('pagefind');
-  #pages = 0;
 
   private constructor(target: SearchTarget, since: number, pagefind: typeof import('pagefind'), index: import('pagefind').PagefindIndex) {
     this.#target = target;
@@ -140,11 +173,10 @@ export class SearchFeed {
     return new SearchFeed(target, since, pagefind, index);
   }
 
-  /** Adds the pages written since the last scan; all that are left when `final`. Returns how many it added. */
+  /** Reads the pages written since the last scan; all that are left when `final`. Returns how many with a search body it read. */
   async scan(final = false): Promise<number> {
     const { outDir, domains } = this.#target;
-    let added = 0;
-    const adding: Promise<void>[] = [];
+    let read = 0;
     // Before Astro has cleared and written the output folder, there may be no folder, or folders
     // that go while they are read: the next scan sees what is there then.
     const paths: string[] = [];
@@ -154,7 +186,7 @@ export class SearchFeed {
       if (final || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     for (const path of paths) {
-      const page = path.slice(outDir.length).replace(/^[\\/]+/, '');
+      const page = sitePath(outDir, path);
       if (this.#seen.has(page)) continue;
       let bytes: Buffer;
       try {
@@ -169,27 +201,29 @@ export class SearchFeed {
       if (domains.length > 0 && mayNameListedDomain(latin1, domains)) latin1 = Buffer.from(guard(bytes.toString('utf8'), domains), 'utf8').toString('latin1');
       const text = searchText(latin1);
       if (text === undefined) continue;
-      // A few pages in flight at once, so Pagefind's process is never left waiting for the next.
-      adding.push(
-        this.#index.addHTMLFile({ sourcePath: page.split('\\').join('/'), content: Buffer.from(text, 'latin1').toString('utf8') }).then((result) => {
-          if (result.errors.length > 0) throw new Error(`pagefind: ${page}: ${result.errors.join('; ')}`);
-        }),
-      );
-      added++;
-      if (adding.length >= IN_FLIGHT) await Promise.all(adding.splice(0));
+      this.#read.set(page, Buffer.from(text, 'latin1'));
+      read++;
     }
-    await Promise.all(adding);
-    this.#pages += added;
-    return added;
+    return read;
   }
 
-  /** Once Astro has exited: adds what is left and writes `<outDir>/pagefind/`. Returns the pages indexed. */
+  /** Once Astro has exited: reads what is left, adds every page in order and writes `<outDir>/pagefind/`. Returns the pages indexed. */
   async finish(): Promise<{ pages: number }> {
     try {
       await this.scan(true);
+      const read = this.#read;
+      const pages = await addPages(
+        this.#index,
+        (function* () {
+          for (const page of [...read.keys()].sort(byPath)) {
+            yield { page, content: read.get(page)!.toString('utf8') };
+            read.delete(page); // Pagefind has it now
+          }
+        })(),
+      );
       const written = await this.#index.writeFiles({ outputPath: join(this.#target.outDir, 'pagefind') });
       if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-      return { pages: this.#pages };
+      return { pages };
     } finally {
       await this.close();
     }
@@ -201,21 +235,21 @@ export class SearchFeed {
   }
 }
 
+/**
+ * Indexes the finished site at `outDir` (`astro build`, or `npm run build` past
+ * FOLLOW_UP_TO_RECORDS): each page read, cut and added in turn, in the same order as the feed.
+ */
 export async function indexSite(outDir: string): Promise<{ pages: number }> {
   const pagefind = await import('pagefind');
-  const copy = mkdtempSync(join(dirname(resolve(outDir)), '.driftwatch-search-'));
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    searchCopy(outDir, copy);
-    const added = await index.addDirectory({ path: copy });
-    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const pages = await addPages(index, searchPages(outDir));
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
+    return { pages };
   } finally {
     await pagefind.close();
-    rmSync(copy, { recursive: true, force: true });
   }
 }
 

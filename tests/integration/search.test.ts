@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexSite, searchCopy, SearchFeed } from '../../src/integration/search.ts';
+import { indexSite, searchPages, SearchFeed } from '../../src/integration/search.ts';
 import { defangSite } from '../../src/safety/last-guard.ts';
 import { files } from '../pages/site-helpers.ts';
 
@@ -16,7 +17,7 @@ function site(pages: Record<string, string>): string {
 }
 
 describe('what Pagefind reads', () => {
-  it('copies the pages with a search body, at their paths, without the chart parts they ignore', () => {
+  it('reads the pages with a search body, by path, without the chart parts they ignore', () => {
     const chart = '<dw-chart class="dw-chart" data-pagefind-ignore="all"><svg><title>&lt;/dw-chart&gt; Lane</title></svg><table><tr><td>row</td></tr></table></dw-chart>';
     const svg = '<svg class="dw-svg" data-pagefind-ignore="all" role="img"><title>Tooltip</title></svg>';
     const searchable = `<dw-chart class="dw-chart"><figure>${svg}<table><tr><td>A record with no write-up</td></tr></table></figure></dw-chart>`;
@@ -31,15 +32,15 @@ describe('what Pagefind reads', () => {
       '_astro/x.html': '<main data-pagefind-body>asset folder</main>',
       'data/incidents/a.csv': 'id\na',
     });
-    const copy = mkdtempSync(join(tmpdir(), 'dw-search-copy-'));
-    expect(searchCopy(dist, copy)).toBe(3);
-    expect(files(copy).sort()).toEqual(['incidents/a/index.html', 'index.html', 'timeline/2019/index.html']);
-    expect(readFileSync(join(copy, 'incidents/a/index.html'), 'utf8')).toBe(`${head}<main data-pagefind-body><p>Before</p><p>Between</p><p>After</p></main>`);
+    const read = Object.fromEntries([...searchPages(dist)].map(({ page, content }) => [page, content]));
+    // In the order Pagefind is given them: by path, whatever order the folder lists them in.
+    expect(Object.keys(read)).toEqual(['incidents/a/index.html', 'index.html', 'timeline/2019/index.html']);
+    expect(read['incidents/a/index.html']).toBe(`${head}<main data-pagefind-body><p>Before</p><p>Between</p><p>After</p></main>`);
     // A chart that does not ask to be ignored is read without its SVG: its table is the only list
     // of such records.
-    expect(readFileSync(join(copy, 'timeline/2019/index.html'), 'utf8')).toBe('<main data-pagefind-body><h1>2019</h1><dw-chart class="dw-chart"><figure><table><tr><td>A record with no write-up</td> </tr></table></figure></dw-chart></main>');
+    expect(read['timeline/2019/index.html']).toBe('<main data-pagefind-body><h1>2019</h1><dw-chart class="dw-chart"><figure><table><tr><td>A record with no write-up</td> </tr></table></figure></dw-chart></main>');
     // Facts read as words apart, not "Kindmessenger".
-    expect(readFileSync(join(copy, 'index.html'), 'utf8')).toBe('<main data-pagefind-body><p>Home</p><dl><dt>Kind</dt> <dd>messenger</dd> </dl></main>');
+    expect(read['index.html']).toBe('<main data-pagefind-body><p>Home</p><dl><dt>Kind</dt> <dd>messenger</dd> </dl></main>');
   });
 });
 
@@ -83,5 +84,50 @@ describe('Pagefind fed while Astro renders (npm run build)', () => {
     expect(await indexSite(after)).toEqual({ pages: 4 });
     expect(fragments(dist)).toEqual(fragments(after));
     expect(fragments(dist)).toHaveLength(4);
+  }, 60_000);
+});
+
+describe('a reproducible index', () => {
+  // Pages with words, filters and metadata, as a site's pages declare them.
+  const words = ['takedown', 'migration', 'channel', 'statement', 'claim', 'archive', 'mirror', 'outlet', 'platform', 'network', 'broadcast', 'relay'];
+  const pages: Record<string, string> = {};
+  words.forEach((word, i) => {
+    const path = i === 0 ? 'index.html' : `${i % 3 === 0 ? 'actors' : 'incidents'}/${word}/index.html`;
+    pages[path] = `<!DOCTYPE html><html lang="en"><head><title>${word}</title></head><body><main data-pagefind-body><h1>The ${word}</h1><p data-pagefind-filter="kind">${i % 2 ? 'attack' : 'claim'}</p><p data-pagefind-filter="year">${2010 + (i % 4)}</p><p>${words.slice(0, i + 1).join(' ')} ${word}s</p></main></body></html>`;
+  });
+  const order = Object.keys(pages);
+  /** Every file of `dir`, by path, with a digest of its bytes. */
+  const tree = (dir: string) => Object.fromEntries(files(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+
+  /** The site written in `sequence`, scanned after the pages at the positions in `scanAfter`, then finished. */
+  async function fed(sequence: readonly string[], scanAfter: ReadonlySet<number>): Promise<Record<string, string>> {
+    const dist = mkdtempSync(join(tmpdir(), 'dw-search-order-'));
+    const feed = await SearchFeed.open({ outDir: dist, domains: ['t.me'], follow: true }, Date.now() - 1000);
+    try {
+      for (const [i, path] of sequence.entries()) {
+        mkdirSync(dirname(join(dist, path)), { recursive: true });
+        writeFileSync(join(dist, path), pages[path]!);
+        if (scanAfter.has(i)) await feed.scan();
+      }
+      expect(await feed.finish()).toEqual({ pages: sequence.length });
+    } catch (error) {
+      await feed.close();
+      throw error;
+    }
+    return tree(join(dist, 'pagefind'));
+  }
+
+  it('has the same files, names and bytes, whatever order the pages arrive in', async () => {
+    const inOrder = await fed(order, new Set([2, 5, 8]));
+    // The reverse, and every other page first, with the scans at other points.
+    const reversed = await fed([...order].reverse(), new Set([0, 1, 6]));
+    const interleaved = await fed([...order.filter((_, i) => i % 2), ...order.filter((_, i) => i % 2 === 0)], new Set([3, 9]));
+    expect(Object.keys(inOrder).some((f) => f.startsWith('filter/'))).toBe(true);
+    expect(reversed).toEqual(inOrder);
+    expect(interleaved).toEqual(inOrder);
+    // And the same as indexing the finished site after the build (`astro build`, or a large site).
+    const after = site(pages);
+    expect(await indexSite(after)).toEqual({ pages: order.length });
+    expect(tree(join(after, 'pagefind'))).toEqual(inOrder);
   }, 60_000);
 });
