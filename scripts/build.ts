@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { indexSite, SearchFeed, targetFile, type SearchTarget } from '../src/integration/search.ts';
 import { searchHandoffEnv } from '../src/site/env.ts';
+import { defangSite } from '../src/safety/last-guard.ts';
 
 const require = createRequire(import.meta.url);
 const astro = join(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
@@ -43,6 +44,9 @@ try {
   // While Astro runs: read what it has written. A failure here only costs the overlap:
   // the index is then built after Astro has exited, as before.
   let feed: SearchFeed | undefined;
+  /** Where the pages go and the defang list, as the integration wrote them when Astro started. */
+  let target: SearchTarget | undefined;
+  const readTarget = () => JSON.parse(readFileSync(targetFile(outDirFile), 'utf8')) as SearchTarget;
   /** Set when the feed stops (failed, or a site too large to follow): the index is built after Astro. */
   let indexAfter = false;
   while (!done) {
@@ -50,7 +54,7 @@ try {
     if (done || indexAfter) continue;
     try {
       if (!feed && existsSync(targetFile(outDirFile))) {
-        const target = JSON.parse(readFileSync(targetFile(outDirFile), 'utf8')) as SearchTarget;
+        target = readTarget();
         // A large site is indexed after Astro has exited, so the two never hold their memory at once.
         if (!target.follow) {
           indexAfter = true;
@@ -77,8 +81,17 @@ try {
   } else if (existsSync(outDirFile)) {
     const outDir = readFileSync(outDirFile, 'utf8');
     const tail = performance.now();
-    const { pages } = feed ? await feed.finish() : await indexSite(outDir);
+    // The pages are defanged here, as they are read for the index (Astro's process left it to this one).
+    const { domains } = target ?? readTarget();
+    const finishing = feed;
     feed = undefined;
+    const { pages, defanged } = finishing
+      ? await finishing.finish().catch((error: unknown) => {
+          defangSite(outDir, domains); // whatever failed, no page leaves undefanged
+          throw error;
+        })
+      : await indexSite(outDir, domains);
+    if (defanged > 0) process.stdout.write(`defanged addresses in the text of ${defanged} page${defanged === 1 ? '' : 's'}\n`);
     process.stdout.write(`search index: ${pages} pages in ${((performance.now() - tail) / 1000).toFixed(1)} s\n`);
   }
   // Otherwise Astro built nothing (`--help`): nothing to index.

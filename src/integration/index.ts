@@ -2,20 +2,22 @@
  * The Driftwatch Astro integration: runs the same checks as `npm run check` before `astro build`
  * and `astro dev`, with the same lines. A build with errors stops before rendering anything;
  * `astro dev` keeps serving and re-checks whenever content/ or data/ changes. After a build, it
- * defangs what the pages' free text still names of the defang list (src/safety/last-guard.ts).
+ * defangs what the pages' free text still names of the defang list (src/safety/last-guard.ts),
+ * unless `npm run build` does it, in the process that reads the pages for the search index.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DataProblemsError, formatProblem, hasErrors, type Problem } from '../data/problems.ts';
-import { publishBuildContext } from '../site/env.ts';
+import { publishBuildContext, searchHandoffFile } from '../site/env.ts';
 import { projectDir } from '../site/paths.ts';
 import { invalidateProject, loadProject } from '../site/project.ts';
 import { defangSite } from '../safety/last-guard.ts';
 import { changesSince, summary, type Shown } from './dev-report.ts';
 import { movedPages, redirectsFile } from '../site/redirects.ts';
 import { refuseLinksAndPipes } from './served-files.ts';
+import { targetFile } from './search.ts';
 
 function print(problems: readonly Problem[], logger: AstroIntegrationLogger): void {
   for (const problem of problems) {
@@ -54,6 +56,12 @@ export default function driftwatch(): AstroIntegration {
         const redirects = join(fileURLToPath(dir), '_redirects');
         const own = existsSync(redirects) ? `${readFileSync(redirects, 'utf8').trimEnd()}\n\n` : '';
         writeFileSync(redirects, own + redirectsFile(movedPages(loadProject(root).data), base));
+        // Under `npm run build`, the process that reads every page for the search index defangs
+        // them as it reads them, once this one has exited (src/integration/search.ts, SearchFeed):
+        // one read of each page instead of two. Only if the search integration has said where the
+        // pages go: without it, nothing would.
+        const handoff = searchHandoffFile();
+        if (handoff && existsSync(targetFile(handoff))) return;
         // Before the search index and the weights read the pages (integrations run in order).
         const changed = defangSite(fileURLToPath(dir), loadProject(root).data.site.defang);
         if (changed > 0) logger.info(`defanged addresses in the text of ${changed} page${changed === 1 ? '' : 's'}`);

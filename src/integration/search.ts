@@ -25,8 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { searchHandoffFile } from '../site/env.ts';
-import { guard } from '../safety/last-guard.ts';
-import { mayNameListedDomain } from '../safety/defang.ts';
+import { GUARDED, guardFile } from '../safety/last-guard.ts';
 import { defangDomains, loadProject } from '../site/project.ts';
 import { projectDir } from '../site/paths.ts';
 
@@ -54,15 +53,6 @@ const IGNORED = /<dw-chart class="dw-chart" data-pagefind-ignore="all"[\s\S]*?<\
  */
 const RUN_TOGETHER = /<\/(?:dt|dd|td|th|li)>/g;
 
-function* htmlFiles(dir: string, top = true): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!(top && NO_PAGES.has(entry.name))) yield* htmlFiles(path, false);
-    } else if (entry.name.endsWith('.html')) yield path;
-  }
-}
-
 /**
  * What Pagefind reads of a page, given as its bytes read as Latin-1 (which maps each byte to one
  * character and back: a third of the cost of decoding UTF-8, and the cuts are all ASCII, so the
@@ -84,12 +74,51 @@ export const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 /** A page's path under the output folder, with forward slashes, as Pagefind is given it. */
 const sitePath = (outDir: string, path: string): string => path.slice(outDir.length).replace(/^[\\/]+/, '').split('\\').join('/');
 
-/** What Pagefind reads of each page under `outDir` that has a search body, in the order it is added (`byPath`). */
-export function* searchPages(outDir: string): Generator<{ page: string; content: string }> {
-  const pages = [...htmlFiles(outDir)].map((path) => sitePath(outDir, path)).sort(byPath);
-  for (const page of pages) {
-    const text = searchText(readFileSync(join(outDir, page), 'latin1'));
-    if (text !== undefined) yield { page, content: Buffer.from(text, 'latin1').toString('utf8') };
+/** A page or feed of the output: where it is, its site path, and whether Pagefind reads it. */
+interface Written {
+  path: string;
+  page: string;
+  searched: boolean;
+}
+
+/** Every page and feed under `outDir`, all that the last guard reads (`GUARDED`), in the order found. */
+function* writtenFiles(outDir: string, dir = outDir, searched = true): Generator<Written> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* writtenFiles(outDir, path, searched && !(dir === outDir && NO_PAGES.has(entry.name)));
+    else if (GUARDED.test(entry.name)) yield { path, page: sitePath(outDir, path), searched: searched && entry.name.endsWith('.html') };
+  }
+}
+
+/**
+ * What Pagefind reads of each page under `outDir` that has a search body, in the order it is
+ * added (`byPath`). Given the defang list (`npm run build` past FOLLOW_UP_TO_RECORDS, or once the
+ * feed has failed), it is also the last guard's pass over the built site: every page and feed is
+ * read once, defanged in place where it names a listed domain (`guardFile`, counted in `tally`),
+ * and then cut for Pagefind. Should Pagefind fail part way, the files it did not get are defanged
+ * all the same.
+ */
+export function* searchPages(outDir: string, domains: readonly string[] = [], tally = { defanged: 0 }): Generator<{ page: string; content: string }> {
+  const files = [...writtenFiles(outDir)].filter((file) => file.searched || domains.length > 0).sort((a, b) => byPath(a.page, b.page));
+  const read = ({ path, searched }: Written): string | undefined => {
+    const bytes = readFileSync(path);
+    let latin1 = bytes.toString('latin1');
+    const safe = domains.length > 0 ? guardFile(bytes, domains, latin1) : undefined;
+    if (safe) {
+      writeFileSync(path, safe);
+      tally.defanged++;
+      latin1 = safe.toString('latin1');
+    }
+    return searched ? searchText(latin1) : undefined;
+  };
+  let next = 0;
+  try {
+    for (; next < files.length; next++) {
+      const text = read(files[next]!);
+      if (text !== undefined) yield { page: files[next]!.page, content: Buffer.from(text, 'latin1').toString('utf8') };
+    }
+  } finally {
+    if (domains.length > 0) for (next++; next < files.length; next++) read({ ...files[next]!, searched: false });
   }
 }
 
@@ -134,27 +163,34 @@ export const FOLLOW_UP_TO_RECORDS = 50_000;
 export const targetFile = (handoff: string): string => `${handoff}.target`;
 
 /**
- * Pagefind fed while Astro renders (`npm run build`): `scan` reads every page Astro has finished
- * writing since the last scan; `finish`, once Astro has exited, reads the rest, gives Pagefind
- * every page in the order of their paths (`byPath`) and writes the index. A page counts as
- * written when it was written after the build started (older files are a previous build's, which
- * Astro has yet to clear) and ends with `</html>` (Astro writes a large page in several chunks);
- * once Astro has exited, every page counts. Each page is read once. What Pagefind is given is
- * what it would read of the finished site (`searchPages`): the last guard's defanging
- * (src/safety/last-guard.ts, run after the pages are written) is applied here to the page as
- * Astro wrote it, with the same function.
+ * The pages read while Astro renders (`npm run build`): `scan` reads every page and feed Astro has
+ * finished writing since the last scan; `finish`, once Astro has exited, reads the rest, defangs
+ * what needs it, gives Pagefind every page in the order of their paths (`byPath`) and writes the
+ * index. A page counts as written when it was written after the build started (older files are a
+ * previous build's, which Astro has yet to clear) and ends with `</html>` (Astro writes a large
+ * page in several chunks); feeds, and every file once Astro has exited, count then. Each file is
+ * read once, unless it changed after it was read (its size or time, looked at again at the end).
+ *
+ * This is the last guard of the defang rule for `npm run build` (src/safety/last-guard.ts): every
+ * page and feed of the output, the embeds and XML that Pagefind does not read included, is judged
+ * with `guardFile` as it is read, and those that name a listed domain are written back defanged
+ * once Astro has exited and before Pagefind is given anything. Pagefind is given each page as the
+ * guard leaves it: what it would read of the finished site (`searchPages`).
  *
  * Pages arrive in the order Astro finishes them and the scans happen to find them, which differs
- * from one build to the next, so what is read is kept (the bytes Pagefind reads, 75 MB at 1,000
- * incidents and 20,000 records) and given to Pagefind at the end, sorted. Pagefind's own reading
- * of those pages, which it does as each is added, is then part of the end of the build.
+ * from one build to the next, so what is read is kept (what Pagefind will read of each page: 75 MB
+ * at 1,000 / 20,000) and given to Pagefind at the end, sorted. Pagefind's own reading of those
+ * pages, which it does as each is added, is then part of the end of the build.
  */
 export class SearchFeed {
   readonly #target: SearchTarget;
   readonly #since: number;
-  readonly #seen = new Set<string>();
+  /** Each file read, by path, with its size and time as they were before it was read. */
+  readonly #seen = new Map<string, { size: number; mtimeMs: number }>();
   /** What Pagefind will read of each page with a search body, as UTF-8 bytes, by site path. */
   readonly #read = new Map<string, Buffer>();
+  /** The files to write back defanged, by path. */
+  readonly #defang = new Map<string, Buffer>();
   readonly #index: import('pagefind').PagefindIndex;
   readonly #pagefind: typeof import('pagefind');
 
@@ -173,44 +209,66 @@ export class SearchFeed {
     return new SearchFeed(target, since, pagefind, index);
   }
 
-  /** Reads the pages written since the last scan; all that are left when `final`. Returns how many with a search body it read. */
+  /** Reads the files written since the last scan; when `final`, all that are left or changed. Returns how many pages with a search body it read. */
   async scan(final = false): Promise<number> {
     const { outDir, domains } = this.#target;
     let read = 0;
     // Before Astro has cleared and written the output folder, there may be no folder, or folders
     // that go while they are read: the next scan sees what is there then.
-    const paths: string[] = [];
+    const files: Written[] = [];
     try {
-      for (const path of htmlFiles(outDir)) paths.push(path);
+      for (const file of writtenFiles(outDir)) files.push(file);
     } catch (error) {
       if (final || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    for (const path of paths) {
-      const page = sitePath(outDir, path);
-      if (this.#seen.has(page)) continue;
+    for (const { path, page, searched } of files) {
+      const seen = this.#seen.get(path);
+      if (seen && !final) continue;
       let bytes: Buffer;
+      let size: number;
+      let mtimeMs: number;
       try {
-        if (!final && statSync(path).mtimeMs < this.#since) continue;
+        ({ size, mtimeMs } = statSync(path));
+        if (seen && seen.size === size && seen.mtimeMs === mtimeMs) continue; // read whole, unchanged since
+        if (!final && mtimeMs < this.#since) continue;
         bytes = readFileSync(path);
       } catch {
         continue; // removed meanwhile (a previous build's file Astro cleared)
       }
       let latin1 = bytes.toString('latin1');
-      if (!final && !latin1.trimEnd().endsWith('</html>')) continue;
-      this.#seen.add(page);
-      if (domains.length > 0 && mayNameListedDomain(latin1, domains)) latin1 = Buffer.from(guard(bytes.toString('utf8'), domains), 'utf8').toString('latin1');
-      const text = searchText(latin1);
-      if (text === undefined) continue;
+      // Feeds are read once Astro has exited: nothing tells a whole one from a part.
+      if (!final && !(path.endsWith('.html') && latin1.trimEnd().endsWith('</html>'))) continue;
+      this.#seen.set(path, { size, mtimeMs });
+      const safe = domains.length > 0 ? guardFile(bytes, domains, latin1) : undefined;
+      if (safe) {
+        this.#defang.set(path, safe);
+        latin1 = safe.toString('latin1');
+      } else this.#defang.delete(path);
+      const text = searched ? searchText(latin1) : undefined;
+      if (text === undefined) {
+        this.#read.delete(page);
+        continue;
+      }
       this.#read.set(page, Buffer.from(text, 'latin1'));
       read++;
+    }
+    if (final) {
+      // Only what the finished site holds.
+      const present = new Set(files.map((file) => file.page));
+      for (const page of this.#read.keys()) if (!present.has(page)) this.#read.delete(page);
+      for (const path of this.#defang.keys()) if (!present.has(sitePath(outDir, path))) this.#defang.delete(path);
     }
     return read;
   }
 
-  /** Once Astro has exited: reads what is left, adds every page in order and writes `<outDir>/pagefind/`. Returns the pages indexed. */
-  async finish(): Promise<{ pages: number }> {
+  /**
+   * Once Astro has exited: reads what is left, writes back the files to defang, adds every page in
+   * order and writes `<outDir>/pagefind/`. Returns the pages indexed and the files defanged.
+   */
+  async finish(): Promise<{ pages: number; defanged: number }> {
     try {
       await this.scan(true);
+      for (const [path, safe] of this.#defang) writeFileSync(path, safe);
       const read = this.#read;
       const pages = await addPages(
         this.#index,
@@ -223,7 +281,7 @@ export class SearchFeed {
       );
       const written = await this.#index.writeFiles({ outputPath: join(this.#target.outDir, 'pagefind') });
       if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-      return { pages };
+      return { pages, defanged: this.#defang.size };
     } finally {
       await this.close();
     }
@@ -236,19 +294,25 @@ export class SearchFeed {
 }
 
 /**
- * Indexes the finished site at `outDir` (`astro build`, or `npm run build` past
- * FOLLOW_UP_TO_RECORDS): each page read, cut and added in turn, in the same order as the feed.
+ * Indexes the finished site at `outDir`, each page read, cut and added in turn, in the same order
+ * as the feed: after `astro build` (whose integration has defanged the site already), or in
+ * `npm run build` past FOLLOW_UP_TO_RECORDS or once the feed has failed, where it is given the
+ * defang list and is the last guard's pass too (`searchPages`).
  */
-export async function indexSite(outDir: string): Promise<{ pages: number }> {
+export async function indexSite(outDir: string, domains: readonly string[] = []): Promise<{ pages: number; defanged: number }> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const tally = { defanged: 0 };
+  const pages = searchPages(outDir, domains, tally);
   try {
-    const pages = await addPages(index, searchPages(outDir));
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const added = await addPages(index, pages);
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    return { pages };
+    return { pages: added, defanged: tally.defanged };
   } finally {
+    // Pagefind failed (to start, or part way): the files it did not get are defanged all the same.
+    if (domains.length > 0) for (const page of pages) void page;
     await pagefind.close();
   }
 }

@@ -15,12 +15,16 @@ import { files } from '../pages/site-helpers.ts';
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));
 
-function npmBuild(project: string): Promise<{ status: number | null; out: string; outDir: string }> {
+function npmBuild(project: string, base?: string): Promise<{ status: number | null; out: string; outDir: string }> {
   const { outDir, cacheDir } = testBuildDirs('dist-npm-');
   const env: NodeJS.ProcessEnv = { ...process.env, DRIFTWATCH_PROJECT: project, DRIFTWATCH_CACHE_DIR: cacheDir };
   // The child builds as `npm run build` would: without Vitest's mode variables (tests/helpers/env.ts).
   for (const key of VITE_MODE_VARIABLES) delete env[key];
+  // Vitest's NODE_ENV=test would build with import.meta.env.DEV set, and the dev server's
+  // middleware would then defang each page as Astro renders it, hiding the build's own guard.
+  delete env.NODE_ENV;
   delete env.BASE_PATH;
+  if (base) env.BASE_PATH = base;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], { cwd: REPO, env });
     let out = '';
@@ -30,13 +34,41 @@ function npmBuild(project: string): Promise<{ status: number | null; out: string
   });
 }
 
+/**
+ * The minimal fixture with a Telegram address in free text that no component knows to be one (an
+ * actor's notes, a record's title, an incident's summary: on pages, embeds and the feed), which
+ * only the last guard defangs, and one in a write-up's prose.
+ */
+function withFreeTextAddresses(): string {
+  const project = fixture('minimal', {
+    'content/incidents/incident-one.mdx': (text) =>
+      replaceOnce('summary: A fixture incident.', 'summary: A fixture incident, announced at https://t.me/amaq_summary.')(
+        replaceOnce('Some prose about the incident.', 'The channel @news--official posted "we did it"... (hxxps://t[.]me/news--official).')(text),
+      ),
+    'data/actors.yaml': replaceOnce('  kind: media-outlet\n', '  kind: media-outlet\n  notes: Its channel was https://t.me/amaq_notes until the takedown.\n'),
+    'data/records/main.yaml': replaceOnce('  title: A claim\n', '  title: A claim posted at https://t.me/amaq_claim/9\n'),
+  });
+  made.push(project);
+  return project;
+}
+
+/** Every page and feed of a built site names the listed domain only defanged; the downloads keep the address as data. */
+function expectDefanged(outDir: string): void {
+  const all = files(outDir);
+  const shown = all.filter((f) => /\.(html|xml)$/.test(f));
+  const live = shown.filter((f) => /https?:\/\/t\.me/i.test(readFileSync(join(outDir, f), 'utf8')));
+  expect(live).toEqual([]);
+  const defanged = shown.filter((f) => readFileSync(join(outDir, f), 'utf8').includes('hxxps://t[.]me/amaq_'));
+  // The actor's page, the incident's, its embed and the feed at least.
+  expect(defanged).toEqual(expect.arrayContaining(['actors/amaq/index.html', 'incidents/incident-one/index.html']));
+  expect(defanged.some((f) => f.startsWith('embed/'))).toBe(true);
+  expect(defanged.some((f) => f.endsWith('.xml'))).toBe(true);
+  expect(all.filter((f) => /\.(csv|json)$/.test(f) && readFileSync(join(outDir, f), 'utf8').includes('https://t.me/amaq_claim/9')).length).toBeGreaterThan(0);
+}
+
 describe('npm run build', () => {
   it('builds, and indexes every page with a search body, the index written once Astro has exited', async () => {
-    const project = fixture('minimal', {
-      'content/incidents/incident-one.mdx': replaceOnce('Some prose about the incident.', 'The channel @news--official posted "we did it"... (hxxps://t[.]me/news--official).'),
-    });
-    made.push(project);
-    const { status, out, outDir } = await npmBuild(project);
+    const { status, out, outDir } = await npmBuild(withFreeTextAddresses());
     expect(status, out).toBe(0);
     // Text as written: no smart punctuation inside handles, defanged URLs or quotes.
     expect(readFileSync(join(outDir, 'incidents/incident-one/index.html'), 'utf8')).toContain('The channel @news--official posted &quot;we did it&quot;... (hxxps://t[.]me/news--official).');
@@ -47,6 +79,17 @@ describe('npm run build', () => {
     expect(out).toMatch(new RegExp(`^search index: ${searchable.length} pages in [\\d.]+ s$`, 'm'));
     const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(searchable.length);
+    // Defanged by the script as it reads the pages for the index, not by a pass of Astro's process.
+    expectDefanged(outDir);
+    expect(out).toMatch(/^defanged addresses in the text of \d+ pages$/m);
+    expect(out).not.toContain('[driftwatch] defanged');
+  }, 120_000);
+
+  it('defangs every page and feed under a base path too', async () => {
+    const { status, out, outDir } = await npmBuild(withFreeTextAddresses(), '/dw/');
+    expect(status, out).toBe(0);
+    expect(readFileSync(join(outDir, 'incidents/incident-one/index.html'), 'utf8')).toContain('href="/dw/');
+    expectDefanged(outDir);
   }, 120_000);
 
   it('stops with the checker’s line and no stack trace on broken data, and indexes nothing', async () => {

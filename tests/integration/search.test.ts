@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexSite, searchPages, SearchFeed } from '../../src/integration/search.ts';
-import { defangSite } from '../../src/safety/last-guard.ts';
 import { files } from '../pages/site-helpers.ts';
+
+/** Every file of `dir`, by path, with a digest of its bytes. */
+const tree = (dir: string) => Object.fromEntries(files(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dw-search-'));
@@ -54,11 +57,11 @@ describe('Pagefind fed while Astro renders (npm run build)', () => {
     // Written before this build started: a previous build's, not yet cleared.
     utimesSync(join(dist, 'stale/index.html'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const feed = await SearchFeed.open({ outDir: dist, domains: ['t.me'], follow: true }, Date.now() - 1000);
+    const write = (path: string, html: string) => {
+      mkdirSync(dirname(join(dist, path)), { recursive: true });
+      writeFileSync(join(dist, path), html);
+    };
     try {
-      const write = (path: string, html: string) => {
-        mkdirSync(dirname(join(dist, path)), { recursive: true });
-        writeFileSync(join(dist, path), html);
-      };
       write('index.html', page('<p>Home of the research</p>'));
       write('incidents/a/index.html', page(`<p>The channel posted at https://t.me/news_official today</p>${chart}`));
       // Half written: Astro writes a large page in chunks.
@@ -66,24 +69,54 @@ describe('Pagefind fed while Astro renders (npm run build)', () => {
       expect(await feed.scan()).toBe(2);
       rmSync(join(dist, 'stale'), { recursive: true });
       write('incidents/b/index.html', page('<p>Second incident</p>'));
-      write('embed/incidents/a/index.html', page('<p>An embed</p>'));
+      // Read, not indexed: an embed, and a feed (read once Astro has exited).
+      write('embed/incidents/a/index.html', page('<p>An embed of https://t.me/news_official</p>'));
+      write('rss.xml', '<rss><item><description>From https://t.me/news_official</description></item></rss>');
       expect(await feed.scan()).toBe(1);
-      // The last guard rewrites a page already indexed; the feed indexed it as the guard leaves it.
-      expect(defangSite(dist, ['t.me'])).toBe(1);
       write('incidents/c/index.html', page('<p>The last one</p>').slice(0, 40));
       write('incidents/c/index.html', page('<p>The last one</p>'));
-      expect(await feed.finish()).toEqual({ pages: 4 });
+      // Changed after it was read (a page read whole-looking while Astro still wrote it): read again.
+      write('index.html', page('<p>Home of the research, once https://t.me/home</p>'));
+      expect(await feed.finish()).toEqual({ pages: 4, defanged: 4 });
     } catch (error) {
       await feed.close();
       throw error;
     }
-    // The same fragments (named by their content) as Pagefind reading the finished site's copy.
+    // Every page and feed defanged on disk, what Pagefind does not read included.
+    const text = (path: string) => readFileSync(join(dist, path), 'utf8');
+    expect(text('incidents/a/index.html')).toContain('hxxps://t[.]me/news_official');
+    expect(text('embed/incidents/a/index.html')).toContain('hxxps://t[.]me/news_official');
+    expect(text('rss.xml')).toContain('hxxps://t[.]me/news_official');
+    expect(text('index.html')).toContain('hxxps://t[.]me/home');
+    expect(files(dist).filter((f) => /\.(html|xml)$/.test(f) && /https:\/\/t\.me/.test(text(f)))).toEqual([]);
+    // The same index, to the byte, as Pagefind reading the finished site.
     const after = mkdtempSync(join(tmpdir(), 'dw-search-after-'));
     cpSync(dist, after, { recursive: true });
     rmSync(join(after, 'pagefind'), { recursive: true });
-    expect(await indexSite(after)).toEqual({ pages: 4 });
+    expect(await indexSite(after)).toEqual({ pages: 4, defanged: 0 });
     expect(fragments(dist)).toEqual(fragments(after));
     expect(fragments(dist)).toHaveLength(4);
+    expect(tree(join(dist, 'pagefind'))).toEqual(tree(join(after, 'pagefind')));
+    const indexed = fragments(dist).map((f) => gunzipSync(readFileSync(join(dist, 'pagefind/fragment', f))).toString('utf8')).join('\n');
+    expect(indexed).toContain('t[.]me/home');
+    expect(indexed).not.toContain('https://t.me');
+  }, 60_000);
+
+  it('after Astro, defangs every page and feed as it reads them for the index, embeds and XML included', async () => {
+    const dist = site({
+      'index.html': page('<p>Home</p>'),
+      'actors/a/index.html': page('<p>Notes: https://t.me/chan/5</p>'),
+      'embed/incidents/a/index.html': page('<p>https://t.me/chan/6</p>'),
+      'rss.xml': '<description>From https://t.me/feed</description>',
+      'data/records.csv': 'notes\nsee https://t.me/chan/5\n',
+    });
+    expect(await indexSite(dist, ['t.me'])).toEqual({ pages: 2, defanged: 3 });
+    const text = (path: string) => readFileSync(join(dist, path), 'utf8');
+    expect(text('actors/a/index.html')).toContain('hxxps://t[.]me/chan/5');
+    expect(text('embed/incidents/a/index.html')).toContain('hxxps://t[.]me/chan/6');
+    expect(text('rss.xml')).toBe('<description>From hxxps://t[.]me/feed</description>');
+    // Downloads keep the address as data.
+    expect(text('data/records.csv')).toContain('https://t.me/chan/5');
   }, 60_000);
 });
 
@@ -96,8 +129,6 @@ describe('a reproducible index', () => {
     pages[path] = `<!DOCTYPE html><html lang="en"><head><title>${word}</title></head><body><main data-pagefind-body><h1>The ${word}</h1><p data-pagefind-filter="kind">${i % 2 ? 'attack' : 'claim'}</p><p data-pagefind-filter="year">${2010 + (i % 4)}</p><p>${words.slice(0, i + 1).join(' ')} ${word}s</p></main></body></html>`;
   });
   const order = Object.keys(pages);
-  /** Every file of `dir`, by path, with a digest of its bytes. */
-  const tree = (dir: string) => Object.fromEntries(files(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 
   /** The site written in `sequence`, scanned after the pages at the positions in `scanAfter`, then finished. */
   async function fed(sequence: readonly string[], scanAfter: ReadonlySet<number>): Promise<Record<string, string>> {
@@ -109,7 +140,7 @@ describe('a reproducible index', () => {
         writeFileSync(join(dist, path), pages[path]!);
         if (scanAfter.has(i)) await feed.scan();
       }
-      expect(await feed.finish()).toEqual({ pages: sequence.length });
+      expect(await feed.finish()).toEqual({ pages: sequence.length, defanged: 0 });
     } catch (error) {
       await feed.close();
       throw error;
@@ -127,7 +158,7 @@ describe('a reproducible index', () => {
     expect(interleaved).toEqual(inOrder);
     // And the same as indexing the finished site after the build (`astro build`, or a large site).
     const after = site(pages);
-    expect(await indexSite(after)).toEqual({ pages: order.length });
+    expect(await indexSite(after)).toEqual({ pages: order.length, defanged: 0 });
     expect(tree(join(after, 'pagefind'))).toEqual(inOrder);
   }, 60_000);
 });
