@@ -11,6 +11,7 @@ import { VITE_MODE_VARIABLES } from '../helpers/env.ts';
 import { fixture, removeFixture, replaceOnce, REPO } from '../helpers/fixture.ts';
 import { testBuildDirs } from '../helpers/run-dir.ts';
 import { files } from '../pages/site-helpers.ts';
+import { expectDefanged, withFreeTextAddresses } from '../helpers/free-text.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));
@@ -34,41 +35,9 @@ function npmBuild(project: string, base?: string): Promise<{ status: number | nu
   });
 }
 
-/**
- * The minimal fixture with a Telegram address in free text that no component knows to be one (an
- * actor's notes, a record's title, an incident's summary: on pages, embeds and the feed), which
- * only the last guard defangs, and one in a write-up's prose.
- */
-function withFreeTextAddresses(): string {
-  const project = fixture('minimal', {
-    'content/incidents/incident-one.mdx': (text) =>
-      replaceOnce('summary: A fixture incident.', 'summary: A fixture incident, announced at https://t.me/amaq_summary.')(
-        replaceOnce('Some prose about the incident.', 'The channel @news--official posted "we did it"... (hxxps://t[.]me/news--official).')(text),
-      ),
-    'data/actors.yaml': replaceOnce('  kind: media-outlet\n', '  kind: media-outlet\n  notes: Its channel was https://t.me/amaq_notes until the takedown.\n'),
-    'data/records/main.yaml': replaceOnce('  title: A claim\n', '  title: A claim posted at https://t.me/amaq_claim/9\n'),
-  });
-  made.push(project);
-  return project;
-}
-
-/** Every page and feed of a built site names the listed domain only defanged; the downloads keep the address as data. */
-function expectDefanged(outDir: string): void {
-  const all = files(outDir);
-  const shown = all.filter((f) => /\.(html|xml)$/.test(f));
-  const live = shown.filter((f) => /https?:\/\/t\.me/i.test(readFileSync(join(outDir, f), 'utf8')));
-  expect(live).toEqual([]);
-  const defanged = shown.filter((f) => readFileSync(join(outDir, f), 'utf8').includes('hxxps://t[.]me/amaq_'));
-  // The actor's page, the incident's, its embed and the feed at least.
-  expect(defanged).toEqual(expect.arrayContaining(['actors/amaq/index.html', 'incidents/incident-one/index.html']));
-  expect(defanged.some((f) => f.startsWith('embed/'))).toBe(true);
-  expect(defanged.some((f) => f.endsWith('.xml'))).toBe(true);
-  expect(all.filter((f) => /\.(csv|json)$/.test(f) && readFileSync(join(outDir, f), 'utf8').includes('https://t.me/amaq_claim/9')).length).toBeGreaterThan(0);
-}
-
 describe('npm run build', () => {
   it('builds, and indexes every page with a search body, the index written once Astro has exited', async () => {
-    const { status, out, outDir } = await npmBuild(withFreeTextAddresses());
+    const { status, out, outDir } = await npmBuild(withFreeTextAddresses(made));
     expect(status, out).toBe(0);
     // Text as written: no smart punctuation inside handles, defanged URLs or quotes.
     expect(readFileSync(join(outDir, 'incidents/incident-one/index.html'), 'utf8')).toContain('The channel @news--official posted &quot;we did it&quot;... (hxxps://t[.]me/news--official).');
@@ -86,7 +55,7 @@ describe('npm run build', () => {
   }, 120_000);
 
   it('defangs every page and feed under a base path too', async () => {
-    const { status, out, outDir } = await npmBuild(withFreeTextAddresses(), '/dw/');
+    const { status, out, outDir } = await npmBuild(withFreeTextAddresses(made), '/dw/');
     expect(status, out).toBe(0);
     expect(readFileSync(join(outDir, 'incidents/incident-one/index.html'), 'utf8')).toContain('href="/dw/');
     expectDefanged(outDir);

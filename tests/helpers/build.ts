@@ -18,10 +18,14 @@ const builds = new Map<string, Promise<string>>();
 
 async function run({ project, base }: BuildOptions): Promise<string> {
   const { outDir, cacheDir } = testBuildDirs('dist-');
-  const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH, cache: process.env.DRIFTWATCH_CACHE_DIR };
+  const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH, cache: process.env.DRIFTWATCH_CACHE_DIR, nodeEnv: process.env.NODE_ENV };
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.DRIFTWATCH_CACHE_DIR = cacheDir;
   clearViteModeEnv();
+  // Vitest's NODE_ENV=test builds with import.meta.env.DEV set: the dev server's middleware then
+  // runs in the build and defangs each page as it renders (src/middleware.ts), so no test could
+  // see whether the build's own last guard works. `npm run build` sets no NODE_ENV.
+  delete process.env.NODE_ENV;
   if (project) process.env.DRIFTWATCH_PROJECT = project;
   else delete process.env.DRIFTWATCH_PROJECT;
   if (base) process.env.BASE_PATH = base;
@@ -31,7 +35,7 @@ async function run({ project, base }: BuildOptions): Promise<string> {
     await build({ root: REPO, outDir, logLevel: 'error' });
     return outDir;
   } finally {
-    for (const [key, value] of [['DRIFTWATCH_PROJECT', saved.project], ['BASE_PATH', saved.base], ['DRIFTWATCH_CACHE_DIR', saved.cache]] as const) {
+    for (const [key, value] of [['DRIFTWATCH_PROJECT', saved.project], ['BASE_PATH', saved.base], ['DRIFTWATCH_CACHE_DIR', saved.cache], ['NODE_ENV', saved.nodeEnv]] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
