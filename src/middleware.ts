@@ -11,11 +11,14 @@ import { loadProject } from './site/project.ts';
 import { siteComputations } from './site/index.ts';
 import { siteProjectDir } from './site/paths.ts';
 import { guard } from './safety/last-guard.ts';
+import { astroCommand } from './site/env.ts';
 
 const READ_AS_PAGES = /^(?:text\/html|application\/(?:rss\+)?xml|text\/xml)\b/;
 
 export const onRequest = defineMiddleware(async (_context, next) => {
-  if (!import.meta.env.DEV) return next();
+  // The command the integration recorded, not import.meta.env.DEV: a build run with NODE_ENV=test
+  // (a test runner, some CI setups) has DEV set, and would rewrite every page as it renders.
+  if (astroCommand() !== 'dev') return next();
   const project = loadProject(siteProjectDir());
   if (hasErrors(project.problems)) {
     // Messages quote what the editor wrote, addresses included: defanged here too.

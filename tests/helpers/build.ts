@@ -12,11 +12,13 @@ export interface BuildOptions {
   project?: string;
   /** BASE_PATH, e.g. '/dw/'. */
   base?: string;
+  /** NODE_ENV for the build; unset by default, as `npm run build` leaves it. */
+  nodeEnv?: string;
 }
 
 const builds = new Map<string, Promise<string>>();
 
-async function run({ project, base }: BuildOptions): Promise<string> {
+async function run({ project, base, nodeEnv }: BuildOptions): Promise<string> {
   const { outDir, cacheDir } = testBuildDirs('dist-');
   const saved = { project: process.env.DRIFTWATCH_PROJECT, base: process.env.BASE_PATH, cache: process.env.DRIFTWATCH_CACHE_DIR, nodeEnv: process.env.NODE_ENV };
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -25,7 +27,8 @@ async function run({ project, base }: BuildOptions): Promise<string> {
   // Vitest's NODE_ENV=test builds with import.meta.env.DEV set: the dev server's middleware then
   // runs in the build and defangs each page as it renders (src/middleware.ts), so no test could
   // see whether the build's own last guard works. `npm run build` sets no NODE_ENV.
-  delete process.env.NODE_ENV;
+  if (nodeEnv) process.env.NODE_ENV = nodeEnv;
+  else delete process.env.NODE_ENV;
   if (project) process.env.DRIFTWATCH_PROJECT = project;
   else delete process.env.DRIFTWATCH_PROJECT;
   if (base) process.env.BASE_PATH = base;
