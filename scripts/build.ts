@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { indexSite, SearchFeed, targetFile, type SearchTarget } from '../src/integration/search.ts';
+import { readRenderOrder } from '../src/integration/render-order.ts';
 import { searchHandoffEnv } from '../src/site/env.ts';
 import { defangSite } from '../src/safety/last-guard.ts';
 
@@ -82,17 +83,19 @@ try {
     const outDir = readFileSync(outDirFile, 'utf8');
     const tail = performance.now();
     // The pages are defanged here, as they are read for the index (Astro's process left it to this one).
-    const { domains } = target ?? readTarget();
+    const { domains, order } = target ?? readTarget();
     const finishing = feed;
     feed = undefined;
+    /** Pages Pagefind read while Astro rendered, in the order Astro rendered them (render-order.ts). */
+    const early = finishing?.given ?? 0;
     const { pages, defanged } = finishing
       ? await finishing.finish().catch((error: unknown) => {
           defangSite(outDir, domains); // whatever failed, no page leaves undefanged
           throw error;
         })
-      : await indexSite(outDir, domains);
+      : await indexSite(outDir, domains, readRenderOrder(order));
     if (defanged > 0) process.stdout.write(`defanged addresses in the text of ${defanged} page${defanged === 1 ? '' : 's'}\n`);
-    process.stdout.write(`search index: ${pages} pages in ${((performance.now() - tail) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`search index: ${pages} pages in ${((performance.now() - tail) / 1000).toFixed(1)} s${early > 0 ? ` (${early} of them read while Astro rendered)` : ''}\n`);
   }
   // Otherwise Astro built nothing (`--help`): nothing to index.
   await feed?.close();

@@ -12,13 +12,20 @@ import { siteComputations } from './site/index.ts';
 import { siteProjectDir } from './site/paths.ts';
 import { guard } from './safety/last-guard.ts';
 import { astroCommand } from './site/env.ts';
+import { noteRendered } from './integration/render-order.ts';
 
+const HTML = /^text\/html\b/;
 const READ_AS_PAGES = /^(?:text\/html|application\/(?:rss\+)?xml|text\/xml)\b/;
 
-export const onRequest = defineMiddleware(async (_context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   // The command the integration recorded, not import.meta.env.DEV: a build run with NODE_ENV=test
   // (a test runner, some CI setups) has DEV set, and would rewrite every page as it renders.
-  if (astroCommand() !== 'dev') return next();
+  if (astroCommand() !== 'dev') {
+    // In a build: the order Astro renders pages in, for the search index (render-order.ts).
+    const response = await next();
+    if (HTML.test(response.headers.get('content-type') ?? '')) noteRendered(context.url.pathname, import.meta.env.BASE_URL);
+    return response;
+  }
   const project = loadProject(siteProjectDir());
   if (hasErrors(project.problems)) {
     // Messages quote what the editor wrote, addresses included: defanged here too.

@@ -12,13 +12,15 @@
  * parts (`searchText`), one at a time.
  *
  * The index is byte-reproducible: Pagefind numbers pages in the order they are added and names
- * its files after what they hold, so every page is added in the order of its path (`byPath`),
- * never in the order it was written or found.
+ * its files after what they hold, so pages are added in an order that is the same on every build,
+ * never in the order they were written or found: the order Astro rendered them in, where
+ * `npm run build` noted it (src/integration/render-order.ts), then by path (`byPath`).
  *
  * `astro build` indexes in its own process, at the end. `npm run build` (scripts/build.ts) sets
  * DRIFTWATCH_SEARCH_AFTER instead, and reads the pages in its own process while Astro renders
- * (`SearchFeed`): each page as soon as Astro has written it, read once, cut as above and defanged
- * as the last guard will defang it, then given to Pagefind, in order, once Astro has exited.
+ * (`SearchFeed`): each page as soon as Astro has written it, read once, cut as above, defanged
+ * as the last guard will defang it, and given to Pagefind once the pages rendered before it have
+ * been.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +30,7 @@ import { searchHandoffFile } from '../site/env.ts';
 import { GUARDED, guardFile } from '../safety/last-guard.ts';
 import { defangDomains, loadProject } from '../site/project.ts';
 import { projectDir } from '../site/paths.ts';
+import { pageKey, readRenderOrder, renderOrderFile } from './render-order.ts';
 
 /**
  * Folders of the output with nothing to search: scripts, social cards, the index itself, and the
@@ -71,6 +74,15 @@ export function searchText(latin1: string): string | undefined {
  */
 export const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Pages in the order Astro rendered them (`order`: each page's key by its place, from
+ * render-order.ts), then those it does not name, by path. With no order noted, by path.
+ */
+export function inRenderOrder(order: ReadonlyMap<string, number>): (a: string, b: string) => number {
+  const place = (page: string) => order.get(pageKey(page)) ?? Infinity;
+  return (a, b) => place(a) - place(b) || byPath(a, b);
+}
+
 /** A page's path under the output folder, with forward slashes, as Pagefind is given it. */
 const sitePath = (outDir: string, path: string): string => path.slice(outDir.length).replace(/^[\\/]+/, '').split('\\').join('/');
 
@@ -98,8 +110,9 @@ function* writtenFiles(outDir: string, dir = outDir, searched = true): Generator
  * and then cut for Pagefind. Should Pagefind fail part way, the files it did not get are defanged
  * all the same.
  */
-export function* searchPages(outDir: string, domains: readonly string[] = [], tally = { defanged: 0 }): Generator<{ page: string; content: string }> {
-  const files = [...writtenFiles(outDir)].filter((file) => file.searched || domains.length > 0).sort((a, b) => byPath(a.page, b.page));
+export function* searchPages(outDir: string, domains: readonly string[] = [], tally = { defanged: 0 }, order: ReadonlyMap<string, number> = new Map()): Generator<{ page: string; content: string }> {
+  const compare = inRenderOrder(order);
+  const files = [...writtenFiles(outDir)].filter((file) => file.searched || domains.length > 0).sort((a, b) => compare(a.page, b.page));
   const read = ({ path, searched }: Written): string | undefined => {
     const bytes = readFileSync(path);
     let latin1 = bytes.toString('latin1');
@@ -148,6 +161,8 @@ export interface SearchTarget {
   domains: readonly string[];
   /** Whether to feed Pagefind while Astro renders (`FOLLOW_UP_TO_RECORDS`), or index after it. */
   follow: boolean;
+  /** Where the middleware notes the order Astro renders pages in (render-order.ts); none: by path. */
+  order?: string;
 }
 
 /**
@@ -177,10 +192,12 @@ export const targetFile = (handoff: string): string => `${handoff}.target`;
  * once Astro has exited and before Pagefind is given anything. Pagefind is given each page as the
  * guard leaves it: what it would read of the finished site (`searchPages`).
  *
- * Pages arrive in the order Astro finishes them and the scans happen to find them, which differs
- * from one build to the next, so what is read is kept (what Pagefind will read of each page: 75 MB
- * at 1,000 / 20,000) and given to Pagefind at the end, sorted. Pagefind's own reading of those
- * pages, which it does as each is added, is then part of the end of the build.
+ * Pages arrive in the order the scans happen to find them, which differs from one build to the
+ * next; they are given to Pagefind in the order Astro rendered them (`target.order`), each once
+ * the pages rendered before it have been given or turned out to have no search body, so that
+ * Pagefind reads them on the second core while Astro renders the rest, and writes the same index
+ * every time. Kept until then is only what waits for an earlier page. Without a render order,
+ * every page is kept (75 MB at 1,000 / 20,000) and given at the end, by path.
  */
 export class SearchFeed {
   readonly #target: SearchTarget;
@@ -193,6 +210,12 @@ export class SearchFeed {
   readonly #defang = new Map<string, Buffer>();
   readonly #index: import('pagefind').PagefindIndex;
   readonly #pagefind: typeof import('pagefind');
+  /** The keys of the pages and feeds read whole (render-order.ts, `pageKey`). */
+  readonly #readKeys = new Set<string>();
+  /** Pages already given to Pagefind, by site path. */
+  readonly #given = new Set<string>();
+  /** Set when a page changed after it was given to Pagefind: the index is then made again at the end. */
+  #stale = false;
 
   private constructor(target: SearchTarget, since: number, pagefind: typeof import('pagefind'), index: import('pagefind').PagefindIndex) {
     this.#target = target;
@@ -239,12 +262,14 @@ export class SearchFeed {
       // Feeds are read once Astro has exited: nothing tells a whole one from a part.
       if (!final && !(path.endsWith('.html') && latin1.trimEnd().endsWith('</html>'))) continue;
       this.#seen.set(path, { size, mtimeMs });
+      this.#readKeys.add(pageKey(page));
       const safe = domains.length > 0 ? guardFile(bytes, domains, latin1) : undefined;
       if (safe) {
         this.#defang.set(path, safe);
         latin1 = safe.toString('latin1');
       } else this.#defang.delete(path);
       const text = searched ? searchText(latin1) : undefined;
+      if (this.#given.has(page)) this.#stale = true;
       if (text === undefined) {
         this.#read.delete(page);
         continue;
@@ -252,6 +277,7 @@ export class SearchFeed {
       this.#read.set(page, Buffer.from(text, 'latin1'));
       read++;
     }
+    if (!final) await this.#giveReady();
     if (final) {
       // Only what the finished site holds.
       const present = new Set(files.map((file) => file.page));
@@ -262,23 +288,66 @@ export class SearchFeed {
   }
 
   /**
-   * Once Astro has exited: reads what is left, writes back the files to defang, adds every page in
-   * order and writes `<outDir>/pagefind/`. Returns the pages indexed and the files defanged.
+   * While Astro renders: gives Pagefind, in render order, the pages read whose every predecessor
+   * in that order has been given, or was read and has no search body. `found`: the files the last
+   * scan listed (a page of the log not among them is not written yet).
+   */
+  async #giveReady(): Promise<void> {
+    const order = readRenderOrder(this.#target.order);
+    if (order.size === 0) return;
+    const byKey = new Map([...this.#read.keys()].map((page) => [pageKey(page), page]));
+    const ready: string[] = [];
+    for (const key of order.keys()) {
+      const page = byKey.get(key);
+      if (page !== undefined) ready.push(page);
+      // Not written whole yet: the pages after it wait. Read and not waiting: given already, or
+      // without a search body (an embed, a feed, a redirect).
+      else if (!this.#readKeys.has(key)) break;
+    }
+    await this.#give(ready);
+  }
+
+  /** How many pages Pagefind has been given so far. */
+  get given(): number {
+    return this.#given.size;
+  }
+
+  /** Gives Pagefind these pages, in this order, and lets go of what was read of them. */
+  async #give(pages: readonly string[]): Promise<number> {
+    const read = this.#read;
+    const given = this.#given;
+    return addPages(
+      this.#index,
+      (function* () {
+        for (const page of pages) {
+          if (given.has(page)) continue;
+          yield { page, content: read.get(page)!.toString('utf8') };
+          read.delete(page); // Pagefind has it now
+          given.add(page);
+        }
+      })(),
+    );
+  }
+
+  /**
+   * Once Astro has exited: reads what is left, writes back the files to defang, adds the pages not
+   * given yet in order and writes `<outDir>/pagefind/`. Returns the pages indexed and the files
+   * defanged.
    */
   async finish(): Promise<{ pages: number; defanged: number }> {
     try {
       await this.scan(true);
       for (const [path, safe] of this.#defang) writeFileSync(path, safe);
-      const read = this.#read;
-      const pages = await addPages(
-        this.#index,
-        (function* () {
-          for (const page of [...read.keys()].sort(byPath)) {
-            yield { page, content: read.get(page)!.toString('utf8') };
-            read.delete(page); // Pagefind has it now
-          }
-        })(),
-      );
+      const order = readRenderOrder(this.#target.order);
+      if (this.#stale) {
+        // A page changed after Pagefind had it (never in a build that went as it should): the
+        // index is made again from the finished, defanged site, in the same order.
+        await this.#index.deleteIndex();
+        const { pages } = await indexSite(this.#target.outDir, [], order);
+        return { pages, defanged: this.#defang.size };
+      }
+      await this.#give([...this.#read.keys()].sort(inRenderOrder(order)));
+      const pages = this.#given.size;
       const written = await this.#index.writeFiles({ outputPath: join(this.#target.outDir, 'pagefind') });
       if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
       return { pages, defanged: this.#defang.size };
@@ -299,10 +368,10 @@ export class SearchFeed {
  * `npm run build` past FOLLOW_UP_TO_RECORDS or once the feed has failed, where it is given the
  * defang list and is the last guard's pass too (`searchPages`).
  */
-export async function indexSite(outDir: string, domains: readonly string[] = []): Promise<{ pages: number; defanged: number }> {
+export async function indexSite(outDir: string, domains: readonly string[] = [], order: ReadonlyMap<string, number> = new Map()): Promise<{ pages: number; defanged: number }> {
   const pagefind = await import('pagefind');
   const tally = { defanged: 0 };
-  const pages = searchPages(outDir, domains, tally);
+  const pages = searchPages(outDir, domains, tally, order);
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -327,7 +396,7 @@ export default function search(): AstroIntegration {
         // scripts/build.ts feeds Pagefind the pages as they appear (SearchFeed).
         const root = fileURLToPath(config.root);
         const records = loadProject(projectDir(root)).data.records.length;
-        const target: SearchTarget = { outDir: fileURLToPath(config.outDir), domains: defangDomains(root), follow: records <= FOLLOW_UP_TO_RECORDS };
+        const target: SearchTarget = { outDir: fileURLToPath(config.outDir), domains: defangDomains(root), follow: records <= FOLLOW_UP_TO_RECORDS, order: renderOrderFile(after) };
         writeFileSync(targetFile(after), JSON.stringify(target));
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexSite, searchPages, SearchFeed } from '../../src/integration/search.ts';
+import { readRenderOrder } from '../../src/integration/render-order.ts';
 import { files } from '../pages/site-helpers.ts';
 
 /** Every file of `dir`, by path, with a digest of its bytes. */
@@ -160,5 +161,49 @@ describe('a reproducible index', () => {
     const after = site(pages);
     expect(await indexSite(after)).toEqual({ pages: order.length, defanged: 0 });
     expect(tree(join(after, 'pagefind'))).toEqual(inOrder);
+  }, 60_000);
+
+  /**
+   * `npm run build`: the middleware notes each page as Astro renders it, before its file is
+   * written (render-order.ts); the feed gives Pagefind each page once those noted before it are
+   * in, while Astro renders the rest.
+   */
+  async function fedInRenderOrder(rendered: readonly string[], arrival: readonly string[], scanAfter: ReadonlySet<number>): Promise<{ tree: Record<string, string>; givenBeforeFinish: number }> {
+    const dist = mkdtempSync(join(tmpdir(), 'dw-search-rendered-'));
+    const log = join(mkdtempSync(join(tmpdir(), 'dw-search-log-')), 'handoff.order');
+    const key = (path: string) => path.replace(/(?:^|\/)index\.html$/, '');
+    // Astro notes a page before it writes it; here every page is noted before any arrives.
+    writeFileSync(log, rendered.map((path) => `${key(path)}\n`).join(''));
+    const feed = await SearchFeed.open({ outDir: dist, domains: ['t.me'], follow: true, order: log }, Date.now() - 1000);
+    let givenBeforeFinish = 0;
+    try {
+      for (const [i, path] of arrival.entries()) {
+        mkdirSync(dirname(join(dist, path)), { recursive: true });
+        writeFileSync(join(dist, path), pages[path]!);
+        if (scanAfter.has(i)) await feed.scan();
+      }
+      givenBeforeFinish = feed.given;
+      expect(await feed.finish()).toEqual({ pages: arrival.length, defanged: 0 });
+    } catch (error) {
+      await feed.close();
+      throw error;
+    }
+    // The same index as Pagefind reading the finished site in the noted order.
+    const after = site(pages);
+    expect(await indexSite(after, [], readRenderOrder(log))).toEqual({ pages: order.length, defanged: 0 });
+    expect(tree(join(after, 'pagefind'))).toEqual(tree(join(dist, 'pagefind')));
+    return { tree: tree(join(dist, 'pagefind')), givenBeforeFinish };
+  }
+
+  it('with the render order noted, gives Pagefind pages while Astro renders, and still the same index', async () => {
+    // Astro's order: not by path (it renders the home page last).
+    const rendered = [...order.slice(1).reverse(), order[0]!];
+    const inOrder = await fedInRenderOrder(rendered, rendered, new Set([2, 5, 8]));
+    // Pages given before the end: all those rendered before the last scan.
+    expect(inOrder.givenBeforeFinish).toBe(9);
+    const shuffled = await fedInRenderOrder(rendered, [...rendered.filter((_, i) => i % 2), ...rendered.filter((_, i) => i % 2 === 0)], new Set([3, 9]));
+    expect(shuffled.tree).toEqual(inOrder.tree);
+    // Only what every earlier page allowed: the first rendered page arrived late.
+    expect(shuffled.givenBeforeFinish).toBeLessThan(9);
   }, 60_000);
 });
