@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { marksSvg } from '../../src/charts/shared/marks-svg.ts';
+import { laneAt } from '../../src/charts/shared/lane-at.ts';
 import type { Mark } from '../../src/charts/shared/types.ts';
 
 const HOSTILE = [`</title><script>alert(1)</script>`, `"&'<`, `" onmouseover="alert(1)`, `]]><svg onload=alert(1)>`, `&lt;already&gt;`];
@@ -67,6 +68,24 @@ describe('marks as SVG markup', () => {
   test("a label's anchor is written only when it is not the default (start)", () => {
     expect(marksSvg([mark({ label: { text: 'hundreds', dx: 9, dy: 4 } })], options)).toContain('<text class="dw-label" x="9" y="4">hundreds</text>');
     expect(marksSvg([mark({ label: { text: 'x', dx: -9, dy: 4, anchor: 'end' } })], options)).toContain('<text class="dw-label" x="-9" y="4" text-anchor="end">x</text>');
+  });
+
+  describe('data-lane only where the lane bands do not say it', () => {
+    const lanes = [
+      { id: 'attack', y: 12, height: 30 },
+      { id: 'claim', y: 42, height: 40 },
+    ];
+    test('a band holds its top, not its bottom', () => {
+      expect([11.9, 12, 41.9, 42, 81.9, 82].map((y) => laneAt(lanes, y))).toEqual([undefined, 'attack', 'attack', 'claim', 'claim', undefined]);
+    });
+    test('in its own band: none; in another or in none: its lane; no lane inside a band: empty', () => {
+      const svg = (m: Partial<Mark>) => /^<g[^>]*>/.exec(marksSvg([mark(m)], { ...options, lanes }))![0];
+      expect(svg({ lane: 'claim', y: 57 })).not.toContain('data-lane');
+      expect(svg({ lane: 'claim', y: 27 })).toContain(' data-lane="claim"');
+      expect(svg({ lane: 'claim', y: 100 })).toContain(' data-lane="claim"');
+      expect(svg({ lane: undefined, y: 57 })).toMatch(/ data-lane[ >]/);
+      expect(svg({ lane: undefined, y: 100 })).not.toContain('data-lane');
+    });
   });
 
   for (const text of HOSTILE) {

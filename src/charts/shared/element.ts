@@ -14,6 +14,7 @@
  */
 import { timeTicks } from './ticks.ts';
 import { MapZoom } from '../map/zoom.ts';
+import { laneAt } from './lane-at.ts';
 import type { ExposedScale } from './types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -26,6 +27,31 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') for (const chart of charts) chart.hideTip();
 });
 const MIN_SPAN = 3_600_000; // zooming past an hour shows nothing the data knows
+
+/** The y of a mark's anchor, from its `translate(x,y)`. */
+function anchorYOf(g: Element): number {
+  const match = /translate\(\s*[-\d.e]+[ ,]\s*([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '');
+  return Number(match?.[1] ?? 0);
+}
+
+/**
+ * Gives every mark (a <g> in the plot) its data-lane, which the build leaves off a mark whose
+ * lane is the band it lies in (marks-svg.ts), for the lane filters and arrow keys: read from the
+ * lane bands by the same rule (lane-at.ts). An empty data-lane says the mark is in no lane.
+ */
+function fillLanes(svg: SVGSVGElement): void {
+  const bands = [...svg.querySelectorAll<SVGGElement>('.dw-lanes > .dw-lane')].map((lane) => {
+    const band = lane.querySelector('.dw-lane-band');
+    return { id: lane.dataset.lane ?? '', y: Number(band?.getAttribute('y')), height: Number(band?.getAttribute('height')) };
+  });
+  for (const mark of svg.querySelectorAll<SVGGElement>('.dw-plot > g')) {
+    if (mark.dataset.lane === '') mark.removeAttribute('data-lane');
+    else if (mark.dataset.lane === undefined) {
+      const lane = laneAt(bands, anchorYOf(mark));
+      if (lane !== undefined) mark.dataset.lane = lane;
+    }
+  }
+}
 let uid = 0;
 
 class DwChart extends HTMLElement {
@@ -45,6 +71,7 @@ class DwChart extends HTMLElement {
     if (!svg || this.svg) return;
     this.svg = svg;
     this.marks = [...svg.querySelectorAll<SVGGElement>(MARK)];
+    fillLanes(svg);
     for (const mark of this.marks) {
       // The <title> serves readers without JavaScript; with it, our tooltip replaces the native one.
       const title = mark.querySelector(':scope > title');
@@ -299,10 +326,7 @@ class DwChart extends HTMLElement {
   private enableZoom(scale: ExposedScale): void {
     this.base = scale;
     this.domain = [...scale.domain];
-    for (const g of this.svg!.querySelectorAll('.dw-plot g[data-t]')) {
-      const match = /translate\(\s*[-\d.e]+[ ,]\s*([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '');
-      this.anchorY.set(g, Number(match?.[1] ?? 0));
-    }
+    for (const g of this.svg!.querySelectorAll('.dw-plot g[data-t]')) this.anchorY.set(g, anchorYOf(g));
     this.querySelectorAll<HTMLButtonElement>('[data-zoom]').forEach((button) =>
       button.addEventListener('click', () => {
         const action = button.dataset.zoom;

@@ -14,10 +14,14 @@
  * - a symbol drawn by many marks is one `<path id>` in the chart's `<defs>`, and each mark a
  *   `<use>` of it (where that is shorter); the mark's classes style the `<use>`, whose fill and
  *   stroke the copy inherits;
+ * - a mark whose lane is the lane band its anchor lies in carries no data-lane: element.ts reads
+ *   it from the band (lane-at.ts, the same rule); one that lies elsewhere carries its lane, and
+ *   one with no lane inside a band an empty data-lane, which element.ts removes;
  * - empty elements close themselves (`<path …/>`: SVG inside HTML allows it), and attributes at
  *   their default (a label's `text-anchor="start"`) are left out.
  */
 import { escapeHtmlAttribute, escapeHtmlText } from '../../safety/escape.ts';
+import { laneAt, type LaneBand } from './lane-at.ts';
 import type { Mark } from './types.ts';
 
 export interface MarksOptions {
@@ -27,6 +31,8 @@ export interface MarksOptions {
   id: string;
   /** The chart's own id, unique on the page: prefixes the ids of its shared symbols (`<id>-s-<n>`). */
   chartId: string;
+  /** The chart's lanes, in the order they are drawn: a mark in its lane's band needs no data-lane. */
+  lanes?: readonly LaneBand[];
   /** A summarised chart's drill-down pages, by period key: bins lead there rather than to the table. */
   drillHref?: (period: string) => string;
   /** A chart that zooms in time: marks carry their instants (data-t, -t0, -t1), which only zoom reads. */
@@ -60,12 +66,18 @@ function sharedSymbols(marks: readonly Mark[], chartId: string): Map<string, str
 
 /** The marks of one chart, in order, as SVG elements (after a `<defs>` of the symbols they share). */
 export function marksSvg(marks: readonly Mark[], options: MarksOptions): string {
-  const { hrefs, id, chartId, drillHref, timed = false } = options;
+  const { hrefs, id, chartId, lanes = [], drillHref, timed = false } = options;
   const at = (t: number | undefined) => (timed ? t : undefined);
   const href = (m: Mark) => (m.type === 'bin' ? (m.period && drillHref ? drillHref(m.period) : `#${id}-${m.group}`) : m.recordId ? hrefs.get(m.recordId) : undefined);
   const dataHref = (m: Mark) => {
     const h = href(m);
     return h !== undefined && h === `#record-${m.recordId}` ? undefined : h;
+  };
+  /** data-lane only where the band the mark lies in does not say it. */
+  const dataLane = (m: Mark) => {
+    const band = laneAt(lanes, m.y);
+    if (m.lane === undefined) return band === undefined ? undefined : '';
+    return m.lane === band ? undefined : m.lane;
   };
   const shared = sharedSymbols(marks, chartId);
   const symbol = (className: string, d: string) => {
@@ -81,7 +93,7 @@ export function marksSvg(marks: readonly Mark[], options: MarksOptions): string 
   }
   for (const m of marks) {
     out +=
-      `<g${attr('class', m.classes.join(' '))}${attr('data-record', m.recordId)}${attr('data-lane', m.lane)}${attr('data-href', dataHref(m))}` +
+      `<g${attr('class', m.classes.join(' '))}${attr('data-record', m.recordId)}${attr('data-lane', dataLane(m))}${attr('data-href', dataHref(m))}` +
       `${attr('data-count', m.count)}${attr('data-t', at(m.t))}${attr('transform', `translate(${m.x},${m.y})`)}>` +
       `<title>${escapeHtmlText(m.tip)}</title>`;
     if (m.link) out += `<line class="dw-link" x1="0" y1="0"${attr('x2', m.link.dx)} y2="0"${attr('data-t1', at(m.link.t))}/>`;
