@@ -39,6 +39,12 @@ describe('marks as SVG markup', () => {
     expect(svg).toContain('data-record="claim-000001"');
   });
 
+  test("a mark whose record the chart's own table lists has no data-href: the row's link is its link", () => {
+    const svg = marksSvg([mark(), mark({ recordId: 'claim-000002' })], { ...options, hrefs: new Map([...options.hrefs, ['claim-000002', '/records/claim-000002/']]), listed: new Set(['claim-000001']) });
+    expect(svg).toContain('<g class="dw-mark dw-c4" data-record="claim-000001" data-lane="claim" transform=');
+    expect(svg).toContain('data-record="claim-000002" data-lane="claim" data-href="/records/claim-000002/"');
+  });
+
   test('bins lead to their table group, or to the drill-down page of their period', () => {
     const bin = mark({ type: 'bin', recordId: undefined, count: 0, group: 'g-2019', period: '2019', symbol: undefined, rect: { width: 4, height: 10, y: -10, t1: 9 }, classes: ['dw-bin', 'dw-c1'] });
     expect(marksSvg([bin], options)).toContain('data-href="#timeline-g-2019" data-count="0"');

@@ -2,8 +2,9 @@
  * <dw-chart>: interaction on top of a chart that is already complete without it.
  * - a tooltip (role="tooltip") on hover and on keyboard focus, from each mark's <title>;
  * - one tab stop per chart; arrow keys move between marks (left/right in order, up/down to the
- *   nearest mark of the next lane), Home/End, Enter follows the mark's link (`data-href`, or
- *   without one its record's card: `#record-<id>` on this page or on `data-record-page`);
+ *   nearest mark of the next lane), Home/End, Enter follows the mark's link (`data-href`; without
+ *   one, the link of its record's row in the chart's table, or its record's card: `#record-<id>`
+ *   on this page or on `data-record-page`);
  * - zoom and pan on time charts (Ctrl/⌘ + wheel, drag, pinch, +/−/0 keys and buttons), recomputing x
  *   from the plain scale object the server wrote into data-scale; ticks come from the same
  *   module the server used;
@@ -270,10 +271,17 @@ class DwChart extends HTMLElement {
     return best;
   }
 
+  /** The link of a record's row in this chart's data table, which the build leaves off its mark (marks-svg.ts). */
+  private rowLink(record: string): string | undefined {
+    return this.querySelector(`.dw-table tr[data-record="${CSS.escape(record)}"] a[href]`)?.getAttribute('href') ?? undefined;
+  }
+
   private follow(mark: SVGGElement): void {
-    // No data-href: the mark leads to its record's card, on this page or the one the chart is from.
+    // No data-href: the mark leads where its row in the table does, or to its record's card, on
+    // this page or the one the chart is from.
     const page = this.closest<HTMLElement>('[data-record-page]')?.dataset.recordPage ?? '';
-    const href = mark.dataset.href ?? (mark.dataset.record ? `${page}#record-${mark.dataset.record}` : undefined);
+    const record = mark.dataset.record;
+    const href = mark.dataset.href ?? (record ? (this.rowLink(record) ?? `${page}#record-${record}`) : undefined);
     if (!href) return;
     if (href.startsWith('#')) {
       // A bin leads to its rows in the data table: open the table first.

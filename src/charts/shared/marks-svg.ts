@@ -6,9 +6,10 @@
  * (src/safety/escape.ts): text with `escapeHtmlText`, attribute values with `escapeHtmlAttribute`.
  *
  * Every mark is a <g> translated to its anchor; parts inside are relative, and parts that stretch
- * with time carry their instants (data-t0/-t1) so zoom can redraw them. A mark whose link is its
- * record's card (`#record-<id>`, an incident's charts) has no data-href: element.ts makes it from
- * data-record.
+ * with time carry their instants (data-t0/-t1) so zoom can redraw them. A mark whose record the
+ * chart's own table lists has no data-href: the row's link is the mark's link, and element.ts
+ * reads it there; nor has a mark whose link is its record's card (`#record-<id>`, an incident's
+ * charts): element.ts makes it from data-record.
  *
  * Bytes, since the same marks are on an incident page, its embed and the drill-down pages:
  * - a symbol drawn by many marks is one `<path id>` in the chart's `<defs>`, and each mark a
@@ -33,6 +34,11 @@ export interface MarksOptions {
   chartId: string;
   /** The chart's lanes, in the order they are drawn: a mark in its lane's band needs no data-lane. */
   lanes?: readonly LaneBand[];
+  /**
+   * Records whose row in this chart's own data table links where their mark leads (the same
+   * `hrefs`): their marks carry no data-href.
+   */
+  listed?: ReadonlySet<string>;
   /** A summarised chart's drill-down pages, by period key: bins lead there rather than to the table. */
   drillHref?: (period: string) => string;
   /** A chart that zooms in time: marks carry their instants (data-t, -t0, -t1), which only zoom reads. */
@@ -66,10 +72,11 @@ function sharedSymbols(marks: readonly Mark[], chartId: string): Map<string, str
 
 /** The marks of one chart, in order, as SVG elements (after a `<defs>` of the symbols they share). */
 export function marksSvg(marks: readonly Mark[], options: MarksOptions): string {
-  const { hrefs, id, chartId, lanes = [], drillHref, timed = false } = options;
+  const { hrefs, id, chartId, lanes = [], listed, drillHref, timed = false } = options;
   const at = (t: number | undefined) => (timed ? t : undefined);
   const href = (m: Mark) => (m.type === 'bin' ? (m.period && drillHref ? drillHref(m.period) : `#${id}-${m.group}`) : m.recordId ? hrefs.get(m.recordId) : undefined);
   const dataHref = (m: Mark) => {
+    if (m.type !== 'bin' && m.recordId !== undefined && listed?.has(m.recordId)) return undefined;
     const h = href(m);
     return h !== undefined && h === `#record-${m.recordId}` ? undefined : h;
   };
