@@ -2,7 +2,7 @@
  * Text from data, escaped for the language it is written into: one function per output language,
  * and nowhere else. Astro escapes what a component prints in `{…}`; these are for what the site
  * writes by hand (feeds, the sitemap, social images, the dev error page, the embed snippet, the
- * JSON-LD block, CSV cells).
+ * JSON-LD block, CSV cells, chart marks and data table rows).
  */
 
 /** `&`, `<`, `>`, `"`, `'` as Astro writes them in text, so hand-written HTML reads the same as Astro's. */
