@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { drawOnce } from '../../src/components/once.ts';
+import { drawOnce, keptNow } from '../../src/components/once.ts';
 
 const saved = process.env.DRIFTWATCH_COMMAND;
 afterEach(() => {
@@ -34,5 +34,22 @@ describe('markup drawn once for several pages (Once.astro)', () => {
     await drawOnce('incidents/c/timeline', 2, draw);
     await drawOnce('incidents/c/timeline', 2, draw);
     expect(drawn).toBe(2);
+  });
+
+  it('past its memory budget, keeps what waits in a file, replays it the same and lets go of both', async () => {
+    process.env.DRIFTWATCH_COMMAND = 'build';
+    // Non-ASCII and markup, as a chart's tooltips hold them.
+    const drawing = (n: number) => `<svg><title>Attack − ${n} · Zürich “quoted”</title>${'<g></g>'.repeat(6)}</svg>`;
+    // What the tests above left waiting (a drawing asked for once of two) stays as it is.
+    const before = keptNow();
+    // Room for one drawing and a half.
+    const budget = before.characters + Math.floor(drawing(0).length * 1.5);
+    const keys = [0, 1, 2, 3].map((n) => `budget/${n}`);
+    for (const [n, key] of keys.entries()) await drawOnce(key, 2, async () => drawing(n), budget);
+    expect(keptNow()).toEqual({ inMemory: before.inMemory + 1, inFiles: 3, characters: before.characters + drawing(0).length });
+    for (const [n, key] of keys.entries()) {
+      expect(await drawOnce(key, 2, async () => 'drawn again', budget)).toBe(drawing(n));
+    }
+    expect(keptNow()).toEqual(before);
   });
 });
