@@ -3,11 +3,13 @@
  *
  * Astro runs in a child process; this one reads the pages Astro has written while it renders the
  * rest (src/integration/search.ts, `SearchFeed`), on the second core, which rendering leaves
- * idle, and once Astro has exited gives them to Pagefind, in the order of their paths (the index
- * is then the same from one build of a commit to the next), and writes the index. Pagefind is a
- * process of its own; past FOLLOW_UP_TO_RECORDS records the pages are read after Astro has
- * exited, so that their memory never adds up. `astro build` on its own indexes too, in its own
- * process, at the end.
+ * idle, defangs them as the last guard would, and gives each to Pagefind once the pages Astro
+ * rendered before it are in (the order the middleware notes, src/integration/render-order.ts, so
+ * that the index is the same from one build of a commit to the next); once Astro has exited it
+ * gives the last pages and writes the index. Pagefind is a process of its own; past
+ * FOLLOW_UP_TO_RECORDS records the pages are read after Astro has exited, in the same order, so
+ * that their memory never adds up. `astro build` on its own indexes too, in its own process, at
+ * the end, by path.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -104,7 +104,7 @@ function* writtenFiles(outDir: string, dir = outDir, searched = true): Generator
 
 /**
  * What Pagefind reads of each page under `outDir` that has a search body, in the order it is
- * added (`byPath`). Given the defang list (`npm run build` past FOLLOW_UP_TO_RECORDS, or once the
+ * added (`inRenderOrder`: the render order when one was noted, else by path). Given the defang list (`npm run build` past FOLLOW_UP_TO_RECORDS, or once the
  * feed has failed), it is also the last guard's pass over the built site: every page and feed is
  * read once, defanged in place where it names a listed domain (`guardFile`, counted in `tally`),
  * and then cut for Pagefind. Should Pagefind fail part way, the files it did not get are defanged
@@ -166,11 +166,10 @@ export interface SearchTarget {
 }
 
 /**
- * Up to how many records the pages are read while Astro renders. What the feed holds beside
- * Astro until it exits (what Pagefind will read of each page: 75 MB at 1,000 / 20,000) grows with
- * the drill-down tables, one row per record, so past this size the pages are read after Astro has
- * exited, as before, and the two never hold their memory at once (docs/performance.md: 2.6 GB for
- * Astro at 200,000 records).
+ * Up to how many records the pages are read while Astro renders. Pagefind's memory beside
+ * Astro's grows with the drill-down tables, one row per record (about 2 GB for Pagefind and 2.5 GB
+ * for Astro at 200,000 records, docs/performance.md), so past this size the pages are read after
+ * Astro has exited, and the two never hold their memory at once.
  */
 export const FOLLOW_UP_TO_RECORDS = 50_000;
 
@@ -179,9 +178,9 @@ export const targetFile = (handoff: string): string => `${handoff}.target`;
 
 /**
  * The pages read while Astro renders (`npm run build`): `scan` reads every page and feed Astro has
- * finished writing since the last scan; `finish`, once Astro has exited, reads the rest, defangs
- * what needs it, gives Pagefind every page in the order of their paths (`byPath`) and writes the
- * index. A page counts as written when it was written after the build started (older files are a
+ * finished writing since the last scan and gives Pagefind those whose turn has come (below);
+ * `finish`, once Astro has exited, reads the rest, defangs what needs it, gives Pagefind the pages
+ * not given yet and writes the index. A page counts as written when it was written after the build started (older files are a
  * previous build's, which Astro has yet to clear) and ends with `</html>` (Astro writes a large
  * page in several chunks); feeds, and every file once Astro has exited, count then. Each file is
  * read once, unless it changed after it was read (its size or time, looked at again at the end).
@@ -189,8 +188,8 @@ export const targetFile = (handoff: string): string => `${handoff}.target`;
  * This is the last guard of the defang rule for `npm run build` (src/safety/last-guard.ts): every
  * page and feed of the output, the embeds and XML that Pagefind does not read included, is judged
  * with `guardFile` as it is read, and those that name a listed domain are written back defanged
- * once Astro has exited and before Pagefind is given anything. Pagefind is given each page as the
- * guard leaves it: what it would read of the finished site (`searchPages`).
+ * once Astro has exited (Astro may still be writing beside them before). Pagefind is given each
+ * page as the guard leaves it: what it would read of the finished site (`searchPages`).
  *
  * Pages arrive in the order the scans happen to find them, which differs from one build to the
  * next; they are given to Pagefind in the order Astro rendered them (`target.order`), each once
@@ -277,20 +276,18 @@ export class SearchFeed {
       this.#read.set(page, Buffer.from(text, 'latin1'));
       read++;
     }
-    if (!final) await this.#giveReady();
     if (final) {
       // Only what the finished site holds.
       const present = new Set(files.map((file) => file.page));
       for (const page of this.#read.keys()) if (!present.has(page)) this.#read.delete(page);
       for (const path of this.#defang.keys()) if (!present.has(sitePath(outDir, path))) this.#defang.delete(path);
-    }
+    } else await this.#giveReady();
     return read;
   }
 
   /**
    * While Astro renders: gives Pagefind, in render order, the pages read whose every predecessor
-   * in that order has been given, or was read and has no search body. `found`: the files the last
-   * scan listed (a page of the log not among them is not written yet).
+   * in that order has been given, or was read and has no search body.
    */
   async #giveReady(): Promise<void> {
     const order = readRenderOrder(this.#target.order);
