@@ -143,6 +143,19 @@ async function devSite(): Promise<Site> {
   return site;
 }
 
+/**
+ * The free pages (`/about/`, …) as their route renders them: drafts only where they show
+ * (`withDrafts`: in `astro dev`), never in the sitemap. In `astro dev`, only those on disk now:
+ * Astro's content store can keep a page renamed away, as it can a write-up (devSite), and its
+ * route would list the old address and fail to render it.
+ */
+export async function getFreePages(withDrafts: boolean): Promise<CollectionEntry<'pages'>[]> {
+  const pages = await getCollection('pages', (page) => withDrafts || page.data.status !== 'draft');
+  if (!showDrafts()) return pages;
+  const onDisk = new Set(loadProject(siteProjectDir()).data.pages.map((page) => page.id));
+  return pages.filter((page) => onDisk.has(page.id));
+}
+
 export function getSite(): Promise<Site> {
   // In dev, data changes between requests (devSite() tells when); a build computes it once.
   if (showDrafts()) return devSite();

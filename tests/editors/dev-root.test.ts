@@ -51,6 +51,21 @@ describe('npm run dev where the project is Astro’s root', () => {
     expect(dev.output()).not.toContain('[ERROR]');
   });
 
+  it('drops a renamed free page’s old address, as the built site does', async () => {
+    expect((await dev.get('/about/', (s) => s === 200)).body).toContain('<h1');
+    const old = join(root, 'content/pages/about.mdx');
+    writeFileSync(join(root, 'content/pages/about-us.mdx'), readFileSync(old, 'utf8'));
+    rmSync(old);
+    await dev.get('/about-us/', (s) => s === 200);
+    // Before the fix the content store kept the old entry: its route still listed /about/ and
+    // failed to render it (500, "Cannot find module"), and the sitemap still named it.
+    expect((await dev.get('/about/', (s) => s !== 0)).status).toBe(404);
+    const sitemap = (await dev.get('/sitemap.xml', (s) => s === 200)).body;
+    expect(sitemap).toContain('/about-us/</loc>');
+    expect(sitemap).not.toContain('/about/</loc>');
+    expect(dev.output()).not.toContain('[ERROR]');
+  });
+
   it('refuses a link in public/ or data/ and what it leads to, and a pipe, with the check’s line', async () => {
     outside = mkdtempSync(join(tmpdir(), 'dw-outside-'));
     writeFileSync(join(outside, 'secret.txt'), 'SECRET-TOKEN-4242\n');
