@@ -6,7 +6,7 @@
  * unless `npm run build` does it, in the process that reads the pages for the search index.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DataProblemsError, formatProblem, hasErrors, type Problem } from '../data/problems.ts';
@@ -71,16 +71,24 @@ export default function driftwatch(): AstroIntegration {
         if (served.publicDir) server.middlewares.use(refuseLinksAndPipes({ ...served, base }));
         // public/ too: a link or a pipe added there is an error of the check, shown on every page.
         const watched = /[\\/](content|data|public)[\\/]/;
+        const data = join(root, 'data') + sep;
+        /** A file under data/ changed since the last report: nothing of Astro's sees that, so the browser is told here. */
+        let dataSaved = false;
         const report = () => {
           const { problems } = loadProject(root);
           const changes = changesSince(shown, problems);
           shown = changes.shown;
           print(changes.added, logger);
           logger.info(summary(changes, problems));
+          // data/ is in no content collection (src/content.config.ts says why): after a save there,
+          // the open page loads again, with the new data or the checker's report.
+          if (dataSaved) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+          dataSaved = false;
         };
         let settling: ReturnType<typeof setTimeout> | undefined;
         const recheck = (file: string) => {
           if (!watched.test(file)) return;
+          if (file.startsWith(data)) dataSaved = true;
           // Only this file is read again; the rules across files run over what was kept of the others.
           invalidateProject(root, file);
           // One save can come as several events (a file emptied, then written): the terminal is told

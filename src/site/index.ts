@@ -31,18 +31,12 @@ export interface Site extends SiteData {
 
 let site: Promise<Site> | undefined;
 
-type Registries = [CollectionEntry<'platforms'>[], CollectionEntry<'actors'>[], CollectionEntry<'sources'>[]];
-
-async function collections(written?: CollectionEntry<'incidents'>[]): Promise<[CollectionEntry<'incidents'>[], ...Registries]> {
-  return Promise.all([written ?? getCollection('incidents'), getCollection('platforms'), getCollection('actors'), getCollection('sources')]);
-}
-
 /**
- * What the site's indexes are computed from: write-ups and registries through their collections;
- * records straight from the checked project (src/content.config.ts says why). A write-up's prose
- * is not in it, only what its body cites.
+ * What the site's indexes are computed from: write-ups through their collection; the settings,
+ * registries and records straight from the checked project (src/content.config.ts says why). A
+ * write-up's prose is not in it, only what its body cites.
  */
-function inputOf({ data: project }: CheckResult, [incidents, platforms, actors, sources]: [CollectionEntry<'incidents'>[], ...Registries]): DataInput {
+function inputOf({ data: project }: CheckResult, incidents: CollectionEntry<'incidents'>[]): DataInput {
   // The checker has read each write-up's citations already (a full MDX parse, about 1 ms each);
   // a body that changed since (`astro dev`) is read again.
   const checkedIncidents = new Map(project.incidents.map((incident) => [incident.id, incident]));
@@ -54,15 +48,15 @@ function inputOf({ data: project }: CheckResult, [incidents, platforms, actors, 
     site: project.site,
     incidents: incidents.map((entry) => ({ ...entry.data, id: entry.id, citations: citationsOf(entry.id, entry.body) })),
     pageCitations: project.pages.flatMap((page) => page.citations),
-    platforms: platforms.map((entry) => entry.data),
-    actors: actors.map((entry) => entry.data),
-    sources: sources.map((entry) => entry.data),
+    platforms: project.platforms,
+    actors: project.actors,
+    sources: project.sources,
     records: project.records,
   };
 }
 
 async function load(input?: DataInput): Promise<Site> {
-  input ??= inputOf(loadProject(siteProjectDir()), await collections());
+  input ??= inputOf(loadProject(siteProjectDir()), await getCollection('incidents'));
   counter.count++;
   const data = buildSiteData(input, { includeDrafts: showDrafts() });
   // Where a record links to depends on how the charts page it: src/charts/site/record-href.ts.
@@ -105,7 +99,7 @@ const textOf = (input: DataInput) => JSON.stringify([input.site, input.incidents
 /** The same entries, object for object: a data file that did not change gives the very same ones (src/check/cache.ts). */
 const sameEntries = (a: readonly object[], b: readonly object[]) => a.length === b.length && a.every((entry, i) => entry === b[i]);
 
-/** The records and registries of two checks are the same objects (the collections of registries are filled from them, src/content.config.ts). */
+/** The records and registries of two checks are the same objects. */
 const sameData = (a: ProjectData, b: ProjectData) => sameEntries(a.records, b.records) && sameEntries(a.platforms, b.platforms) && sameEntries(a.actors, b.actors) && sameEntries(a.sources, b.sources);
 
 /**
@@ -128,7 +122,7 @@ async function devSite(): Promise<Site> {
   const writeups = written.map((entry) => `${entry.id}:${entry.digest ?? entry.body?.length ?? ''}`).join('|');
   const dev = devCache.last;
   if (dev && dev.checked === checked && dev.writeups === writeups) return dev.site;
-  const input = inputOf(checked, await collections(written));
+  const input = inputOf(checked, written);
   const text = textOf(input);
   if (dev && sameData(dev.checked.data, checked.data) && dev.text === text) {
     devCache.last = { ...dev, checked, writeups };

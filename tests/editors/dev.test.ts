@@ -98,4 +98,33 @@ describe('npm run dev', () => {
     expect(output().split(warning).length - 1).toBe(1);
     expect(output()).toContain('content/ and data/ re-checked: 2 fixed; 0 errors, 2 warnings in all (npm run check lists them)');
   });
+
+  it('reloads the open page after a save to data/sources.yaml, which then shows the new data', async () => {
+    // data/ is in no content collection: the integration, not Astro's content store, tells the
+    // page to load again. Listened for as the browser's Vite client listens.
+    const client = (await dev.get('/@vite/client', (s) => s === 200)).body;
+    const token = /const wsToken = "([^"]*)"/.exec(client)?.[1];
+    expect(token).toBeTruthy();
+    const socket = new WebSocket(`${dev.origin.replace(/^http/, 'ws')}/?token=${token}`, 'vite-hmr');
+    const types: string[] = [];
+    socket.addEventListener('message', (event) => types.push(JSON.parse(String(event.data)).type));
+    await new Promise((resolve, reject) => {
+      socket.addEventListener('open', resolve);
+      socket.addEventListener('error', reject);
+    });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      // Vite hands a page that connects what it sent while none was open (a reload, at start): not this save's.
+      await sleep(1_000);
+      const before = types.length;
+      const sources = join(project, 'data/sources.yaml');
+      writeFileSync(sources, readFileSync(sources, 'utf8').replace('title: A news report', 'title: A news report, retitled'));
+      for (let waited = 0; !types.slice(before).includes('full-reload') && waited < 30_000; waited += 100) await sleep(100);
+      expect(types.slice(before)).toContain('full-reload');
+      const { body } = await get('/incidents/incident-one/', (s, text) => s === 200 && text.includes('A news report, retitled'));
+      expect(body).toContain('A news report, retitled');
+    } finally {
+      socket.close();
+    }
+  });
 });
