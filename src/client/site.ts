@@ -1,4 +1,4 @@
-// Everything every page runs: the theme toggle and the copy buttons beside citations and embed
-// snippets. Kept tiny: pages without charts stay far under their JavaScript budget.
+// Everything every page runs: the theme toggle. Kept tiny: pages without charts stay far under
+// their JavaScript budget. The copy buttons load only where there is something to copy
+// (components/CopyScript.astro).
 import './theme-toggle.ts';
-import './copy.ts';
