@@ -2,7 +2,8 @@
  * Text from data, escaped for the language it is written into: one function per output language,
  * and nowhere else. Astro escapes what a component prints in `{…}`; these are for what the site
  * writes by hand (feeds, the sitemap, social images, the dev error page, the embed snippet, the
- * JSON-LD block, CSV cells, chart marks and data table rows).
+ * JSON-LD block, CSV cells, chart marks and data table rows, BibTeX). The browser imports this
+ * module too (the record's citation, src/client/cite-forms.ts): it imports nothing.
  */
 
 /** `&`, `<`, `>`, `"`, `'` as Astro writes them in text, so hand-written HTML reads the same as Astro's. */
@@ -71,6 +72,19 @@ export function jsonInScript(value: unknown): string {
     .replaceAll('&', '\\u0026')
     .replaceAll('\u2028', '\\u2028')
     .replaceAll('\u2029', '\\u2029');
+}
+
+/**
+ * Text in a braced BibTeX field, so that it comes out as written: `\`, `{` and `}` (which would
+ * end the field or start a command), and `&`, `%`, `$`, `#`, `_`, `~`, `^`, which LaTeX reads as
+ * markup.
+ */
+export function bibtexEscape(text: string): string {
+  return text
+    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
+    .replace(/[&%$#_]/g, (c) => `\\${c}`)
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}');
 }
 
 /**

@@ -1,9 +1,13 @@
 /**
- * "Cite this page" in three forms, made at build time: plain text, BibTeX and CSL-JSON.
- * Pure functions of the page's metadata; the component only shows them.
+ * "Cite this page" in three forms, made at build time: plain text, BibTeX and CSL-JSON. The plain
+ * text is written here; BibTeX and CSL-JSON by src/client/cite-forms.ts, which the browser uses
+ * too (a record's forms are made there when a reader asks). Pure functions of the page's
+ * metadata; the components only show them.
  */
 import { dateInWords } from '../data/date-words.ts';
 import { parseDate } from '../schema/edtf.ts';
+import type { Site } from '../site/index.ts';
+import { absoluteUrl } from './meta.ts';
 
 export interface CiteInput {
   /** Stable key: the page's id (`fishmongers-hall-2019`). */
@@ -25,7 +29,6 @@ export interface CiteInput {
   /** ISO day the page was made: the access date a reader of the built page can give. */
   accessed?: string;
 }
-
 
 /** [year, month?, day?] of an EDTF day, month or year (uncertainty marks dropped). */
 export function dateParts(edtf: string | undefined): number[] | undefined {
@@ -50,46 +53,29 @@ export function plainCitation(input: CiteInput): string {
   return `${who}“${input.title}”. ${input.container}${input.type === 'dataset' ? ' (dataset)' : ''}.${version}${when} ${input.url}${doi}${accessed ? `.${accessed}` : ''}`;
 }
 
-/** BibTeX's special characters, escaped so the text comes out as written. */
-export function bibtexEscape(text: string): string {
-  return text
-    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
-    .replace(/[&%$#_]/g, (c) => `\\${c}`)
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}');
+/**
+ * The input as the BibTeX and CSL-JSON writers take it (`Citation` of src/client/cite-forms.ts,
+ * which the browser shares): the version's day as [year, month?, day?] instead of EDTF.
+ */
+export function citation(input: CiteInput): Omit<CiteInput, 'updated'> & { issued?: number[] } {
+  const { updated, ...rest } = input;
+  const issued = dateParts(updated);
+  return issued ? { ...rest, issued } : rest;
 }
 
-export function bibtex(input: CiteInput): string {
-  const parts = dateParts(input.updated);
-  const fields: [string, string][] = [
-    // Corporate authors in double braces, so BibTeX does not split them into first and last names.
-    ...(input.authors.length > 0 ? [['author', input.authors.map((a) => `{${bibtexEscape(a)}}`).join(' and ')] as [string, string]] : []),
-    ['title', `{${bibtexEscape(input.title)}}`],
-    ['organization', bibtexEscape(input.container)],
-    ...(parts ? [['year', String(parts[0])] as [string, string]] : []),
-    ...(parts && parts[1] ? [['month', String(parts[1])] as [string, string]] : []),
-    ...(parts && parts.length === 3 ? [['date', parts.map((p) => String(p).padStart(2, '0')).join('-')] as [string, string]] : []),
-    ...(input.version ? [['version', bibtexEscape(input.version)] as [string, string]] : []),
-    ...(input.doi ? [['doi', bibtexEscape(input.doi)] as [string, string]] : []),
-    ['url', input.url],
-    ...(input.accessed ? [['urldate', input.accessed] as [string, string]] : []),
-  ];
-  const key = input.id.replace(/[^a-zA-Z0-9-]/g, '-');
-  return `@${input.type === 'dataset' ? 'dataset' : 'online'}{${key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
-}
-
-export function cslJson(input: CiteInput): object {
-  const parts = dateParts(input.updated);
+/** The dataset's citation: on the data page, and under each write-up's own on its page. */
+export function datasetCite(site: Site, astroSite: URL | undefined): CiteInput {
+  const title = site.site.title;
   return {
-    id: input.id,
-    type: input.type,
-    title: input.title,
-    author: input.authors.map((literal) => ({ literal })),
-    'container-title': input.container,
-    URL: input.url,
-    ...(input.version ? { version: input.version } : {}),
-    ...(input.doi ? { DOI: input.doi } : {}),
-    ...(parts ? { issued: { 'date-parts': [parts] } } : {}),
-    ...(input.accessed ? { accessed: { 'date-parts': [input.accessed.split('-').map(Number)] } } : {}),
+    id: `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-data`,
+    title: `${title} data`,
+    authors: site.datasetAuthors,
+    container: title,
+    url: absoluteUrl(astroSite, '/data/'),
+    updated: site.incidents.map((i) => i.updated).filter((u): u is string => !!u).sort().at(-1),
+    type: 'dataset',
+    version: site.site.version,
+    doi: site.site.doi,
+    accessed: site.builtOn,
   };
 }

@@ -23,7 +23,8 @@ import { cellText, toCsv, columnsOf } from '../../src/feeds/table.ts';
 import { wrap, cardSvg, renderCard } from '../../src/feeds/og/index.ts';
 import { readMetrics } from '../../src/feeds/font.ts';
 import { attackSchema, recordSchema, type DataRecord } from '../../src/schema/index.ts';
-import { bibtex, bibtexEscape, cslJson, plainCitation } from '../../src/seo/cite.ts';
+import { bibtex, cslJson } from '../../src/client/cite-forms.ts';
+import { citation, plainCitation } from '../../src/seo/cite.ts';
 import { REPO } from '../helpers/fixture.ts';
 
 const { data } = checkProject(REPO);
@@ -310,12 +311,12 @@ describe('citations', () => {
 
   it('writes plain text, BibTeX and CSL-JSON from the page', () => {
     expect(plainCitation(cite)).toBe('Driftwatch editors. “Fish & {chips}: 100% _true_”. Driftwatch. 28 November 2026. https://x/incidents/case-1/');
-    const bib = bibtex(cite);
+    const bib = bibtex(citation(cite));
     expect(bib).toContain('@online{case-1,');
     expect(bib).toContain('title = {{Fish \\& \\{chips\\}: 100\\% \\_true\\_}}');
     expect(bib).toContain('author = {{Driftwatch editors}}');
     expect(bib).toContain('date = {2026-11-28}');
-    expect(cslJson(cite)).toEqual({
+    expect(cslJson(citation(cite))).toEqual({
       id: 'case-1',
       type: 'webpage',
       title: cite.title,
@@ -324,7 +325,6 @@ describe('citations', () => {
       URL: cite.url,
       issued: { 'date-parts': [[2026, 11, 28]] },
     });
-    expect(bibtexEscape('a\\b~c^')).toBe('a\\textbackslash{}b\\textasciitilde{}c\\textasciicircum{}');
   });
 });
 

@@ -173,17 +173,18 @@ describe(`built with base ${base}`, () => {
     expect(locs.some((loc) => loc.includes('/embed/'))).toBe(false);
   });
 
-  it('keeps to the CSP: no inline script or style, JSON-LD escaped', () => {
+  it('keeps to the CSP: no inline script or style, JSON-LD and JSON data escaped', () => {
     const problems: string[] = [];
     for (const file of htmlFiles()) {
       const html = read(site().dist, file);
       for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
-        if (!/\ssrc="/.test(tag) && !tag.includes('type="application/ld+json"')) problems.push(`${file}: ${tag}`);
+        // JSON-LD, and JSON data a script reads (the records' shared citation parts), never run.
+        if (!/\ssrc="/.test(tag) && !/ type="application\/(ld\+)?json"/.test(tag)) problems.push(`${file}: ${tag}`);
       }
       if (/<style\b/.test(html)) problems.push(`${file}: <style>`);
       // Text is escaped (`style=&quot;`), so a literal style=" is always an attribute.
       if (/<[^>]+\sstyle="/.test(html)) problems.push(`${file}: style attribute`);
-      for (const [, json] of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+      for (const [, json] of html.matchAll(/<script type="application\/(?:ld\+)?json"[^>]*>([\s\S]*?)<\/script>/g)) {
         expect(json).not.toMatch(/[<>]/);
         expect(() => JSON.parse(json!)).not.toThrow();
       }
@@ -260,7 +261,13 @@ describe(`built with base ${base}`, () => {
     expect(html).toContain(`&lt;iframe src=&quot;${SITE_URL}${base}embed/incidents/${SLUG}/&quot;`);
     expect(html).toContain('id="cite-bibtex"');
     expect(html).toContain('@online{fishmongers-hall-2019,');
-    expect(html).toContain('&quot;container-title&quot;');
+    // CSL-JSON with its quotes as written (element text needs no &quot;), and the dataset's forms too.
+    expect(html).toContain('"container-title": "Driftwatch"');
+    expect(html).toContain('id="cite-dataset-bibtex"');
+    // Its records are cited at their anchors on this page, which the copy script makes from the
+    // page's address: no card needs an address of its own.
+    expect(html).toContain(`"page":"${SITE_URL}${base}incidents/${SLUG}/"`);
+    expect(html).not.toContain('data-cite-url');
     expect(html).toMatch(/Last updated <time datetime="[^"]+">/);
     const embed = read(site().dist, `embed/incidents/${SLUG}/index.html`);
     expect(embed).toContain('<base target="_top">');

@@ -1,7 +1,7 @@
 /** One escaper per output language (src/safety/escape.ts), tested on what breaks each language. */
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeHtmlAttribute, escapeHtmlText, escapeXml, jsonInScript, neutraliseFormula, renderedHtmlToText } from '../../src/safety/escape.ts';
+import { bibtexEscape, escapeHtmlAttribute, escapeHtmlText, escapeXml, jsonInScript, neutraliseFormula, renderedHtmlToText } from '../../src/safety/escape.ts';
 
 const NASTY = ['Tom & "Jerry" <script>alert(1)</script>', "Fishmongers' Hall", '&amp; already escaped', '<img src=x onerror=alert(1)>', 'a > b < c', ''];
 
@@ -45,6 +45,27 @@ describe('JSON in a <script>', () => {
     const text = jsonInScript(value);
     expect(text).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('BibTeX', () => {
+  /** What LaTeX prints for the escapes bibtexEscape writes. */
+  const printed = (field: string) =>
+    field.replace(/\\(textbackslash|textasciitilde|textasciicircum)\{\}|\\([{}&%$#_])/g, (_, command: string | undefined, char: string | undefined) =>
+      command ? { textbackslash: '\\', textasciitilde: '~', textasciicircum: '^' }[command]! : char!,
+    );
+
+  it('escapes what LaTeX reads as markup, and prints back the text as written', () => {
+    expect(bibtexEscape('a\\b~c^')).toBe('a\\textbackslash{}b\\textasciitilde{}c\\textasciicircum{}');
+    expect(bibtexEscape('Fish & {chips}: 100% _true_ $5 #1')).toBe('Fish \\& \\{chips\\}: 100\\% \\_true\\_ \\$5 \\#1');
+    for (const text of [...NASTY, '\\{', '}}}{', '\\textbf{x}', '@dataset{x, title = {y}}']) expect(printed(bibtexEscape(text))).toBe(text);
+  });
+
+  it('leaves no brace that could end the field: every unescaped brace is one of its own commands', () => {
+    for (const text of ['}', '{', '\\}', '\\', 'a}b{c', '}\n}\n@comment{']) {
+      const bare = bibtexEscape(text).replace(/\\[{}&%$#_]/g, '').replaceAll('{}', '');
+      expect(bare).not.toMatch(/[{}]/);
+    }
   });
 });
 

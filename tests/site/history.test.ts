@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bibtex, recordCitation, type RecordCiteModel } from '../../src/client/cite-forms.ts';
 import { readHistory } from '../../src/site/history/log.ts';
 import { buildSite } from '../helpers/build.ts';
 import { fixture, removeFixture } from '../helpers/fixture.ts';
@@ -179,11 +180,16 @@ describe('a site built from the scratch repository (a record corrected, then the
     const html = page('incidents/bridge-attack-2019/index.html');
     const card = html.slice(html.indexOf('id="record-attack-1"'), html.indexOf('id="record-claim-1"'));
     expect(card).toContain('<summary>Cite this record</summary>');
-    expect(card).toMatch(/@dataset\{attack-1,\n {2}author = \{\{Doe, Jane\} and \{Example Research Group\}\},\n {2}title = \{\{A corrected &lt;attack&gt;\}\},[\s\S]*version = \{1\.1\.0\},\n {2}url = \{https:\/\/driftwatch\.example\/incidents\/bridge-attack-2019\/#record-attack-1\},\n {2}urldate = \{\d{4}-\d{2}-\d{2}\}/);
-    // CSL-JSON on one line, quotes as written (an incident page has one of these per record).
-    expect(card).toMatch(/<code data-copy-source="the record's citation as CSL-JSON">\{"id":"attack-1","type":"dataset","title":"A corrected &lt;attack&gt;",[^\n]*"version":"1\.1\.0"[^\n]*\}<\/code>/);
-    expect(card).not.toContain('&quot;');
     expect(card).toContain('“A corrected &lt;attack&gt;”. Minimal dataset (dataset). Version 1.1.0. https://driftwatch.example/incidents/bridge-attack-2019/#record-attack-1. Accessed ');
+    // BibTeX and CSL-JSON are made in the browser (tests/client/copy.test.ts) from what the page's
+    // records share, carried once, and the card's id, title and anchor.
+    expect(card).not.toContain('@dataset{');
+    const model = JSON.parse(/<script type="application\/json" id="record-cite">([^<]*)<\/script>/.exec(html)![1]!) as RecordCiteModel;
+    expect(model).toEqual({ authors: ['Doe, Jane', 'Example Research Group'], container: 'Minimal dataset', type: 'dataset', version: '1.1.0', accessed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), page: 'https://driftwatch.example/incidents/bridge-attack-2019/' });
+    const title = /<h3>([^<]*)<\/h3>/.exec(card)![1]!.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+    expect(bibtex(recordCitation(model, { id: 'attack-1', title }))).toMatch(/^@dataset\{attack-1,\n {2}author = \{\{Doe, Jane\} and \{Example Research Group\}\},\n {2}title = \{\{A corrected <attack>\}\},[\s\S]*version = \{1\.1\.0\},\n {2}url = \{https:\/\/driftwatch\.example\/incidents\/bridge-attack-2019\/#record-attack-1\},\n {2}urldate = \{\d{4}-\d{2}-\d{2}\}/);
+    // The dataset's citation, in all three forms, under the write-up's.
+    expect(html).toMatch(/<code data-copy-source="the dataset's citation as BibTeX" id="cite-dataset-bibtex">@dataset\{minimal-data,[\s\S]*version = \{1\.1\.0\}/);
   });
 
   it('shows a platform’s changes on its page', () => {
