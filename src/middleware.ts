@@ -13,6 +13,7 @@ import { siteProjectDir } from './site/paths.ts';
 import { guard } from './safety/last-guard.ts';
 import { astroCommand } from './site/env.ts';
 import { noteRendered } from './integration/render-order.ts';
+import { afterPage } from './components/embed-pages.ts';
 
 const HTML = /^text\/html\b/;
 const READ_AS_PAGES = /^(?:text\/html|application\/(?:rss\+)?xml|text\/xml)\b/;
@@ -21,9 +22,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // The command the integration recorded, not import.meta.env.DEV: a build run with NODE_ENV=test
   // (a test runner, some CI setups) has DEV set, and would rewrite every page as it renders.
   if (astroCommand() !== 'dev') {
-    // In a build: the order Astro renders pages in, for the search index (render-order.ts).
+    // In a build: the order Astro renders pages in, for the search index (render-order.ts), and
+    // an incident page's embed page, written from what it drew (components/embed-pages.ts).
     const response = await next();
-    if (HTML.test(response.headers.get('content-type') ?? '')) noteRendered(context.url.pathname, import.meta.env.BASE_URL);
+    if (HTML.test(response.headers.get('content-type') ?? '')) {
+      noteRendered(context.url.pathname, import.meta.env.BASE_URL);
+      await afterPage(context.locals, response);
+    }
     return response;
   }
   const project = loadProject(siteProjectDir());

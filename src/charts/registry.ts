@@ -217,7 +217,7 @@ export const embedHeight = (charts: number): number => 80 + 600 * Math.max(1, ch
 
 /**
  * The props of one of an incident's charts: the same on its page and on its embed page, which
- * replays the drawing (`shared`, see components/Once.astro) rather than drawing it again.
+ * shows what the incident page drew (components/embed-pages.ts) rather than drawing it again.
  */
 export function incidentChart(incident: { id: string; title: string }, chart: ChartEntry) {
   return {
@@ -225,7 +225,6 @@ export function incidentChart(incident: { id: string; title: string }, chart: Ch
     id: `incident-${chart.name}`,
     title: `${chart.title}: ${incident.title}`,
     csv: `/data/incidents/${incident.id}.csv`,
-    shared: `incidents/${incident.id}/${chart.name}`,
     listedAt: `/incidents/${incident.id}/`,
   };
 }

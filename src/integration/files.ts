@@ -2,12 +2,14 @@
  * The files a build writes beside Astro's routes (src/feeds/beside.ts): opened when a build
  * starts, so that the download and card routes hand their files to a worker thread instead of
  * rendering them one by one; waited for when Astro has written the pages, so the build ends with
- * every file in place (and fails if one could not be written). `astro dev` serves them from the
- * routes.
+ * every file in place (and fails if one could not be written). The incidents' embed pages too,
+ * written as their incident pages are rendered (src/components/embed-pages.ts). `astro dev`
+ * serves them all from the routes.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { closeBesideWithoutWaiting, finishBeside, openBeside } from '../feeds/beside.ts';
+import { closeEmbedPages, finishEmbedPages, openEmbedPages } from '../components/embed-pages.ts';
 import { loadProject } from '../site/project.ts';
 import { projectDir } from '../site/paths.ts';
 import { FOLLOW_UP_TO_RECORDS } from './search.ts';
@@ -32,12 +34,17 @@ export default function files(options: { upToRecords?: number } = {}): AstroInte
         const records = building ? loadProject(projectDir(config.root)).data.records.length : 0;
         if (building && records <= upToRecords) openBeside(fileURLToPath(config.outDir));
         else closeBesideWithoutWaiting();
+        // At any size: an embed page is written from memory its incident page holds anyway.
+        if (building) openEmbedPages(fileURLToPath(config.outDir));
+        else closeEmbedPages();
       },
       'astro:build:done': async ({ logger }) => {
         const started = performance.now();
         const written = await finishBeside();
         const waited = (performance.now() - started) / 1000;
         if (written > 0) logger.info(`${written} downloads and social cards written beside the pages${waited >= 0.1 ? ` (waited ${waited.toFixed(1)} s for the last)` : ''}`);
+        const embeds = await finishEmbedPages();
+        if (embeds > 0) logger.info(`${embeds} embed page${embeds === 1 ? '' : 's'} written from ${embeds === 1 ? 'its incident page' : 'their incident pages'}`);
       },
     },
   };

@@ -18,6 +18,7 @@ import { changesSince, summary, type Shown } from './dev-report.ts';
 import { movedPages, redirectsFile } from '../site/redirects.ts';
 import { refuseLinksAndPipes } from './served-files.ts';
 import { targetFile } from './search.ts';
+import { embedPagesWritten } from '../components/embed-pages.ts';
 
 function print(problems: readonly Problem[], logger: AstroIntegrationLogger): void {
   for (const problem of problems) {
@@ -51,7 +52,7 @@ export default function driftwatch(): AstroIntegration {
         print(first.added, logger);
         shown = first.shown;
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         // The old addresses of renamed pages, for hosts that redirect by file (after a _redirects of public/, if any).
         const redirects = join(fileURLToPath(dir), '_redirects');
         const own = existsSync(redirects) ? `${readFileSync(redirects, 'utf8').trimEnd()}\n\n` : '';
@@ -62,7 +63,9 @@ export default function driftwatch(): AstroIntegration {
         // pages go: without it, nothing would.
         const handoff = searchHandoffFile();
         if (handoff && existsSync(targetFile(handoff))) return;
-        // Before the search index and the weights read the pages (integrations run in order).
+        // Before the search index and the weights read the pages (integrations run in order), and
+        // once the incidents' embed pages are all written (src/components/embed-pages.ts).
+        await embedPagesWritten();
         const changed = defangSite(fileURLToPath(dir), loadProject(root).data.site.defang);
         if (changed > 0) logger.info(`defanged addresses in the text of ${changed} page${changed === 1 ? '' : 's'}`);
       },

@@ -52,6 +52,12 @@ describe('npm run build', () => {
     expectDefanged(outDir);
     expect(out).toMatch(/^defanged addresses in the text of \d+ pages$/m);
     expect(out).not.toContain('[driftwatch] defanged');
+    // An incident's embed page is written from what its incident page drew, not rendered as a
+    // route of Astro's (src/components/embed-pages.ts); the rest of the site's embeds are routes.
+    expect(out).toMatch(/├─ \/embed\/timeline\/index\.html/);
+    expect(out).not.toMatch(/├─ \/embed\/incidents\//);
+    expect(out).toMatch(/\[driftwatch-files\] 1 embed page written from its incident page$/m);
+    expect(readFileSync(join(outDir, 'embed/incidents/incident-one/index.html'), 'utf8')).toContain('<base target="_top">');
   }, 120_000);
 
   it('defangs every page and feed under a base path too', async () => {

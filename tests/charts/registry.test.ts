@@ -52,7 +52,7 @@ describe('where charts appear', () => {
 
   it('the site-wide charts, and an incident chart named for its incident', () => {
     expect(names(siteCharts())).toEqual(['timeline', 'claims', 'takedowns']);
-    expect(incidentChart({ id: 'x', title: 'An attack' }, chartNamed('claims'))).toEqual({ chart: 'claims', id: 'incident-claims', title: 'Claims of responsibility: An attack', csv: '/data/incidents/x.csv', shared: 'incidents/x/claims', listedAt: '/incidents/x/' });
+    expect(incidentChart({ id: 'x', title: 'An attack' }, chartNamed('claims'))).toEqual({ chart: 'claims', id: 'incident-claims', title: 'Claims of responsibility: An attack', csv: '/data/incidents/x.csv', listedAt: '/incidents/x/' });
   });
 });
 

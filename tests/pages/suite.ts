@@ -272,8 +272,8 @@ describe(`built with base ${base}`, () => {
     const embed = read(site().dist, `embed/incidents/${SLUG}/index.html`);
     expect(embed).toContain('<base target="_top">');
     expect(embed).not.toContain('class="site-header"');
-    // The embed page shows the incident page's charts and its map, drawn once for both (components/Once.astro),
-    // and each page loads the chart script once.
+    // The embed page shows the incident page's charts and its map, drawn once for both: a build writes
+    // it from what the incident page drew (components/embed-pages.ts). Each page loads the chart script once.
     const charts = (page: string) => [...page.matchAll(/<dw-chart[\s\S]*?<\/dw-chart>/g)].map((m) => m[0]);
     const shown = charts(embed);
     expect(shown.map((c) => /aria-labelledby="([^"]+)-caption"/.exec(c)?.[1])).toEqual(['incident-timeline', 'incident-claims', 'incident-takedowns', 'incident-map']);
@@ -291,6 +291,14 @@ describe(`built with base ${base}`, () => {
     for (const mark of marks) expect(mark, mark).toMatch(/data-record="[^"]+"/);
     expect(marks.filter((m) => m.includes('data-href'))).toEqual([]);
     for (const page of [html, embed]) expect(page.match(/<script type="module" src="[^"]*ChartScript[^"]*">/g)).toHaveLength(1);
+    // In the frame of the embed pages Astro renders (layouts/Embed.astro): the same head but for
+    // the title and address, the same stylesheets and chart script, the link back to the incident.
+    const frame = (page: string) => page.replace(/<title>[^<]*<\/title><link rel="canonical" href="[^"]*">/, '').replace(/<main id="main">[\s\S]*$/, '');
+    const siteEmbed = read(site().dist, 'embed/timeline/index.html');
+    expect(frame(embed)).toBe(frame(siteEmbed));
+    expect(embed).toContain(`<link rel="canonical" href="${SITE_URL}${base}embed/incidents/${SLUG}/">`);
+    expect(embed).toMatch(new RegExp(`<p class="embed-credit">From <a href="${base}incidents/${SLUG}/">[^<]+</a> · <a href="${base}">`));
+    expect(embed.match(/<script type="module" src="[^"]*">/g)).toEqual(siteEmbed.match(/<script type="module" src="[^"]*">/g));
   });
 
   it('reads facts as sentences: scope in words, a space before a source’s kind, its language named', () => {

@@ -46,4 +46,11 @@ export interface ChartProps {
    * nothing links to them, and on an incident page they were 50 bytes a row.
    */
   rowAnchors?: boolean;
+  /**
+   * false: the chart's script (ChartScript: tooltips, keyboard, zoom) is rendered beside it, not
+   * by it (components/Chart.astro renders it first). Drawn without it, the chart's HTML holds no
+   * script and can be kept as a string for another page (an incident's embed page): Astro writes
+   * a script once per page, and kept HTML would take the page's one copy with it.
+   */
+  script?: boolean;
 }
