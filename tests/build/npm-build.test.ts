@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VITE_MODE_VARIABLES } from '../helpers/env.ts';
 import { fixture, removeFixture, replaceOnce, REPO } from '../helpers/fixture.ts';
@@ -31,7 +32,8 @@ function npmBuild(project: string, base?: string): Promise<{ status: number | nu
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
-    child.on('close', (status) => resolve({ status, out, outDir }));
+    // Without colours: Astro's logger colours its lines where it thinks a terminal or CI reads them (CI=true).
+    child.on('close', (status) => resolve({ status, out: stripVTControlCharacters(out), outDir }));
   });
 }
 
