@@ -72,7 +72,7 @@ export function datasetCite(site: Site, astroSite: URL | undefined): CiteInput {
     authors: site.datasetAuthors,
     container: title,
     url: absoluteUrl(astroSite, '/data/'),
-    updated: site.incidents.map((i) => i.updated).filter((u): u is string => !!u).sort().at(-1),
+    updated: site.datasetUpdated,
     type: 'dataset',
     version: site.site.version,
     doi: site.site.doi,

@@ -27,6 +27,8 @@ export interface Site extends SiteData {
   builtOn: string;
   /** Who made the dataset, for citations: data/site.yaml `authors`, else "<title> editors". */
   datasetAuthors: string[];
+  /** The dataset's last substantive change, for its citation: the latest `updated` of a write-up (EDTF), if any. */
+  datasetUpdated?: string;
 }
 
 let site: Promise<Site> | undefined;
@@ -65,7 +67,9 @@ async function load(input?: DataInput): Promise<Site> {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const builtOn = (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
   const datasetAuthors = data.site.authors?.length ? data.site.authors : [`${data.site.title} editors`];
-  return { ...data, url: withBase, history, builtOn, datasetAuthors };
+  // Once per build, not per page: every incident page cites the dataset too (seo/cite.ts, datasetCite).
+  const datasetUpdated = data.incidents.map((incident) => incident.updated).filter((day): day is string => !!day).sort().at(-1);
+  return { ...data, url: withBase, history, builtOn, datasetAuthors, datasetUpdated };
 }
 
 /**
