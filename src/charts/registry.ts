@@ -208,6 +208,9 @@ export function chartsOf(scope: ChartScope, records: readonly DataRecord[]): Cha
 /** Site path of an incident's embed page: all of its charts, for one `<iframe>`. */
 export const incidentEmbedPath = (slug: string): string => `/embed/incidents/${slug}/`;
 
+/** The title of an incident's embed page, and of the snippet on its page that embeds it. */
+export const incidentEmbedTitle = (incident: { title: string }): string => `Charts: ${incident.title}`;
+
 /**
  * Height of the `<iframe>` an embed snippet suggests for a page of `charts` charts. Generous: a
  * frame too tall leaves space below, one too short hides the table, the download and the link
