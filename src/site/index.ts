@@ -107,6 +107,16 @@ const sameEntries = (a: readonly object[], b: readonly object[]) => a.length ===
 const sameData = (a: ProjectData, b: ProjectData) => sameEntries(a.records, b.records) && sameEntries(a.platforms, b.platforms) && sameEntries(a.actors, b.actors) && sameEntries(a.sources, b.sources);
 
 /**
+ * `astro dev`: a collection's entries that are on disk now, as the check listed them (`checked`).
+ * Astro's content store can keep an entry whose file was renamed away: its glob loader misses the
+ * old file's removal where the project is Astro's root, as in `npm run dev` here.
+ */
+function onDiskNow<T extends { id: string }>(entries: T[], checked: readonly { id: string }[]): T[] {
+  const ids = new Set(checked.map((entry) => entry.id));
+  return entries.filter((entry) => ids.has(entry.id));
+}
+
+/**
  * `astro dev`: the site is computed again only when what it is computed from changed: the
  * records, the registries, a write-up's frontmatter or what its body cites; not its prose, which
  * the page renders from the collection. Every component of every page asks for the site, so it is
@@ -117,12 +127,9 @@ const sameData = (a: ProjectData, b: ProjectData) => sameEntries(a.records, b.re
  */
 async function devSite(): Promise<Site> {
   const checked = loadProject(siteProjectDir());
-  // The write-ups on disk now, as the check listed them. Astro's content store can keep one that
-  // was renamed away (its glob loader misses the old file's removal where the project is Astro's
-  // root, as in `npm run dev` here); its route would then claim the old address before the
-  // redirect page of src/pages/[...moved].astro, which a build writes there.
-  const onDisk = new Set(checked.data.incidents.map((incident) => incident.id));
-  const written = (await getCollection('incidents')).filter((entry) => onDisk.has(entry.id));
+  // Its route would otherwise claim a renamed write-up's old address before the redirect page of
+  // src/pages/[...moved].astro, which a build writes there.
+  const written = onDiskNow(await getCollection('incidents'), checked.data.incidents);
   const writeups = written.map((entry) => `${entry.id}:${entry.digest ?? entry.body?.length ?? ''}`).join('|');
   const dev = devCache.last;
   if (dev && dev.checked === checked && dev.writeups === writeups) return dev.site;
@@ -150,8 +157,7 @@ async function devSite(): Promise<Site> {
 export async function getFreePages(withDrafts: boolean): Promise<CollectionEntry<'pages'>[]> {
   const pages = await getCollection('pages', (page) => withDrafts || page.data.status !== 'draft');
   if (!showDrafts()) return pages;
-  const onDisk = new Set(loadProject(siteProjectDir()).data.pages.map((page) => page.id));
-  return pages.filter((page) => onDisk.has(page.id));
+  return onDiskNow(pages, loadProject(siteProjectDir()).data.pages);
 }
 
 export function getSite(): Promise<Site> {
