@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTRY_INCIDENT_LIMIT, ROLE_TABLE_LIMIT } from '../../src/data/queries.ts';
 import { SOURCES_PER_PAGE } from '../../src/data/source-pages.ts';
+import { FILTER_PAGE_FACETS } from '../../src/components/filter-facets.ts';
 import { launch, skipBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
 import { fixture, removeFixture, replaceOnce } from '../helpers/fixture.ts';
@@ -32,17 +33,21 @@ const INCIDENTS = REGISTRY_INCIDENT_LIMIT + 3;
 const extra = (i: number) => `extra-${String(i).padStart(2, '0')}`;
 const extraIncidents = Object.fromEntries(Array.from({ length: INCIDENTS }, (_, i) => [`content/incidents/${extra(i)}.mdx`, `---\ntitle: Extra incident ${i}\ndate: '2018-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}'\nsummary: One of many.\n---\n\nA statement <Cite id="news-1" />.\n`]));
 const extraRecords = Array.from({ length: INCIDENTS }, (_, i) => `- id: stmt-${extra(i)}\n  kind: statement\n  date: '2018-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}'\n  title: Extra statement ${i}\n  actor: islamic-state\n  platform: telegram\n  sources: [news-1]\n  incidents: [${extra(i)}]\n`).join('');
+// And an actor of its own in each of them: more actors than a filter page lists (FILTER_PAGE_FACETS).
+const extraActor = (i: number) => `extra-actor-${String(i).padStart(2, '0')}`;
+const extraActors = Array.from({ length: INCIDENTS }, (_, i) => `- id: ${extraActor(i)}\n  name: Extra actor ${String(i).padStart(2, '0')}\n  kind: individual\n`).join('');
+const extraActorRecords = Array.from({ length: INCIDENTS }, (_, i) => `- id: said-${extra(i)}\n  kind: statement\n  date: '2018-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}'\n  title: Extra actor ${i} speaks\n  actor: ${extraActor(i)}\n  sources: [news-1]\n  incidents: [${extra(i)}]\n`).join('');
 
 beforeAll(async () => {
   project = fixture('minimal', {
     ...extraIncidents,
-    'data/records/extra.yaml': extraRecords,
+    'data/records/extra.yaml': extraRecords + extraActorRecords,
     'data/records/statements.csv': (text) => `${text.trimEnd()}\n${statements}\n`,
     'data/sources.yaml': (text) => text + bulk,
     'content/pages/about.mdx': (text) => `${text}\nThe last wire report <Cite id="${LAST}" /> is on the second page.\n`,
     // A platform with the sources of its facts; an actor that states a fact without one.
     'data/platforms.yaml': replaceOnce('  name: TamTam\n  kind: messenger\n', "  name: TamTam\n  kind: messenger\n  owner: Mail.Ru Group\n  closed: '2026-02-27'\n  sources: [news-1]\n"),
-    'data/actors.yaml': replaceOnce('  parent: islamic-state\n', '  parent: islamic-state\n  notes: The news agency of the Islamic State.\n'),
+    'data/actors.yaml': (text) => replaceOnce('  parent: islamic-state\n', '  parent: islamic-state\n  notes: The news agency of the Islamic State.\n')(text) + extraActors,
   });
   dist = await buildSite({ project });
 });
@@ -141,5 +146,46 @@ describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
     const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('/sources/</loc>');
     expect(sitemap).toContain('/sources/2/</loc>');
+  });
+});
+
+describe(`more actors than a filter page lists (${FILTER_PAGE_FACETS})`, () => {
+  /** The links of one group of the filter sidebar on a page. */
+  const group = (html: string, by: string) => {
+    const start = html.indexOf(`id="filter-${by}"`);
+    expect(start, `no group ${by}`).toBeGreaterThan(0);
+    return html.slice(start, html.indexOf('</details>', start));
+  };
+  const filterLinks = (section: string, by: string) => [...section.matchAll(new RegExp(`href="/incidents/${by}/([^/"]+)/"`, 'g'))].map((m) => m[1]);
+  const allActors = () => filterLinks(group(page('incidents'), 'actor'), 'actor');
+
+  it('links every actor from the incident list', () => {
+    const all = allActors();
+    expect(all.length).toBeGreaterThan(INCIDENTS);
+    for (let i = 0; i < INCIDENTS; i++) expect(all).toContain(extraActor(i));
+  });
+
+  it('lists the actors with the most write-ups on a filter page, and links the full list', () => {
+    for (const path of ['incidents/actor/islamic-state', 'incidents/platform/telegram', `incidents/actor/${extraActor(0)}`]) {
+      const actors = group(page(path), 'actor');
+      const listed = filterLinks(actors, 'actor');
+      expect(listed.length, path).toBeLessThanOrEqual(FILTER_PAGE_FACETS + 1);
+      expect(listed, path).toContain('islamic-state'); // in every extra incident: the most write-ups
+      expect(actors, path).toContain(`<a href="/incidents/#filter-actor">all ${allActors().length} actors</a>`);
+    }
+  });
+
+  it('lists a filter page’s own actor, however few write-ups it has', () => {
+    const own = extraActor(INCIDENTS - 1);
+    const actors = group(page(`incidents/actor/${own}`), 'actor');
+    expect(actors).toContain(`<a href="/incidents/actor/${own}/" aria-current="page">`);
+    expect(filterLinks(actors, 'actor')).toHaveLength(FILTER_PAGE_FACETS + 1);
+  });
+
+  it('lists small groups and every year in full', () => {
+    const html = page(`incidents/actor/${extraActor(0)}`);
+    expect(filterLinks(group(html, 'year'), 'year')).toEqual(filterLinks(group(page('incidents'), 'year'), 'year'));
+    expect(filterLinks(group(html, 'platform'), 'platform')).toEqual(filterLinks(group(page('incidents'), 'platform'), 'platform'));
+    expect(group(html, 'platform')).not.toContain('filters-more');
   });
 });
