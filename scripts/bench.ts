@@ -20,7 +20,7 @@ import { projectEnv } from '../src/site/env.ts';
 import { writeBaseline, type BaselineKind } from './bench/baseline.ts';
 import { installStarlight, starlightIncident, starlightPackages, writeStarlight } from './bench/starlight.ts';
 import { measureDevLoop, type DevLoop } from './bench/dev-loop.ts';
-import { generateSite, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
+import { generateSite, incidentDataEdit, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
 import { distStats, run, type DistStats, type RunResult } from './bench/measure.ts';
 import { formatDevTable, formatTable, type Row } from './bench/table.ts';
 import { readArgs } from '../src/commands/args.ts';
@@ -225,6 +225,7 @@ for (const size of sizes) {
       env: projectEnv({ project: siteDir }),
       pages: slugs.map((slug) => `/incidents/${slug}/`),
       file: join(siteDir, `content/incidents/${slugs[0]}.mdx`),
+      dataEdit: (({ file, edit }) => ({ file: join(siteDir, file), edit }))(incidentDataEdit(site, slugs[0]!)),
     });
     devRows.push({ ...rows.at(-1)!, dev });
   }

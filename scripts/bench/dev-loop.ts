@@ -4,8 +4,10 @@
  * - first page: an incident page, the first request after the server is ready;
  * - warm page: other incident pages after it (median of three): what each further page costs;
  * - saved edit visible: a sentence appended to the first incident's MDX, then that page asked
- *   for every 100 ms until it shows the sentence.
- * The file is restored and the server's process group stopped afterwards.
+ *   for every 100 ms until it shows the sentence;
+ * - saved data edit visible (Driftwatch: a write-up's records live in data/): a word added to the
+ *   title of one of the first incident's records, then that page asked for until it shows it.
+ * The files are restored and the server's process group stopped afterwards.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,8 @@ export interface DevLoop {
   firstPage: number;
   warmPage: number;
   savedEdit: number;
+  /** With `dataEdit`. */
+  savedDataEdit?: number;
 }
 
 export interface DevLoopOptions {
@@ -28,10 +32,23 @@ export interface DevLoopOptions {
   pages: string[];
   /** The MDX file of the first page. */
   file: string;
+  /** A data file the first page shows, and how to change it so that it shows `marker` (scripts/bench/generate.ts). */
+  dataEdit?: { file: string; edit: (text: string, marker: string) => string };
   log?: (line: string) => void;
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** Seconds until the page at `url` shows `marker`, asked for every 100 ms (at most 300 s). */
+async function untilShown(url: string, marker: string, what: string): Promise<number> {
+  const t = performance.now();
+  for (;;) {
+    if (seconds(t) > 300) throw new Error(`the edit to ${what} was not visible after 300 s`);
+    const response = await get(url).catch(() => ({ status: 0, text: '' }));
+    if (response.text.includes(marker)) return seconds(t);
+    await sleep(100);
+  }
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A port no one listens on now. */
@@ -66,6 +83,7 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> 
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const original = readFileSync(options.file, 'utf8');
+  const originalData = options.dataEdit && readFileSync(options.dataEdit.file, 'utf8');
   try {
     // Ready: the server answers at all (any status).
     let ready = 0;
@@ -94,18 +112,18 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> 
     warm.sort((a, b) => a - b);
     const marker = `Bench edit ${Date.now().toString(36)}`;
     writeFileSync(options.file, `${original.trimEnd()}\n\n${marker}.\n`);
-    t = performance.now();
-    let savedEdit = 0;
-    while (!savedEdit) {
-      if (seconds(t) > 300) throw new Error(`the edit to ${options.file} was not visible after 300 s`);
-      const response = await get(`${origin}${first}`).catch(() => ({ status: 0, text: '' }));
-      if (response.text.includes(marker)) savedEdit = seconds(t);
-      else await sleep(100);
+    const savedEdit = await untilShown(`${origin}${first}`, marker, options.file);
+    let savedDataEdit: number | undefined;
+    if (options.dataEdit && originalData !== undefined) {
+      const dataMarker = `Bench data edit ${Date.now().toString(36)}`;
+      writeFileSync(options.dataEdit.file, options.dataEdit.edit(originalData, dataMarker));
+      savedDataEdit = await untilShown(`${origin}${first}`, dataMarker, options.dataEdit.file);
     }
-    options.log?.(`dev: ready ${ready.toFixed(1)} s, first page ${firstPage.toFixed(2)} s, warm ${warm.map((w) => w.toFixed(2)).join('/')} s, saved edit ${savedEdit.toFixed(2)} s`);
-    return { ready, firstPage, warmPage: warm[Math.floor((warm.length - 1) / 2)] ?? Number.NaN, savedEdit };
+    options.log?.(`dev: ready ${ready.toFixed(1)} s, first page ${firstPage.toFixed(2)} s, warm ${warm.map((w) => w.toFixed(2)).join('/')} s, saved edit ${savedEdit.toFixed(2)} s${savedDataEdit === undefined ? '' : `, saved data edit ${savedDataEdit.toFixed(2)} s`}`);
+    return { ready, firstPage, warmPage: warm[Math.floor((warm.length - 1) / 2)] ?? Number.NaN, savedEdit, savedDataEdit };
   } finally {
     writeFileSync(options.file, original);
+    if (options.dataEdit && originalData !== undefined) writeFileSync(options.dataEdit.file, originalData);
     if (child.pid !== undefined && child.exitCode === null) {
       try {
         process.kill(-child.pid, 'SIGTERM');

@@ -507,3 +507,32 @@ export function writeSite(dir: string, site: GeneratedSite): void {
     writeFileSync(full, text);
   }
 }
+
+/** A saved change to a data file that an incident page shows: the bench's dev loop times it (dev-loop.ts). */
+export interface DataEdit {
+  /** Project-relative path of the data file. */
+  file: string;
+  /** The file's text with `marker` added to the title of the first record of the incident. */
+  edit: (text: string, marker: string) => string;
+}
+
+/**
+ * The edit an editor makes to an incident's records: the title of its first record, in the
+ * incidents-<year>.yaml file that holds its block (`# <slug>`, then its records). Its card on the
+ * incident page shows the title.
+ */
+export function incidentDataEdit(site: GeneratedSite, slug: string): DataEdit {
+  const heading = `# ${slug}\n`;
+  const file = [...site.files].find(([path, text]) => /^data\/records\/incidents-\d+\.yaml$/.test(path) && text.includes(heading))?.[0];
+  if (!file) throw new Error(`no records file holds the records of ${slug}`);
+  return {
+    file,
+    edit(text, marker) {
+      const block = text.indexOf(heading);
+      const title = /^ {2}title: "(.*)"$/m.exec(text.slice(block));
+      if (block < 0 || !title) throw new Error(`${file}: no record title under "# ${slug}"`);
+      const at = block + title.index + title[0].length - 1; // before the closing quote
+      return `${text.slice(0, at)} ${marker}${text.slice(at)}`;
+    },
+  };
+}

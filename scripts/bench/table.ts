@@ -56,11 +56,11 @@ export function formatTable(rows: Row[]): string {
 
 /** The dev loop's table: one row per site that was timed in `astro dev`. */
 export function formatDevTable(rows: Row[]): string {
-  const header = ['site', 'incidents / records', 'server ready s', 'first page s', 'warm page s', 'saved edit visible s'];
+  const header = ['site', 'incidents / records', 'server ready s', 'first page s', 'warm page s', 'saved edit visible s', 'saved data edit visible s'];
   const lines = rows.filter((row) => row.dev).map((row) => {
     const dev = row.dev!;
-    if ('error' in dev) return [row.site, row.size, `failed: ${dev.error.replaceAll('|', '/').slice(0, 120)}`, '–', '–', '–'];
-    return [row.site, row.size, dev.ready.toFixed(1), dev.firstPage.toFixed(2), dev.warmPage.toFixed(2), dev.savedEdit.toFixed(2)];
+    if ('error' in dev) return [row.site, row.size, `failed: ${dev.error.replaceAll('|', '/').slice(0, 120)}`, '–', '–', '–', '–'];
+    return [row.site, row.size, dev.ready.toFixed(1), dev.firstPage.toFixed(2), dev.warmPage.toFixed(2), dev.savedEdit.toFixed(2), dev.savedDataEdit?.toFixed(2) ?? '–'];
   });
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

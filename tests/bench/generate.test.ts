@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { generateSite, writeSite } from '../../scripts/bench/generate.ts';
+import { generateSite, incidentDataEdit, writeSite } from '../../scripts/bench/generate.ts';
+import { formatDevTable } from '../../scripts/bench/table.ts';
 import { checkProject } from '../../src/check/validate.ts';
 import { scanSimpleComponents } from '../../src/check/mdx-fast.ts';
 import { parseFrontmatter, parseYaml } from '../../src/data/files.ts';
@@ -96,3 +97,42 @@ describe('the checker’s fast paths on generated files', () => {
     expect(scanSimpleComponents('See [the report](https://example.org/r) <Cite id="a" />.', 1)).toBeUndefined();
   });
 });
+
+describe('the dev loop’s data edit', () => {
+  it('changes the title of one of the incident’s records, and nothing else', () => {
+    const slug = [...site.files.keys()].flatMap((p) => /^content\/incidents\/(.+)\.mdx$/.exec(p)?.[1] ?? []).sort()[3]!;
+    const { file, edit } = incidentDataEdit(site, slug);
+    const before = site.files.get(file)!;
+    const after = edit(before, 'Bench data edit x1');
+    const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/^ {2}title: ".+ Bench data edit x1"$/);
+    // It is a record of that incident, which its page shows, and the data stays valid.
+    const copy = writeEdited(file, after);
+    let edited: ReturnType<typeof checkProject>;
+    try {
+      edited = checkProject(copy);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+    expect(edited.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const record = edited.data.records.find((r) => r.title.endsWith('Bench data edit x1'))!;
+    expect(record.incidents).toContain(slug);
+  });
+
+  it('is a column of the dev table, a dash where a site has no data files', () => {
+    const row = (savedDataEdit?: number) => ({ site: 'S', size: '1', build: { seconds: 1, code: 0 }, dev: { ready: 1, firstPage: 0.5, warmPage: 0.1, savedEdit: 0.4, savedDataEdit } });
+    const table = formatDevTable([row(0.55), row()] as never);
+    expect(table.split('\n')[0]).toContain('| saved data edit visible s |');
+    expect(table.split('\n')[2]).toMatch(/\| 0\.40 \| 0\.55 \|$/);
+    expect(table.split('\n')[3]).toMatch(/\| 0\.40 \| – \|$/);
+  });
+});
+
+/** A copy of the generated site with one file's text replaced. */
+function writeEdited(file: string, text: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'dw-bench-edit-'));
+  writeSite(copy, { ...site, files: new Map([...site.files, [file, text]]) });
+  return copy;
+}
+
