@@ -15,24 +15,18 @@ import type { Facet } from '../data/queries.ts';
 /** How many values of a large group a filter page lists. */
 export const FILTER_PAGE_FACETS = 12;
 
-export interface FacetsShown {
-  /** The values to link, in the group's own order. */
-  shown: Facet[];
-  /** How many values the group has in all: more than `shown` when some were left out. */
-  total: number;
-}
-
 /**
- * The values of a group to list on a filter page: all of them up to `limit`; past it the `limit`
- * with the most write-ups (ties in the group's order) and `current`, the page's own value.
+ * The values of a group to list on a filter page, in the group's own order: all of them up to
+ * `limit`; past it the `limit` with the most write-ups (ties in the group's order) and `current`,
+ * the page's own value.
  */
-export function facetsOnFilterPage(facets: readonly Facet[], current: string | undefined, limit = FILTER_PAGE_FACETS): FacetsShown {
-  if (facets.length <= limit) return { shown: [...facets], total: facets.length };
+export function facetsOnFilterPage(facets: readonly Facet[], current: string | undefined, limit = FILTER_PAGE_FACETS): Facet[] {
+  if (facets.length <= limit) return [...facets];
   const most = facets
     .map((facet, index) => ({ facet, index }))
     .sort((a, b) => b.facet.count - a.facet.count || a.index - b.index)
     .slice(0, limit);
   const kept = new Set(most.map(({ facet }) => facet.value));
   if (current !== undefined) kept.add(current);
-  return { shown: facets.filter((facet) => kept.has(facet.value)), total: facets.length };
+  return facets.filter((facet) => kept.has(facet.value));
 }
