@@ -218,6 +218,7 @@ for (const size of sizes) {
     check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
   if (name === devSize) {
     const slugs = incidentSlugs(site);
+    const dataEdit = incidentDataEdit(site, slugs[0]!);
     const dev = await devLoop(`Driftwatch ${label}`, {
       command: NODE,
       args: [ASTRO_BIN(REPO), 'dev'],
@@ -225,7 +226,7 @@ for (const size of sizes) {
       env: projectEnv({ project: siteDir }),
       pages: slugs.map((slug) => `/incidents/${slug}/`),
       file: join(siteDir, `content/incidents/${slugs[0]}.mdx`),
-      dataEdit: (({ file, edit }) => ({ file: join(siteDir, file), edit }))(incidentDataEdit(site, slugs[0]!)),
+      dataEdit: { ...dataEdit, file: join(siteDir, dataEdit.file) },
     });
     devRows.push({ ...rows.at(-1)!, dev });
   }

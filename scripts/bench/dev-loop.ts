@@ -23,6 +23,13 @@ export interface DevLoop {
   savedDataEdit?: number;
 }
 
+/** A saved change to a file that a page shows. */
+export interface FileEdit {
+  file: string;
+  /** The file's text changed so that the page shows `marker`. */
+  edit: (text: string, marker: string) => string;
+}
+
 export interface DevLoopOptions {
   command: string;
   args: string[];
@@ -32,23 +39,13 @@ export interface DevLoopOptions {
   pages: string[];
   /** The MDX file of the first page. */
   file: string;
-  /** A data file the first page shows, and how to change it so that it shows `marker` (scripts/bench/generate.ts). */
-  dataEdit?: { file: string; edit: (text: string, marker: string) => string };
+  /** A data file the first page shows, and how to change it so that it shows a marker (scripts/bench/generate.ts). */
+  dataEdit?: FileEdit;
   log?: (line: string) => void;
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
-/** Seconds until the page at `url` shows `marker`, asked for every 100 ms (at most 300 s). */
-async function untilShown(url: string, marker: string, what: string): Promise<number> {
-  const t = performance.now();
-  for (;;) {
-    if (seconds(t) > 300) throw new Error(`the edit to ${what} was not visible after 300 s`);
-    const response = await get(url).catch(() => ({ status: 0, text: '' }));
-    if (response.text.includes(marker)) return seconds(t);
-    await sleep(100);
-  }
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A port no one listens on now. */
@@ -68,6 +65,17 @@ async function get(url: string): Promise<{ status: number; text: string }> {
   return { status: response.status, text: await response.text() };
 }
 
+/** Seconds until the page at `url` shows `marker`, asked for every 100 ms (at most 300 s). */
+async function untilShown(url: string, marker: string, what: string): Promise<number> {
+  const t = performance.now();
+  for (;;) {
+    if (seconds(t) > 300) throw new Error(`the edit to ${what} was not visible after 300 s`);
+    const response = await get(url).catch(() => ({ status: 0, text: '' }));
+    if (response.text.includes(marker)) return seconds(t);
+    await sleep(100);
+  }
+}
+
 export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -83,7 +91,7 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> 
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const original = readFileSync(options.file, 'utf8');
-  const originalData = options.dataEdit && readFileSync(options.dataEdit.file, 'utf8');
+  const data = options.dataEdit && { ...options.dataEdit, original: readFileSync(options.dataEdit.file, 'utf8') };
   try {
     // Ready: the server answers at all (any status).
     let ready = 0;
@@ -114,16 +122,16 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoop> 
     writeFileSync(options.file, `${original.trimEnd()}\n\n${marker}.\n`);
     const savedEdit = await untilShown(`${origin}${first}`, marker, options.file);
     let savedDataEdit: number | undefined;
-    if (options.dataEdit && originalData !== undefined) {
+    if (data) {
       const dataMarker = `Bench data edit ${Date.now().toString(36)}`;
-      writeFileSync(options.dataEdit.file, options.dataEdit.edit(originalData, dataMarker));
-      savedDataEdit = await untilShown(`${origin}${first}`, dataMarker, options.dataEdit.file);
+      writeFileSync(data.file, data.edit(data.original, dataMarker));
+      savedDataEdit = await untilShown(`${origin}${first}`, dataMarker, data.file);
     }
     options.log?.(`dev: ready ${ready.toFixed(1)} s, first page ${firstPage.toFixed(2)} s, warm ${warm.map((w) => w.toFixed(2)).join('/')} s, saved edit ${savedEdit.toFixed(2)} s${savedDataEdit === undefined ? '' : `, saved data edit ${savedDataEdit.toFixed(2)} s`}`);
     return { ready, firstPage, warmPage: warm[Math.floor((warm.length - 1) / 2)] ?? Number.NaN, savedEdit, savedDataEdit };
   } finally {
     writeFileSync(options.file, original);
-    if (options.dataEdit && originalData !== undefined) writeFileSync(options.dataEdit.file, originalData);
+    if (data) writeFileSync(data.file, data.original);
     if (child.pid !== undefined && child.exitCode === null) {
       try {
         process.kill(-child.pid, 'SIGTERM');

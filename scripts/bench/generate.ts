@@ -16,6 +16,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { random, type Random } from './random.ts';
+import type { FileEdit } from './dev-loop.ts';
 
 export interface SiteSize {
   incidents: number;
@@ -508,20 +509,13 @@ export function writeSite(dir: string, site: GeneratedSite): void {
   }
 }
 
-/** A saved change to a data file that an incident page shows: the bench's dev loop times it (dev-loop.ts). */
-export interface DataEdit {
-  /** Project-relative path of the data file. */
-  file: string;
-  /** The file's text with `marker` added to the title of the first record of the incident. */
-  edit: (text: string, marker: string) => string;
-}
-
 /**
- * The edit an editor makes to an incident's records: the title of its first record, in the
- * incidents-<year>.yaml file that holds its block (`# <slug>`, then its records). Its card on the
- * incident page shows the title.
+ * The edit an editor makes to an incident's records, which the bench's dev loop times
+ * (dev-loop.ts): `marker` added to the title of its first record, in the incidents-<year>.yaml
+ * file that holds its block (`# <slug>`, then its records). Its card on the incident page shows
+ * the title. `file` is relative to the project folder.
  */
-export function incidentDataEdit(site: GeneratedSite, slug: string): DataEdit {
+export function incidentDataEdit(site: GeneratedSite, slug: string): FileEdit {
   const heading = `# ${slug}\n`;
   const file = [...site.files].find(([path, text]) => /^data\/records\/incidents-\d+\.yaml$/.test(path) && text.includes(heading))?.[0];
   if (!file) throw new Error(`no records file holds the records of ${slug}`);
