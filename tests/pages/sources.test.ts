@@ -23,6 +23,9 @@ const LAST = id(BULK - 1);
 let project: string;
 let dist: string;
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+/** The opening tags of the items of a page's incident lists. */
+const listItems = (html: string) =>
+  [...html.matchAll(/<ul class="incident-list">([\s\S]*?)<\/ul>/g)].flatMap((list) => list[1]!.match(/<li[^>]*>(?=<h[23]>)/g) ?? []);
 
 // And more statements on TamTam than its page lists in full.
 const STATEMENTS = ROLE_TABLE_LIMIT + 5;
@@ -122,10 +125,24 @@ describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
     for (const [path, list] of [['actors/islamic-state', '/incidents/actor/islamic-state/'], ['platforms/telegram', '/incidents/platform/telegram/']] as const) {
       const html = page(path);
       const section = html.slice(html.indexOf('id="incidents-heading"'), html.indexOf('</section>', html.indexOf('id="incidents-heading"')));
-      expect(section.match(/<li data-incident-item/g), path).toHaveLength(REGISTRY_INCIDENT_LIMIT);
+      expect(listItems(section), path).toHaveLength(REGISTRY_INCIDENT_LIMIT);
       expect(section).toMatch(new RegExp(`The 50 most recent of ${INCIDENTS + 1}: <a href="${list}">all ${INCIDENTS + 1} incidents involving [^<]+</a>`));
       expect(section).toContain('href="/incidents/incident-one/"'); // 2019: newer than every extra one
-      expect(page(list.slice(1, -1)).match(/<li data-incident-item/g), list).toHaveLength(INCIDENTS + 1);
+      expect(listItems(page(list.slice(1, -1))), list).toHaveLength(INCIDENTS + 1);
+    }
+  });
+
+  it('gives the list items their facets only where the incident filter reads them', () => {
+    // /incidents/ filters in place: each item says its years, platforms and actors.
+    const all = listItems(page('incidents'));
+    expect(all).toHaveLength(INCIDENTS + 1);
+    for (const item of all) expect(item).toMatch(/^<li data-incident-item data-year="\d{4}[^"]*" data-platforms="[^"]*" data-actors="[a-z][^"]*">$/);
+    expect(all.filter((item) => /data-actors="(?:[^"]* )?islamic-state[ "]/.test(item))).toHaveLength(INCIDENTS + 1);
+    // Nothing reads them on a filter page, the home page or a registry page.
+    for (const path of ['incidents/actor/islamic-state', 'incidents/platform/telegram', 'incidents/year/2018', 'actors/islamic-state', 'platforms/telegram', '']) {
+      const items = listItems(page(path));
+      expect(items.length, path).toBeGreaterThan(0);
+      expect(new Set(items), path).toEqual(new Set(['<li>']));
     }
   });
 
