@@ -11,6 +11,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CheckResult, ProjectData } from '../check/validate.ts';
 import { buildSiteData, type DataInput, type SiteData } from '../data/queries.ts';
 import { withBase } from '../data/urls.ts';
+import { markDrawnAlike } from '../data/drawn-alike.ts';
 import { citedSources } from '../data/mdx-scan.ts';
 import { showDrafts } from './drafts.ts';
 import { loadProject } from './project.ts';
@@ -61,6 +62,8 @@ async function load(input?: DataInput): Promise<Site> {
   input ??= inputOf(loadProject(siteProjectDir()), await getCollection('incidents'));
   counter.count++;
   const data = buildSiteData(input, { includeDrafts: showDrafts() });
+  // Every site-wide chart's page, its embed page and the home page draw these: laid out once.
+  markDrawnAlike(data.records);
   // Where a record links to depends on how the charts page it: src/charts/site/record-href.ts.
   // Read from git once per build; each commit's changes are cached beside Astro's own cache.
   const history = siteHistory(readHistory(siteProjectDir(), join(projectCacheDir(), 'driftwatch-history.json')), data);

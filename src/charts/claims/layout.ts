@@ -36,6 +36,7 @@ import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { latency, linearLatencyAxis, logLatencyAxis, ticksFor } from './latency.ts';
 import type { Latency } from './latency.ts';
+import { layoutOnce } from '../shared/layout-once.ts';
 
 export interface ClaimsOptions extends ChartInput {
   /** Panel A shows at most this many attacks (the most recent); panel B and the table show all. */
@@ -90,7 +91,12 @@ interface AttackEntry {
   claims: ClaimEntry[];
 }
 
+/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
 export function layoutClaims(options: ClaimsOptions): ChartLayout {
+  return layoutOnce('claims', options, { maxAttacks: 20, binThreshold: DEFAULT_CLAIMS_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, () => drawClaimsLayout(options));
+}
+
+function drawClaimsLayout(options: ClaimsOptions): ChartLayout {
   const width = options.width ?? 960;
   const maxAttacks = options.maxAttacks ?? 20;
   const actorName = namer(options.actors);

@@ -21,6 +21,7 @@ import { round } from '../shared/round.ts';
 import { symbolPath } from '../shared/shapes.ts';
 import type { LegendItem, TableModel } from '../shared/types.ts';
 import { BASE_HEIGHT, BASE_WIDTH, baseProjection, fitView, viewProjection, type MapView } from './projection.ts';
+import { layoutOnce } from '../shared/layout-once.ts';
 
 export type MapMarkType = 'point' | 'circle' | 'country' | 'ghost' | 'bin';
 
@@ -177,7 +178,12 @@ function tipOf(p: Placed): string {
   return [p.record.title, span ? formatDate(span) : p.record.date, `${p.location.place}, ${countryName(p.location.country)}`, levelText(p)].join('\n');
 }
 
+/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
 export function layoutMap(options: MapOptions): MapLayout {
+  return layoutOnce('map', options, { binThreshold: MAP_BIN_THRESHOLD, tableLimit: MAP_TABLE_LIMIT, summaryBy: 'country', width: 720 }, () => drawMapLayout(options));
+}
+
+function drawMapLayout(options: MapOptions): MapLayout {
   const width = options.width ?? 720;
   const threshold = options.binThreshold ?? MAP_BIN_THRESHOLD;
   const placed = options.records.flatMap((r) => place(r) ?? []);

@@ -37,6 +37,7 @@ import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { endLanes } from '../shared/lane-ends.ts';
 import { describe, legend, migrationMark, R_MAX, scopeSize, tableRow, takedownMark, type MigrationEntry, type TakedownEntry } from './marks.ts';
+import { layoutOnce } from '../shared/layout-once.ts';
 
 export interface TakedownsOptions extends ChartInput {
   /** Above this many marks (takedowns and migrations), they aggregate into bars with counts. */
@@ -58,7 +59,12 @@ const MAX_ROWS = 4;
 const CHAR_WIDTH = 6.2;
 
 
+/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
 export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
+  return layoutOnce('takedowns', options, { binThreshold: DEFAULT_TAKEDOWN_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, () => drawTakedownsLayout(options));
+}
+
+function drawTakedownsLayout(options: TakedownsOptions): ChartLayout {
   const width = options.width ?? 960;
   const platformName = namer(options.platforms);
   const actorName = namer(options.actors);

@@ -26,6 +26,7 @@ import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { endLanes } from '../shared/lane-ends.ts';
+import { layoutOnce } from '../shared/layout-once.ts';
 
 export { binRangeText };
 
@@ -66,7 +67,12 @@ interface Placement extends Entry {
   lane: string;
 }
 
+/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
 export function layoutTimeline(options: TimelineOptions): ChartLayout {
+  return layoutOnce('timeline', options, { groupBy: 'kind', binThreshold: DEFAULT_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, () => drawTimelineLayout(options));
+}
+
+function drawTimelineLayout(options: TimelineOptions): ChartLayout {
   const width = options.width ?? 960;
   const groupBy = options.groupBy ?? 'kind';
   const threshold = options.binThreshold ?? DEFAULT_BIN_THRESHOLD;
