@@ -98,6 +98,10 @@ async function build(kind: 'driftwatch' | 'baseline' | 'starlight', root: string
   return { ...result, stats: distStats(outDir) };
 }
 
+/** What else the machine did during a build (measure.ts), for reading its time: nothing when unknown. */
+const othersNote = (run: RunResult) =>
+  run.othersCpuSeconds === undefined ? '' : ` (the rest of the machine meanwhile: ${run.othersCpuSeconds.toFixed(1)} s of CPU, ${(run.stealSeconds ?? 0).toFixed(1)} s stolen)`;
+
 const cpuRatio = (run: RunResult, base: RunResult) => (run.cpuSeconds && base.cpuSeconds ? run.cpuSeconds / base.cpuSeconds : undefined);
 
 const BASELINE_NAMES = { plain: 'bare Astro', gfm: 'bare Astro + remark-gfm' } as const;
@@ -108,7 +112,7 @@ async function buildBaseline(incidents: number, site: GeneratedSite, kind: Basel
   writeBaseline(join(out, name), site, REPO, kind);
   log(`${incidents} incidents: building the ${BASELINE_NAMES[kind]} baseline…`);
   const result = await build('baseline', join(out, name), join(out, `dist-${name}`), {}, join(out, `${name}.log`));
-  log(`${incidents} incidents: ${BASELINE_NAMES[kind]} ${result.seconds.toFixed(1)} s`);
+  log(`${incidents} incidents: ${BASELINE_NAMES[kind]} ${result.seconds.toFixed(1)} s${othersNote(result)}`);
   return { site: BASELINE_NAMES[kind], size: `${incidents} pages`, build: result, ratio: 1, cpuRatio: 1 };
 }
 
@@ -125,7 +129,7 @@ async function buildStarlight(incidents: number, site: GeneratedSite): Promise<R
   // Its output inside its own folder: the prerender bundle written beside the output resolves
   // packages from there, and the work folder's node_modules are Driftwatch's.
   const result = await build('starlight', dir, join(dir, 'dist'), {}, join(out, `starlight-${incidents}.log`));
-  log(`${incidents} incidents: Starlight ${result.seconds.toFixed(1)} s`);
+  log(`${incidents} incidents: Starlight ${result.seconds.toFixed(1)} s${othersNote(result)}`);
   return { site: 'Starlight', size: `${incidents} write-ups`, build: result };
 }
 
@@ -204,7 +208,7 @@ for (const size of sizes) {
 
   log(`${label}: building with Driftwatch…`);
   const result = await build('driftwatch', REPO, join(out, `dist-${name}`), projectEnv({ project: siteDir }), join(out, `build-${name}.log`));
-  log(`${label}: build ${result.seconds.toFixed(1)} s`);
+  log(`${label}: build ${result.seconds.toFixed(1)} s${othersNote(result)}`);
   rows.push({
     site: 'Driftwatch',
     size: label,
@@ -230,7 +234,7 @@ for (const size of sizes) {
     });
     devRows.push({ ...rows.at(-1)!, dev });
   }
-  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, peakRssBytes: b.peakRssBytes, peakProcessRssBytes: b.peakProcessRssBytes, code: b.code, stats: b.stats } })), dev: devRows.map((row) => ({ site: row.site, size: row.size, dev: row.dev })) }, null, 2)}\n`);
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, othersCpuSeconds: b.othersCpuSeconds, stealSeconds: b.stealSeconds, peakRssBytes: b.peakRssBytes, peakProcessRssBytes: b.peakProcessRssBytes, code: b.code, stats: b.stats } })), dev: devRows.map((row) => ({ site: row.site, size: row.size, dev: row.dev })) }, null, 2)}\n`);
 }
 
 process.stdout.write(`\n${formatTable(rows)}\n`);

@@ -6,6 +6,10 @@
  * every 100 ms (Astro and Vite may start workers; /usr/bin/time would only see one process). The
  * largest single process's peak (its VmHWM) is kept too: the issue's memory limit is per process,
  * and `npm run build` runs Astro and Pagefind as two.
+ *
+ * What else the machine did meanwhile is kept as well (`othersCpuSeconds`, `stealSeconds`, from
+ * /proc/stat): on a shared machine the same build took 40 s in one hour and 54 s in the next, and
+ * a ratio to a baseline built at another moment is only as good as the two moments were alike.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,6 +25,36 @@ export interface RunResult {
   peakProcessRssBytes: number;
   code: number;
   output: string;
+  /**
+   * CPU seconds the rest of the machine used while the command ran: every core's busy time, less
+   * the command's own and this process's (the polling). Known where /proc/stat and GNU time are.
+   */
+  othersCpuSeconds?: number;
+  /** CPU seconds the hypervisor gave to other machines while this one wanted them (`steal`). */
+  stealSeconds?: number;
+}
+
+/** The kernel's clock ticks a second for /proc/stat (USER_HZ): 100 on Linux. */
+const USER_HZ = 100;
+
+/**
+ * Busy and stolen CPU seconds since boot, over all cores, from the first line of /proc/stat
+ * (`cpu  user nice system idle iowait irq softirq steal guest guest_nice`, in USER_HZ ticks).
+ * Busy is user, nice, system, irq and softirq: guest time is counted in user already.
+ */
+export function cpuSeconds(procStat: string): { busy: number; steal: number } | undefined {
+  const fields = /^cpu\s+(.*)$/m.exec(procStat)?.[1]?.trim().split(/\s+/).map(Number);
+  if (!fields || fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return undefined;
+  const [user, nice, system, , , irq, softirq, steal] = fields as [number, number, number, number, number, number, number, number];
+  return { busy: (user + nice + system + irq + softirq) / USER_HZ, steal: steal / USER_HZ };
+}
+
+function machineCpu(): { busy: number; steal: number } | undefined {
+  try {
+    return cpuSeconds(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function childrenOf(): Map<number, number[]> {
@@ -76,6 +110,8 @@ export function run(command: string, args: string[], options: { cwd: string; env
   }
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const machineBefore = machineCpu();
+    const ownBefore = process.cpuUsage();
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (chunk: Buffer) => {
@@ -102,7 +138,14 @@ export function run(command: string, args: string[], options: { cwd: string; env
       clearInterval(timer);
       const times = new RegExp(`${TIME_MARK} ([\\d.]+) ([\\d.]+)`).exec(output);
       if (times) output = output.replace(times[0], '');
-      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: times ? Number(times[1]) + Number(times[2]) : undefined, peakRssBytes: peak, peakProcessRssBytes: peakProcess, code: code ?? 1, output });
+      const cpu = times ? Number(times[1]) + Number(times[2]) : undefined;
+      const machineAfter = machineCpu();
+      const own = process.cpuUsage(ownBefore);
+      const others =
+        machineBefore && machineAfter && cpu !== undefined
+          ? { othersCpuSeconds: Math.max(0, machineAfter.busy - machineBefore.busy - cpu - (own.user + own.system) / 1e6), stealSeconds: machineAfter.steal - machineBefore.steal }
+          : {};
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: cpu, peakRssBytes: peak, peakProcessRssBytes: peakProcess, code: code ?? 1, output, ...others });
     });
   });
 }
