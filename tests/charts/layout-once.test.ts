@@ -14,7 +14,9 @@ const shared = <T extends object>(records: T[]): T[] => (markDrawnAlike(records)
 /** How many times `layoutOnce` computed, for one chart over `records` with each of `options`. */
 function computations(records: readonly object[], ...options: Record<string, unknown>[]): number {
   let count = 0;
-  for (const extra of options) layoutOnce('test', { records, ...extra }, { grain: 'year', width: 960 }, () => ++count);
+  for (const extra of options) {
+    layoutOnce<{ records: readonly object[]; [option: string]: unknown }, number>('test', { records, ...extra }, { grain: 'year', width: 960 }, () => ++count);
+  }
   return count;
 }
 
@@ -51,6 +53,12 @@ describe('the charts lay out shared records once', () => {
     expect(layoutClaims({ records, ...registries })).toBe(layoutClaims({ records, ...registries, summaryGrain: 'year' }));
     expect(layoutTakedowns({ records, ...registries })).toBe(layoutTakedowns({ records, ...registries, width: 960 }));
     expect(layoutMap({ records, sources: caseStudy.sources })).toBe(layoutMap({ records, sources: caseStudy.sources, summaryBy: 'country' }));
+  });
+
+  test('computes from the options with their defaults filled in, as it keys them', () => {
+    let seen: Record<string, unknown> = {};
+    layoutOnce<{ records: readonly object[]; [option: string]: unknown }, void>('test-filled', { records: [], width: undefined, grain: false }, { grain: 'year', width: 960 }, (filled) => void (seen = filled));
+    expect(seen).toEqual({ records: [], width: 960, grain: false });
   });
 
   test('a year’s page (month grain) gets its own, equal to one computed from nothing', () => {

@@ -91,9 +91,12 @@ interface AttackEntry {
   claims: ClaimEntry[];
 }
 
-/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
+/**
+ * The layout of `options`, its defaults filled in: computed once for records several pages draw
+ * alike (shared/layout-once.ts).
+ */
 export function layoutClaims(options: ClaimsOptions): ChartLayout {
-  return layoutOnce('claims', options, { maxAttacks: 20, binThreshold: DEFAULT_CLAIMS_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, () => drawClaimsLayout(options));
+  return layoutOnce('claims', options, { maxAttacks: 20, binThreshold: DEFAULT_CLAIMS_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, drawClaimsLayout);
 }
 
 function drawClaimsLayout(options: ClaimsOptions): ChartLayout {

@@ -178,9 +178,12 @@ function tipOf(p: Placed): string {
   return [p.record.title, span ? formatDate(span) : p.record.date, `${p.location.place}, ${countryName(p.location.country)}`, levelText(p)].join('\n');
 }
 
-/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
+/**
+ * The layout of `options`, its defaults filled in: computed once for records several pages draw
+ * alike (shared/layout-once.ts).
+ */
 export function layoutMap(options: MapOptions): MapLayout {
-  return layoutOnce('map', options, { binThreshold: MAP_BIN_THRESHOLD, tableLimit: MAP_TABLE_LIMIT, summaryBy: 'country', width: 720 }, () => drawMapLayout(options));
+  return layoutOnce('map', options, { binThreshold: MAP_BIN_THRESHOLD, tableLimit: MAP_TABLE_LIMIT, summaryBy: 'country', width: 720 }, drawMapLayout);
 }
 
 function drawMapLayout(options: MapOptions): MapLayout {

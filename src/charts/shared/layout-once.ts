@@ -10,10 +10,11 @@
  * page's records are drawn by that page alone, so keeping theirs would only hold every layout of
  * the build in memory.
  *
- * The key is the objects of the options by identity (the site's registries) and their plain
- * values with the layout's defaults filled in, so that a page that says `summaryGrain: 'year'`
- * and an embed that leaves it to the default share one layout. A layout is read, never changed,
- * by what draws it.
+ * The layout's defaults are filled in first, and the layout is computed from the options so
+ * filled: a page that says `summaryGrain: 'year'` and an embed that leaves it out share one layout,
+ * and the key always names the values the layout was made with. The key is the objects of the
+ * options by identity (the site's registries) and their plain values. A layout is read, never
+ * changed, by what draws it.
  */
 import { isDrawnAlike } from '../../data/drawn-alike.ts';
 
@@ -30,29 +31,30 @@ function objectId(value: object): number {
 }
 
 /**
- * The layout `compute` makes of `options`, computed once for the same `chart`, shared records and
- * options (`defaults` for those left out). Options holding a function are never shared: what it
- * does cannot be compared.
+ * The layout `compute` makes of `options` with `defaults` filled in where an option is left out,
+ * computed once for the same `chart`, shared records and options. Options holding a function are
+ * never shared: what it does cannot be compared.
  */
-export function layoutOnce<T>(
+export function layoutOnce<O extends { readonly records: readonly object[] }, T>(
   chart: string,
-  options: { readonly records: readonly object[] },
-  defaults: Record<string, Plain>,
-  compute: () => T,
+  options: O,
+  defaults: Partial<Record<keyof O, Plain>>,
+  compute: (filled: O) => T,
 ): T {
-  const { records } = options;
-  if (!isDrawnAlike(records)) return compute();
-  const given = options as Readonly<Record<string, unknown>>;
+  const values: Record<string, unknown> = { ...options };
+  for (const [name, value] of Object.entries(defaults)) values[name] ??= value;
+  const filled = values as O;
+  if (!isDrawnAlike(options.records)) return compute(filled);
   const parts: (string | number)[] = [chart];
-  for (const name of Object.keys({ ...defaults, ...given }).sort()) {
-    if (name === 'records') continue;
-    const value = given[name] ?? defaults[name];
-    if (typeof value === 'function') return compute();
-    parts.push(name, value === undefined ? '-' : value !== null && typeof value === 'object' ? `#${objectId(value)}` : JSON.stringify(value));
+  for (const name of Object.keys(values).sort()) {
+    const value = values[name];
+    if (name === 'records' || value === undefined) continue;
+    if (typeof value === 'function') return compute(filled);
+    parts.push(name, value !== null && typeof value === 'object' ? `#${objectId(value)}` : JSON.stringify(value));
   }
   const key = parts.join('\u0000');
-  let layouts = kept.get(records);
-  if (!layouts) kept.set(records, (layouts = new Map()));
-  if (!layouts.has(key)) layouts.set(key, compute());
+  let layouts = kept.get(options.records);
+  if (!layouts) kept.set(options.records, (layouts = new Map()));
+  if (!layouts.has(key)) layouts.set(key, compute(filled));
   return layouts.get(key) as T;
 }

@@ -59,9 +59,12 @@ const MAX_ROWS = 4;
 const CHAR_WIDTH = 6.2;
 
 
-/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
+/**
+ * The layout of `options`, its defaults filled in: computed once for records several pages draw
+ * alike (shared/layout-once.ts).
+ */
 export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
-  return layoutOnce('takedowns', options, { binThreshold: DEFAULT_TAKEDOWN_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, () => drawTakedownsLayout(options));
+  return layoutOnce('takedowns', options, { binThreshold: DEFAULT_TAKEDOWN_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, drawTakedownsLayout);
 }
 
 function drawTakedownsLayout(options: TakedownsOptions): ChartLayout {

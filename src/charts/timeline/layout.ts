@@ -67,9 +67,12 @@ interface Placement extends Entry {
   lane: string;
 }
 
-/** The layout of `options`: computed once for the same large input (shared/layout-once.ts). */
+/**
+ * The layout of `options`, its defaults filled in: computed once for records several pages draw
+ * alike (shared/layout-once.ts).
+ */
 export function layoutTimeline(options: TimelineOptions): ChartLayout {
-  return layoutOnce('timeline', options, { groupBy: 'kind', binThreshold: DEFAULT_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, () => drawTimelineLayout(options));
+  return layoutOnce('timeline', options, { groupBy: 'kind', binThreshold: DEFAULT_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, drawTimelineLayout);
 }
 
 function drawTimelineLayout(options: TimelineOptions): ChartLayout {
