@@ -1,9 +1,11 @@
 /**
  * The incident list, filtered in place: year, platform and actor together. Without JavaScript
  * the filter links (one page per value) do the same one at a time; this only adds combining
- * them without a page load. Each list item carries its facets in data-year, data-platforms and
- * data-actors (space-separated ids); the form is hidden until this script shows it. The choice
- * goes into the address (`?year=…&platform=…&actor=…`) and is read back from it.
+ * them without a page load. Each list item carries its facets in data-year (years), and in
+ * data-platforms and data-actors as places in the form's lists (0 for the first option after
+ * "any": components/IncidentList.astro says why), space-separated; the form is hidden until this
+ * script shows it. The choice goes into the address by id (`?year=…&platform=…&actor=…`) and is
+ * read back from it.
  */
 const form = document.querySelector<HTMLFormElement>('form[data-incident-filter]');
 const items = [...document.querySelectorAll<HTMLElement>('[data-incident-item]')];
@@ -13,15 +15,23 @@ function matches(item: HTMLElement, field: 'year' | 'platforms' | 'actors', valu
   return value === '' || (item.dataset[field] ?? '').split(' ').includes(value);
 }
 
+/** A platform's or an actor's place in its list, as the items give it: its option's, after "any". */
+function placeOf(field: 'platform' | 'actor', id: string): string {
+  const select = form?.elements.namedItem(field);
+  if (id === '' || !(select instanceof HTMLSelectElement)) return '';
+  return String([...select.options].filter((option) => option.value !== '').findIndex((option) => option.value === id));
+}
+
 function apply(): void {
   if (!form) return;
   const data = new FormData(form);
   const year = String(data.get('year') ?? '');
   const platform = String(data.get('platform') ?? '');
   const actor = String(data.get('actor') ?? '');
+  const [platformPlace, actorPlace] = [placeOf('platform', platform), placeOf('actor', actor)];
   let shown = 0;
   for (const item of items) {
-    const visible = matches(item, 'year', year) && matches(item, 'platforms', platform) && matches(item, 'actors', actor);
+    const visible = matches(item, 'year', year) && matches(item, 'platforms', platformPlace) && matches(item, 'actors', actorPlace);
     item.hidden = !visible;
     if (visible) shown++;
   }
