@@ -11,11 +11,14 @@ import { caseStudy, synthetic } from './fixtures.ts';
 /** Records marked as drawn alike, as the site marks its own. */
 const shared = <T extends object>(records: T[]): T[] => (markDrawnAlike(records), records);
 
+/** Options as a chart takes them: records, and anything else. */
+type AnyOptions = { records: readonly object[]; [option: string]: unknown };
+
 /** How many times `layoutOnce` computed, for one chart over `records` with each of `options`. */
 function computations(records: readonly object[], ...options: Record<string, unknown>[]): number {
   let count = 0;
   for (const extra of options) {
-    layoutOnce<{ records: readonly object[]; [option: string]: unknown }, number>('test', { records, ...extra }, { grain: 'year', width: 960 }, () => ++count);
+    layoutOnce('test', { records, ...extra } as AnyOptions, { grain: 'year', width: 960 }, () => ++count);
   }
   return count;
 }
@@ -57,7 +60,7 @@ describe('the charts lay out shared records once', () => {
 
   test('computes from the options with their defaults filled in, as it keys them', () => {
     let seen: Record<string, unknown> = {};
-    layoutOnce<{ records: readonly object[]; [option: string]: unknown }, void>('test-filled', { records: [], width: undefined, grain: false }, { grain: 'year', width: 960 }, (filled) => void (seen = filled));
+    layoutOnce('test-filled', { records: [], width: undefined, grain: false } as AnyOptions, { grain: 'year', width: 960 }, (filled) => void (seen = filled));
     expect(seen).toEqual({ records: [], width: 960, grain: false });
   });
 

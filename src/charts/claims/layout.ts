@@ -36,7 +36,7 @@ import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { latency, linearLatencyAxis, logLatencyAxis, ticksFor } from './latency.ts';
 import type { Latency } from './latency.ts';
-import { layoutOnce } from '../shared/layout-once.ts';
+import { layoutOnce, type Defaults, type Filled } from '../shared/layout-once.ts';
 
 export interface ClaimsOptions extends ChartInput {
   /** Panel A shows at most this many attacks (the most recent); panel B and the table show all. */
@@ -91,24 +91,27 @@ interface AttackEntry {
   claims: ClaimEntry[];
 }
 
+/** What a claims chart is laid out with where its options leave it out. */
+const CLAIMS_DEFAULTS = { maxAttacks: 20, binThreshold: DEFAULT_CLAIMS_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 } as const satisfies Defaults<ClaimsOptions>;
+
 /**
- * The layout of `options`, its defaults filled in: computed once for records several pages draw
- * alike (shared/layout-once.ts).
+ * The layout of `options`, CLAIMS_DEFAULTS filled in: computed once for records several pages draw alike
+ * (shared/layout-once.ts).
  */
 export function layoutClaims(options: ClaimsOptions): ChartLayout {
-  return layoutOnce('claims', options, { maxAttacks: 20, binThreshold: DEFAULT_CLAIMS_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, drawClaimsLayout);
+  return layoutOnce('claims', options, CLAIMS_DEFAULTS, drawClaimsLayout);
 }
 
-function drawClaimsLayout(options: ClaimsOptions): ChartLayout {
-  const width = options.width ?? 960;
-  const maxAttacks = options.maxAttacks ?? 20;
+function drawClaimsLayout(options: Filled<ClaimsOptions, keyof typeof CLAIMS_DEFAULTS>): ChartLayout {
+  const width = options.width;
+  const maxAttacks = options.maxAttacks;
   const actorName = namer(options.actors);
   const platformName = namer(options.platforms);
   const sourceName = sourceNamer(options.sources);
   const disputed = (record: DataRecord) => disputeLines(record, sourceName, { platforms: platformName, actors: actorName }).map((line) => `\nSources disagree: ${line}`).join('');
-  const threshold = options.binThreshold ?? DEFAULT_CLAIMS_BIN_THRESHOLD;
-  const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
-  const summaryGrain = options.summaryGrain === false ? undefined : claimRows(options.records) > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
+  const threshold = options.binThreshold;
+  const tableLimit = Math.max(threshold, options.tableLimit);
+  const summaryGrain = options.summaryGrain === false ? undefined : claimRows(options.records) > tableLimit ? options.summaryGrain : undefined;
 
   // 1. Join claims to the attacks they claim, in time order.
   const attacks = new Map<string, AttackEntry>();

@@ -21,7 +21,7 @@ import { round } from '../shared/round.ts';
 import { symbolPath } from '../shared/shapes.ts';
 import type { LegendItem, TableModel } from '../shared/types.ts';
 import { BASE_HEIGHT, BASE_WIDTH, baseProjection, fitView, viewProjection, type MapView } from './projection.ts';
-import { layoutOnce } from '../shared/layout-once.ts';
+import { layoutOnce, type Defaults, type Filled } from '../shared/layout-once.ts';
 
 export type MapMarkType = 'point' | 'circle' | 'country' | 'ghost' | 'bin';
 
@@ -178,17 +178,20 @@ function tipOf(p: Placed): string {
   return [p.record.title, span ? formatDate(span) : p.record.date, `${p.location.place}, ${countryName(p.location.country)}`, levelText(p)].join('\n');
 }
 
+/** What a map is laid out with where its options leave it out. */
+const MAP_DEFAULTS = { binThreshold: MAP_BIN_THRESHOLD, tableLimit: MAP_TABLE_LIMIT, summaryBy: 'country', width: 720 } as const satisfies Defaults<MapOptions>;
+
 /**
- * The layout of `options`, its defaults filled in: computed once for records several pages draw
- * alike (shared/layout-once.ts).
+ * The layout of `options`, MAP_DEFAULTS filled in: computed once for records several pages draw alike
+ * (shared/layout-once.ts).
  */
 export function layoutMap(options: MapOptions): MapLayout {
-  return layoutOnce('map', options, { binThreshold: MAP_BIN_THRESHOLD, tableLimit: MAP_TABLE_LIMIT, summaryBy: 'country', width: 720 }, drawMapLayout);
+  return layoutOnce('map', options, MAP_DEFAULTS, drawMapLayout);
 }
 
-function drawMapLayout(options: MapOptions): MapLayout {
-  const width = options.width ?? 720;
-  const threshold = options.binThreshold ?? MAP_BIN_THRESHOLD;
+function drawMapLayout(options: Filled<MapOptions, keyof typeof MAP_DEFAULTS>): MapLayout {
+  const width = options.width;
+  const threshold = options.binThreshold;
   const placed = options.records.flatMap((r) => place(r) ?? []);
   const box = fitBox(placed);
   const aspect = (box[1][1] - box[0][1]) / (box[1][0] - box[0][0]);
@@ -293,7 +296,7 @@ function drawMapLayout(options: MapOptions): MapLayout {
     description,
     empty: placed.length ? undefined : 'No records with a location',
     binned,
-    table: tableOf(placed, options.records, options.tableLimit ?? MAP_TABLE_LIMIT, options.summaryBy ?? 'country'),
+    table: tableOf(placed, options.records, options.tableLimit, options.summaryBy),
     years: counted(placed.map((p) => yearOf(p.record))),
     kinds: counted(placed.map((p) => p.record.kind)),
   };

@@ -20,6 +20,12 @@ import { isDrawnAlike } from '../../data/drawn-alike.ts';
 
 type Plain = string | number | boolean;
 
+/** A chart's defaults: a plain value for some of its options. */
+export type Defaults<O> = { readonly [P in keyof O]?: Exclude<O[P], undefined> & Plain };
+
+/** A chart's options with its defaults filled in: those options are always given. */
+export type Filled<O, K extends keyof O> = O & { [P in K]-?: Exclude<O[P], undefined> };
+
 const kept = new WeakMap<readonly object[], Map<string, unknown>>();
 const objectIds = new WeakMap<object, number>();
 let lastId = 0;
@@ -35,15 +41,15 @@ function objectId(value: object): number {
  * computed once for the same `chart`, shared records and options. Options holding a function are
  * never shared: what it does cannot be compared.
  */
-export function layoutOnce<O extends { readonly records: readonly object[] }, T>(
+export function layoutOnce<O extends { readonly records: readonly object[] }, D extends Defaults<O>, T>(
   chart: string,
   options: O,
-  defaults: Partial<Record<keyof O, Plain>>,
-  compute: (filled: O) => T,
+  defaults: D,
+  compute: (filled: Filled<O, keyof D & keyof O>) => T,
 ): T {
   const values: Record<string, unknown> = { ...options };
   for (const [name, value] of Object.entries(defaults)) values[name] ??= value;
-  const filled = values as O;
+  const filled = values as Filled<O, keyof D & keyof O>;
   if (!isDrawnAlike(options.records)) return compute(filled);
   const parts: (string | number)[] = [chart];
   for (const name of Object.keys(values).sort()) {

@@ -37,7 +37,7 @@ import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { endLanes } from '../shared/lane-ends.ts';
 import { describe, legend, migrationMark, R_MAX, scopeSize, tableRow, takedownMark, type MigrationEntry, type TakedownEntry } from './marks.ts';
-import { layoutOnce } from '../shared/layout-once.ts';
+import { layoutOnce, type Defaults, type Filled } from '../shared/layout-once.ts';
 
 export interface TakedownsOptions extends ChartInput {
   /** Above this many marks (takedowns and migrations), they aggregate into bars with counts. */
@@ -59,23 +59,26 @@ const MAX_ROWS = 4;
 const CHAR_WIDTH = 6.2;
 
 
+/** What a takedowns chart is laid out with where its options leave it out. */
+const TAKEDOWNS_DEFAULTS = { binThreshold: DEFAULT_TAKEDOWN_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 } as const satisfies Defaults<TakedownsOptions>;
+
 /**
- * The layout of `options`, its defaults filled in: computed once for records several pages draw
- * alike (shared/layout-once.ts).
+ * The layout of `options`, TAKEDOWNS_DEFAULTS filled in: computed once for records several pages draw alike
+ * (shared/layout-once.ts).
  */
 export function layoutTakedowns(options: TakedownsOptions): ChartLayout {
-  return layoutOnce('takedowns', options, { binThreshold: DEFAULT_TAKEDOWN_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, drawTakedownsLayout);
+  return layoutOnce('takedowns', options, TAKEDOWNS_DEFAULTS, drawTakedownsLayout);
 }
 
-function drawTakedownsLayout(options: TakedownsOptions): ChartLayout {
-  const width = options.width ?? 960;
+function drawTakedownsLayout(options: Filled<TakedownsOptions, keyof typeof TAKEDOWNS_DEFAULTS>): ChartLayout {
+  const width = options.width;
   const platformName = namer(options.platforms);
   const actorName = namer(options.actors);
   const sourceName = sourceNamer(options.sources);
-  const threshold = options.binThreshold ?? DEFAULT_TAKEDOWN_BIN_THRESHOLD;
-  const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
+  const threshold = options.binThreshold;
+  const tableLimit = Math.max(threshold, options.tableLimit);
   const rowCount = takedownRows(options.records);
-  const summaryGrain = options.summaryGrain === false ? undefined : rowCount > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
+  const summaryGrain = options.summaryGrain === false ? undefined : rowCount > tableLimit ? options.summaryGrain : undefined;
 
   // 1. Parse. Records whose date cannot be drawn are listed in the table, never dropped.
   const takedowns: TakedownEntry[] = [];

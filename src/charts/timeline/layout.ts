@@ -26,7 +26,7 @@ import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { endLanes } from '../shared/lane-ends.ts';
-import { layoutOnce } from '../shared/layout-once.ts';
+import { layoutOnce, type Defaults, type Filled } from '../shared/layout-once.ts';
 
 export { binRangeText };
 
@@ -67,19 +67,22 @@ interface Placement extends Entry {
   lane: string;
 }
 
+/** What a timeline is laid out with where its options leave it out. */
+const TIMELINE_DEFAULTS = { groupBy: 'kind', binThreshold: DEFAULT_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 } as const satisfies Defaults<TimelineOptions>;
+
 /**
- * The layout of `options`, its defaults filled in: computed once for records several pages draw
- * alike (shared/layout-once.ts).
+ * The layout of `options`, TIMELINE_DEFAULTS filled in: computed once for records several pages draw alike
+ * (shared/layout-once.ts).
  */
 export function layoutTimeline(options: TimelineOptions): ChartLayout {
-  return layoutOnce('timeline', options, { groupBy: 'kind', binThreshold: DEFAULT_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 }, drawTimelineLayout);
+  return layoutOnce('timeline', options, TIMELINE_DEFAULTS, drawTimelineLayout);
 }
 
-function drawTimelineLayout(options: TimelineOptions): ChartLayout {
-  const width = options.width ?? 960;
-  const groupBy = options.groupBy ?? 'kind';
-  const threshold = options.binThreshold ?? DEFAULT_BIN_THRESHOLD;
-  const tableLimit = Math.max(threshold, options.tableLimit ?? DEFAULT_TABLE_LIMIT);
+function drawTimelineLayout(options: Filled<TimelineOptions, keyof typeof TIMELINE_DEFAULTS>): ChartLayout {
+  const width = options.width;
+  const groupBy = options.groupBy;
+  const threshold = options.binThreshold;
+  const tableLimit = Math.max(threshold, options.tableLimit);
   const platformName = namer(options.platforms);
   const sourceName = sourceNamer(options.sources);
   const names = { platforms: platformName, actors: namer(options.actors) };
@@ -102,7 +105,7 @@ function drawTimelineLayout(options: TimelineOptions): ChartLayout {
   };
   let placements: Placement[] = entries.flatMap((e) => laneOf(e).map((lane) => ({ ...e, lane })));
   let laneIds = laneOrder(placements, groupBy);
-  const summaryGrain = options.summaryGrain === false ? undefined : timelineRows(options.records) > tableLimit ? (options.summaryGrain ?? 'year') : undefined;
+  const summaryGrain = options.summaryGrain === false ? undefined : timelineRows(options.records) > tableLimit ? options.summaryGrain : undefined;
   // A summarised table needs bins that lead to its periods, whatever the number of marks. Counted
   // in records, not marks: the lanes-by-platform view (a record on two platforms is two marks)
   // must bin when the by-kind view does and only then, since its bars lead into that view's table.
