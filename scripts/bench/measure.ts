@@ -42,7 +42,7 @@ const USER_HZ = 100;
  * (`cpu  user nice system idle iowait irq softirq steal guest guest_nice`, in USER_HZ ticks).
  * Busy is user, nice, system, irq and softirq: guest time is counted in user already.
  */
-export function cpuSeconds(procStat: string): { busy: number; steal: number } | undefined {
+export function procStatSeconds(procStat: string): { busy: number; steal: number } | undefined {
   const fields = /^cpu\s+(.*)$/m.exec(procStat)?.[1]?.trim().split(/\s+/).map(Number);
   if (!fields || fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return undefined;
   const [user, nice, system, , , irq, softirq, steal] = fields as [number, number, number, number, number, number, number, number];
@@ -51,7 +51,7 @@ export function cpuSeconds(procStat: string): { busy: number; steal: number } | 
 
 function machineCpu(): { busy: number; steal: number } | undefined {
   try {
-    return cpuSeconds(readFileSync('/proc/stat', 'utf8'));
+    return procStatSeconds(readFileSync('/proc/stat', 'utf8'));
   } catch {
     return undefined;
   }

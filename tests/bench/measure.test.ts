@@ -1,23 +1,23 @@
 /** The bench's reading of what else the machine did during a build (scripts/bench/measure.ts). */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, run } from '../../scripts/bench/measure.ts';
+import { procStatSeconds, run } from '../../scripts/bench/measure.ts';
 
-describe('cpuSeconds', () => {
+describe('procStatSeconds', () => {
   it('reads busy and stolen seconds from the first line of /proc/stat, in USER_HZ ticks', () => {
     const stat = 'cpu  1000 50 300 90000 120 7 13 25 0 0\ncpu0 500 25 150 45000 60 3 6 12 0 0\nintr 1 2 3\n';
     // user 1000 + nice 50 + system 300 + irq 7 + softirq 13 = 1370 ticks; idle and iowait are not busy.
-    expect(cpuSeconds(stat)).toEqual({ busy: 13.7, steal: 0.25 });
+    expect(procStatSeconds(stat)).toEqual({ busy: 13.7, steal: 0.25 });
   });
 
   it('gives nothing for what it cannot read', () => {
-    expect(cpuSeconds('')).toBeUndefined();
-    expect(cpuSeconds('cpu  1 2 3\n')).toBeUndefined();
-    expect(cpuSeconds('cpu  a b c d e f g h\n')).toBeUndefined();
+    expect(procStatSeconds('')).toBeUndefined();
+    expect(procStatSeconds('cpu  1 2 3\n')).toBeUndefined();
+    expect(procStatSeconds('cpu  a b c d e f g h\n')).toBeUndefined();
   });
 
   it.runIf(process.platform === 'linux')('reads this machine’s', () => {
-    const now = cpuSeconds(readFileSync('/proc/stat', 'utf8'));
+    const now = procStatSeconds(readFileSync('/proc/stat', 'utf8'));
     expect(now?.busy).toBeGreaterThan(0);
     expect(now?.steal).toBeGreaterThanOrEqual(0);
   });
