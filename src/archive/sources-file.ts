@@ -114,7 +114,8 @@ function splice(text: string, source: YAMLMap, capture: Capture, eol: string): {
  */
 export function addCapture(text: string, id: string, capture: Capture): string {
   const doc = parse(text);
-  const source = (doc.contents?.items ?? []).find((item): item is YAMLMap => isMap(item) && item.get('id') === id);
+  const entries: readonly unknown[] = isSeq(doc.contents) ? doc.contents.items : [];
+  const source = entries.find((item): item is YAMLMap => isMap(item) && item.get('id') === id);
   if (!source) throw new SourcesFileError(`no source "${id}" in the file`);
   if (source.flow || source.items.length === 0) throw new SourcesFileError(`source "${id}" is written on one line ({…}): write it as a block to add captures`);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

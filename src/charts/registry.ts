@@ -172,7 +172,7 @@ export const CHARTS = [
 export type ChartName = (typeof CHARTS)[number]['name'];
 
 /** The charts with a page of their own (`/timeline/`, …), in the list's order. */
-export type SiteChartEntry = ChartEntry & { appears: { site: SiteChart } };
+export type SiteChartEntry = ChartEntry & { name: ChartName; appears: { site: SiteChart } };
 
 const byName = new Map<string, ChartEntry>(CHARTS.map((entry) => [entry.name, entry]));
 
@@ -192,7 +192,7 @@ export function siteChartNamed(name: string): SiteChartEntry {
 
 /** The entry whose write-up tag is `tag` (`Timeline`), if any. */
 export function chartOfTag(tag: string): ChartEntry | undefined {
-  return CHARTS.find((entry) => entry.appears.mdx === tag);
+  return (CHARTS as readonly ChartEntry[]).find((entry) => entry.appears.mdx === tag);
 }
 
 /** The charts with a page of their own: their pages, embeds and CSVs. */

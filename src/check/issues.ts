@@ -44,7 +44,8 @@ const EXPECTED: Record<string, string> = {
 function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: string; rule: RuleId } {
   const field = fieldName(path);
   const actual = valueAt(entry.value, path);
-  // Schemas name the rule of their own refinements (`params: { rule: 'bad-date' }`).
+  // Schemas name the rule of their own refinements (`params: { rule: 'bad-date' }`). Zod's built-in
+  // checks (`.regex`, `.min`) keep no params: their rules come from the issue's code and path below.
   const named = (issue as { params?: { rule?: unknown } }).params?.rule;
   const params = isRuleId(named) ? { rule: named } : undefined;
   switch (issue.code) {

@@ -7,6 +7,9 @@
  * script shows it. The choice goes into the address by id (`?year=…&platform=…&actor=…`) and is
  * read back from it.
  */
+// A module, not a global script: its names (`status`) are its own, not the window's.
+export {};
+
 const form = document.querySelector<HTMLFormElement>('form[data-incident-filter]');
 const items = [...document.querySelectorAll<HTMLElement>('[data-incident-item]')];
 const status = document.querySelector<HTMLElement>('[data-incident-filter-status]');

@@ -85,7 +85,9 @@ export function parseYaml(file: string, text: string, options: YamlOptions): Par
  * YAML 1.2's core schema, which keeps `2019-11-29` a string as the editor wrote it, with YAML's
  * merge key (`<<: *defaults`), which editors use to share fields between entries.
  */
-const CORE_WITH_MERGE = jsYaml.CORE_SCHEMA.extend({ implicit: [jsYaml.types.merge] });
+// js-yaml exports its types (`types.merge`) at run time; @types/js-yaml leaves them out.
+const { merge } = (jsYaml as typeof jsYaml & { types: { merge: jsYaml.Type } }).types;
+const CORE_WITH_MERGE = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
 
 /** Plain scalars the two parsers read differently (js-yaml takes `0b101` for a number). */
 const DIVERGENT = /\b0b[01]/;

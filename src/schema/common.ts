@@ -18,7 +18,7 @@ export type Registry = 'platforms' | 'actors' | 'sources' | 'records' | 'inciden
 /** A permanent lower-case kebab-case id: it is the URL and the join key. */
 export const id = z
   .string()
-  .regex(ID_PATTERN, { message: 'must be lower-case kebab-case (a-z, 0-9 and single hyphens)', params: { rule: 'bad-id' } })
+  .regex(ID_PATTERN, { message: 'must be lower-case kebab-case (a-z, 0-9 and single hyphens)' })
   .describe('Permanent lower-case kebab-case id: the URL and the join key.');
 
 /** An id in another registry; resolved by the checker, with a "did you mean" hint. */
@@ -95,7 +95,7 @@ export const text = (description: string) => z.string().min(1, { message: 'must 
 /** A non-empty list of source ids: a fact nobody published is not a fact on this site. */
 export const sources = z
   .array(ref('sources', 'A source id from data/sources.yaml.'))
-  .min(1, { message: 'needs at least one source: a fact nobody published is not a fact here', params: { rule: 'no-sources' } })
+  .min(1, { message: 'needs at least one source: a fact nobody published is not a fact here' })
   .describe('Source ids (data/sources.yaml) that support this.');
 
 /**
@@ -105,7 +105,7 @@ export const sources = z
  */
 export const registrySources = z
   .array(ref('sources', 'A source id from data/sources.yaml.'))
-  .min(1, { message: 'must list at least one source, or be left out', params: { rule: 'no-sources' } })
+  .min(1, { message: 'must list at least one source, or be left out' })
   .optional()
   .describe("Source ids (data/sources.yaml) behind this entry's facts: owner, country, dates, the description in its notes.");
 
@@ -168,7 +168,7 @@ export const disputedValue = z
     value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), location]).describe('The value the other sources give (a location as a mapping).'),
     sources: z
       .array(ref('sources', 'A source id from data/sources.yaml.'))
-      .min(1, { message: 'needs at least one source', params: { rule: 'no-sources' } })
+      .min(1, { message: 'needs at least one source' })
       .describe('Sources that give this value.'),
     note: z.string().optional().describe('What exactly the sources say, for readers.'),
   })
