@@ -5,10 +5,13 @@
  * file whose bytes are unchanged gives the very same entries as last time, so everything kept by
  * entry is found again; a changed file gives new entries, judged anew. The rules across files
  * (ids, references, citations, warnings) run on every check, over what was kept: they are map
- * lookups. The result is the same as a check without a cache (tests/check/cache.test.ts).
+ * lookups, except the rules over the data alone: those run again only when the data changed
+ * (`perDataVersion`), so a save to a write-up costs its own rules, not a pass over every record.
+ * The result is the same as a check without a cache (tests/check/cache.test.ts).
  */
 import type { Entry } from '../data/files.ts';
 import type { Problem } from '../data/problems.ts';
+import type { CheckContext } from './context.ts';
 import type { CheckResult } from './project-data.ts';
 import { hasUnfilled } from './unfilled.ts';
 
@@ -35,9 +38,47 @@ export interface CheckCache {
   last?: { read: string; result: CheckResult };
   /** Per rule (`validate`, `references`, …): what it found of each entry, and what it judged it by (a schema). */
   entries: Map<string, WeakMap<Entry, { key: unknown; value: unknown }>>;
+  /** What the data was at the last check: its entries, what the data rules read of the rest, and the version naming them. */
+  data?: { entries: readonly Entry[]; rest: string; version: DataVersion };
+  /** Per rule over the data alone: what it gave for a version of the data, and the problems it reported. */
+  steps: Map<string, { version: DataVersion; value: unknown; problems: Problem[] }>;
 }
 
-export const newCheckCache = (): CheckCache => ({ files: new Map(), stale: 'all', fresh: 0, entries: new Map() });
+/** Names one state of the project's data: the same object while no data entry changed (`dataVersion`). */
+export type DataVersion = object;
+
+export const newCheckCache = (): CheckCache => ({ files: new Map(), stale: 'all', fresh: 0, entries: new Map(), steps: new Map() });
+
+/**
+ * The version of the data for this check: the last one while every entry is the very same object
+ * (a file unchanged since gives the same entries, so this is a comparison of pointers) and `rest`,
+ * what the data rules read of anything else (the write-ups' slugs and statuses), is the same.
+ */
+export function dataVersion(cache: CheckCache, entries: readonly Entry[], rest: string): DataVersion {
+  const last = cache.data;
+  if (last && last.rest === rest && last.entries.length === entries.length && last.entries.every((entry, i) => entry === entries[i])) return last.version;
+  cache.data = { entries, rest, version: {} };
+  return cache.data.version;
+}
+
+/**
+ * `run()`, a rule over the data alone, or, when the data is at the version it was judged at by the
+ * last check with this cache, what it gave then: its value, and copies of the problems it reported,
+ * in the same place of the report. Without a cache (or a version), run every time.
+ */
+export function perDataVersion<T>(ctx: CheckContext, version: DataVersion | undefined, step: string, run: () => T): T {
+  const cache = ctx.cache;
+  if (!cache || !version) return run();
+  const kept = cache.steps.get(step);
+  if (kept && kept.version === version) {
+    ctx.problems.push(...copies(kept.problems));
+    return kept.value as T;
+  }
+  const before = ctx.problems.length;
+  const value = run();
+  cache.steps.set(step, { version, value, problems: copies(ctx.problems.slice(before)) });
+  return value;
+}
 
 /** Tells the next check with `cache` that `file` (project-relative) changed, or that any file may have. */
 export function markStale(cache: CheckCache, file?: string): void {

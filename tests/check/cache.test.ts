@@ -3,7 +3,7 @@
  * each save) gives what a check from nothing gives, edit after edit: problems that appear and go,
  * files added and removed, and a file whose meaning changes because another file changed.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markStale, newCheckCache, type CheckCache } from '../../src/check/cache.ts';
@@ -13,6 +13,9 @@ import { fixture, removeFixture, replaceOnce, type Edit } from '../helpers/fixtu
 
 const RECORDS = 'data/records/main.yaml';
 const WRITEUP = 'content/incidents/incident-one.mdx';
+const RENAMED = 'content/incidents/incident-uno.mdx';
+/** The text `file` has now, for a file that takes its place. */
+const textOf = (file: string) => () => readFileSync(join(dir, file), 'utf8');
 
 /** Everything a check hands on, as plain values (an entry's `locate` is a function). */
 const view = (result: CheckResult) => ({
@@ -49,6 +52,9 @@ const STEPS: Step[] = [
   ['and parses again', { 'data/actors.yaml': (text) => text.replace('- id: [broken\n', '') }],
   ['a write-up is added with an unknown component', { 'content/incidents/incident-two.mdx': '---\ntitle: Incident two\ndate: \'2019-12-01\'\nsummary: Two.\n---\n\n<Nope />\n' }],
   ['a write-up is removed', { 'content/incidents/incident-two.mdx': null }],
+  // The records list the write-up by its file name: the rules over the data alone must run again.
+  ['the write-up the records list is renamed', { [RENAMED]: textOf(WRITEUP), [WRITEUP]: null }],
+  ['and named back', { [WRITEUP]: textOf(RENAMED), [RENAMED]: null }],
 ];
 
 const dir = fixture('minimal');
@@ -58,7 +64,7 @@ function save(edits: Record<string, Edit | null>): void {
   for (const [file, edit] of Object.entries(edits)) {
     const path = join(dir, file);
     if (edit === null) rmSync(path);
-    else writeFileSync(path, typeof edit === 'string' ? edit : edit(readFileSync(path, 'utf8')));
+    else writeFileSync(path, typeof edit === 'string' ? edit : edit(existsSync(path) ? readFileSync(path, 'utf8') : ''));
   }
 }
 
@@ -94,6 +100,26 @@ describe('a check with a cache', () => {
     };
     expect(lines({ 'data/sources.yaml': replaceOnce('id: post-1', 'id: post-2') })).toMatch(/unknown source "post-1"/);
     expect(lines({ 'data/sources.yaml': replaceOnce('id: post-2', 'id: post-1') })).not.toMatch(/unknown source/);
+    expect(lines({ [RENAMED]: textOf(WRITEUP), [WRITEUP]: null })).toMatch(/main\.yaml:\d+:\d+ {2}error {2}unknown incident "incident-one"/);
+    expect(lines({ [WRITEUP]: textOf(RENAMED), [RENAMED]: null })).not.toMatch(/unknown incident/);
+  });
+
+  it('does not judge the data again for a save to a write-up’s prose, and does for a save to the data', () => {
+    const last = checkProject(dir, named);
+    save({ [WRITEUP]: (text) => `${text}\nOne more sentence.\n` });
+    markStale(named, WRITEUP);
+    const prose = checkProject(dir, named);
+    expect(prose).not.toBe(last);
+    // The very same list of records: the rules over every record were not run, and the site,
+    // which compares what it was computed from, is not computed again (src/site/index.ts).
+    expect(prose.data.records).toBe(last.data.records);
+    expect(prose.locations).toBe(last.locations);
+    expect(view(prose)).toEqual(view(checkProject(dir)));
+    save({ [RECORDS]: replaceOnce('title: An attack', 'title: An attack, retitled') });
+    markStale(named, RECORDS);
+    const data = checkProject(dir, named);
+    expect(data.data.records).not.toBe(prose.data.records);
+    expect(data.data.records.map((record) => record.title)).toContain('An attack, retitled');
   });
 
   it('gives the very same result when nothing changed', () => {

@@ -27,7 +27,10 @@ export function fileNameProblem({ name, file, slug }: MdxFile, kind: 'incident' 
   return undefined;
 }
 
-export function collectIds(ctx: CheckContext, files: ProjectFiles): Ids {
+/** The ids of the data's registries and records, and where each was first written. */
+export type DataIds = { ids: Omit<Ids['ids'], 'incidents'>; locations: Ids['locations'] };
+
+export function collectDataIds(ctx: CheckContext, files: ProjectFiles): DataIds {
   const locations = new Map<string, Entry>();
   const idsOf = (registry: Registry, entries: Entry[]): Set<string> => {
     const ids = new Set<string>();
@@ -45,12 +48,16 @@ export function collectIds(ctx: CheckContext, files: ProjectFiles): Ids {
     }
     return ids;
   };
-  const ids: Record<Registry, Set<string>> = {
+  const ids = {
     platforms: idsOf('platforms', files.platforms),
     actors: idsOf('actors', files.actors),
     sources: idsOf('sources', files.sources),
     records: idsOf('records', files.records),
-    incidents: new Set(files.incidents.map((i) => i.slug)),
   };
   return { ids, locations };
+}
+
+/** Every id: the data's, and the write-ups', which are their file names. */
+export function withIncidentIds({ ids, locations }: DataIds, files: ProjectFiles): Ids {
+  return { ids: { ...ids, incidents: new Set(files.incidents.map((i) => i.slug)) }, locations };
 }

@@ -85,9 +85,11 @@ function referencesOf(ctx: CheckContext, schema: z.ZodType, entry: Entry): [stri
   });
 }
 
-export function referenceChecker(ctx: CheckContext, { ids, locations }: Ids): ReferenceChecker {
-  const cited = new Set<string>();
-  // Entries with a TODO value, by registry: once per check, not once per reference.
+/** Entries with a TODO value, by registry and id: the site leaves them out, so a reference to one is an error. */
+export type Skeletons = ReadonlyMap<Registry, ReadonlyMap<string, Entry>>;
+
+/** The skeletons among the entries with an id (`Ids.locations`): once per check, not once per reference. */
+export function skeletonsOf(ctx: CheckContext, locations: Ids['locations']): Skeletons {
   const unfilled = new Map<Registry, Map<string, Entry>>();
   for (const [key, entry] of locations) {
     if (!isUnfilled(ctx.cache, entry)) continue;
@@ -96,6 +98,11 @@ export function referenceChecker(ctx: CheckContext, { ids, locations }: Ids): Re
     if (!unfilled.has(registry)) unfilled.set(registry, new Map());
     unfilled.get(registry)!.set(key.slice(at + 1), entry);
   }
+  return unfilled;
+}
+
+export function referenceChecker(ctx: CheckContext, { ids }: Ids, unfilled: Skeletons): ReferenceChecker {
+  const cited = new Set<string>();
   const check = (schema: z.ZodType | undefined, entry: Entry) => {
     if (!schema) return;
     for (const [id, target, path] of referencesOf(ctx, schema, entry)) {
@@ -113,12 +120,16 @@ export function referenceChecker(ctx: CheckContext, { ids, locations }: Ids): Re
   return { check, cited };
 }
 
-/** The references in data, disputed values and frontmatter (MDX bodies: mdx-use.ts). */
+/** The references in data and disputed values (frontmatter: below; MDX bodies: mdx-use.ts). */
 export function checkDataReferences(refs: ReferenceChecker, ctx: CheckContext, files: ProjectFiles, valid: ValidData, disputed: DisputedValue[]): void {
   for (const entry of files.platforms) refs.check(platformSchema, entry);
   for (const entry of files.actors) refs.check(actorSchema, entry);
   for (const entry of files.sources) refs.check(sourceSchema, entry);
   for (const entry of files.records) refs.check(valid.recordSchemas.get(entry), entry);
-  for (const { parsed } of files.incidents) if (parsed.entries[0]) refs.check(incidentSchema, parsed.entries[0]);
   for (const { schema, entry } of disputed) asDisputed(ctx, () => refs.check(schema, entry));
+}
+
+/** The references in the write-ups' frontmatter. */
+export function checkFrontmatterReferences(refs: ReferenceChecker, files: ProjectFiles): void {
+  for (const { parsed } of files.incidents) if (parsed.entries[0]) refs.check(incidentSchema, parsed.entries[0]);
 }

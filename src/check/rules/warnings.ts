@@ -41,18 +41,20 @@ function checkDuplicateUrls(ctx: CheckContext, sources: Validated<Source>[]): vo
   }
 }
 
-/**
- * Records that no incident lists and no write-up names: one line for all of them, at the first
- * (the first of a duplicated id only: the others are errors already).
- */
-function checkUnlistedRecords(ctx: CheckContext, records: Entry[], named: ReadonlySet<string>): void {
+/** Records that list no incident (the first of a duplicated id only: the others are errors already). */
+function recordsWithoutIncidents(records: Entry[]): Entry[] {
   const seen = new Set<string>();
-  const unlisted = records.filter(({ value }) => {
+  return records.filter(({ value }) => {
     const record = value as { id?: unknown; incidents?: unknown } | null;
     if (typeof record?.id !== 'string' || seen.has(record.id)) return false;
     seen.add(record.id);
-    return !named.has(record.id) && !(Array.isArray(record.incidents) && record.incidents.length > 0);
+    return !(Array.isArray(record.incidents) && record.incidents.length > 0);
   });
+}
+
+/** Records that no incident lists and no write-up names: one line for all of them, at the first. */
+function checkUnlistedRecords(ctx: CheckContext, withoutIncidents: Entry[], named: ReadonlySet<string>): void {
+  const unlisted = withoutIncidents.filter(({ value }) => !named.has((value as { id: string }).id));
   if (unlisted.length === 0) return;
   const ids = unlisted.map(({ value }) => (value as { id: string }).id);
   const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
@@ -61,12 +63,29 @@ function checkUnlistedRecords(ctx: CheckContext, records: Entry[], named: Readon
   ctx.problems.push(problemAt(unlisted[0]!, ['id'], message, 'unlisted-records', 'warning'));
 }
 
+/** What the warnings need of the records: found with the data's own warnings, once per version of the data (cache.ts). */
+export interface RecordsAtHand {
+  /** Slugs that some record lists under `incidents`. */
+  listedIncidents: Set<string>;
+  /** Records that list no incident. */
+  withoutIncidents: Entry[];
+}
+
+/** The warnings about the data alone: sources without an archived copy, one address as two sources. */
+export function checkDataWarnings(ctx: CheckContext, sources: Validated<Source>[], records: Entry[]): RecordsAtHand {
+  for (const { entry, value: source } of sources) {
+    if (source.url && !source.archived) ctx.problems.push(problemAt(entry, ['url'], `source "${source.id}" has a url and no archived copy`, 'missing-archive', 'warning'));
+  }
+  checkDuplicateUrls(ctx, sources);
+  return { listedIncidents: incidentsWithRecords(records), withoutIncidents: recordsWithoutIncidents(records) };
+}
+
 export interface Found {
   /** Every file of content/ and data/, for the files the site would leave out. */
   listed: string[];
   sources: Validated<Source>[];
   incidents: Validated<Incident>[];
-  records: Entry[];
+  records: RecordsAtHand;
   cited: Set<string>;
   /** The incidents' files, valid or not. */
   writeUps: MdxFile[];
@@ -74,13 +93,12 @@ export interface Found {
   named: ReadonlySet<string> | undefined;
 }
 
+/** The warnings that take the write-ups into account too (the data's own: checkDataWarnings). */
 export function checkWarnings(ctx: CheckContext, found: Found): void {
   ctx.problems.push(...strayFiles(found.listed));
   for (const { entry, value: source } of found.sources) {
-    if (source.url && !source.archived) ctx.problems.push(problemAt(entry, ['url'], `source "${source.id}" has a url and no archived copy`, 'missing-archive', 'warning'));
     if (!found.cited.has(source.id)) ctx.problems.push(problemAt(entry, ['id'], `source "${source.id}" is not cited by any record or incident`, 'unused-source', 'warning'));
   }
-  checkDuplicateUrls(ctx, found.sources);
   // Judged on every write-up, valid or not, so that it comes in the same run as its other problems.
   for (const { slug, parsed } of found.writeUps) {
     const entry = parsed.entries[0];
@@ -93,10 +111,9 @@ export function checkWarnings(ctx: CheckContext, found: Found): void {
   // A record file that could not be read hides its records: say nothing of incidents without any then.
   if (ctx.unreadable.has('records')) return;
   // A write-up that could not be read to its end may name more records: say nothing of them then.
-  if (found.named) checkUnlistedRecords(ctx, found.records, found.named);
-  const listed = incidentsWithRecords(found.records);
+  if (found.named) checkUnlistedRecords(ctx, found.records.withoutIncidents, found.named);
   for (const { entry, value: incident } of found.incidents) {
-    if (!listed.has(incident.id)) {
+    if (!found.records.listedIncidents.has(incident.id)) {
       ctx.problems.push(problemAt(entry, ['title'], `incident "${incident.id}" has no records (list its slug under "incidents" on its records)`, 'incident-without-records', 'warning'));
     }
   }
