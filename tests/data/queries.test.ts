@@ -1,7 +1,7 @@
 /** Queries that decide what readers see: which sources' links are defanged. */
 import { describe, expect, it } from 'vitest';
 import { buildSiteData } from '../../src/data/queries.ts';
-import type { Source } from '../../src/schema/index.ts';
+import type { DataRecord, Source } from '../../src/schema/index.ts';
 
 const source = (id: string, extra: Partial<Source>): Source => ({ id, title: id, publisher: 'P', kind: 'news', published: '2019', ...extra });
 
@@ -45,5 +45,72 @@ describe('formatValue', () => {
     expect(formatValue('location', { place: 'London', country: 'GB' })).toBe('London, GB');
     expect(formatValue('scope', { count: 5000, unit: 'accounts', precision: 'approximate' })).toBe('about 5,000 accounts');
     expect(formatValue('date', '2019-11-30')).toBe('30 November 2019');
+  });
+});
+
+describe('the indexes', () => {
+  const base = { sources: ['news'], incidents: ['one'] };
+  const records: DataRecord[] = [
+    { ...base, id: 'takedown-b', kind: 'takedown', date: '2019-11-03', title: 'B', platform: 'tamtam', initiator: 'platform', outcome: 'removed', targets: ['is'], referrer: 'europol' },
+    { ...base, id: 'attack-a', kind: 'attack', date: '2019-11-01', title: 'A', perpetrators: ['is'], location: { place: 'Paris', country: 'FR' } },
+    // Cites `news` twice (again in a dispute) and names a platform the registry does not list.
+    {
+      ...base,
+      id: 'claim-c',
+      kind: 'claim',
+      date: '2019-11-02',
+      title: 'C',
+      attack: 'attack-a',
+      claimant: 'amaq',
+      platforms: ['telegram', 'gone'],
+      mode: 'posted-online',
+      status: 'claimed',
+      sources: ['news', 'post'],
+      disputed: [{ field: 'date', value: '2019-11-01', sources: ['news'] }],
+    },
+    { id: 'migration-d', kind: 'migration', date: '2019-11-03', title: 'D', actors: ['is'], from: 'telegram', to: 'tamtam', sources: ['post'], incidents: ['two'] },
+  ];
+  const site = buildSiteData(
+    {
+      site: { title: 'T', description: 'D', licence: 'L', language: 'en', defang: [] },
+      platforms: [
+        { id: 'telegram', name: 'Telegram', kind: 'messenger' },
+        { id: 'tamtam', name: 'TamTam', kind: 'messenger' },
+      ],
+      actors: [
+        { id: 'is', name: 'Islamic State', kind: 'armed-group' },
+        { id: 'amaq', name: 'Amaq', kind: 'media-outlet', parent: 'is' },
+        { id: 'europol', name: 'Europol', kind: 'government-agency' },
+      ],
+      sources: [source('news', {}), source('post', {})],
+      records,
+      incidents: [
+        { id: 'one', title: 'One', date: '2019-11-01', summary: 'S', status: 'published' },
+        { id: 'two', title: 'Two', date: '2019-11-03', summary: 'S', status: 'published' },
+      ],
+    },
+    { includeDrafts: false },
+  );
+  const ids = (list: readonly { id: string }[]) => list.map((r) => r.id);
+
+  it('lists records by date, then id, in every index', () => {
+    expect(ids(site.records)).toEqual(['attack-a', 'claim-c', 'migration-d', 'takedown-b']);
+    expect(ids(site.recordsOfIncident('one'))).toEqual(['attack-a', 'claim-c', 'takedown-b']);
+    expect(ids(site.recordsOfKind('claim'))).toEqual(['claim-c']);
+    expect(site.recordsOfActor('is').map(({ record, role }) => `${record.id}:${role}`)).toEqual(['attack-a:perpetrator', 'migration-d:moved', 'takedown-b:target']);
+    expect(site.recordsOfPlatform('tamtam').map(({ record, role }) => `${record.id}:${role}`)).toEqual(['migration-d:moved-to', 'takedown-b:removed-on']);
+    expect(site.recordById.get('claim-c')?.title).toBe('C');
+  });
+
+  it('lists a record once under a source it cites twice', () => {
+    expect(ids(site.recordsCitingSource('news'))).toEqual(['attack-a', 'claim-c', 'takedown-b']);
+    expect(ids(site.recordsCitingSource('post'))).toEqual(['claim-c', 'migration-d']);
+  });
+
+  it('gives an incident the platforms and actors its records name, in order of first mention, the registries’ only', () => {
+    expect(site.facetsOfIncident('one')).toEqual({ years: [2019], platforms: ['telegram', 'tamtam'], actors: ['is', 'amaq', 'europol'] });
+    expect(site.facetsOfIncident('two')).toEqual({ years: [2019], platforms: ['telegram', 'tamtam'], actors: ['is'] });
+    expect(ids(site.incidentsOfActor('amaq'))).toEqual(['one']);
+    expect(site.facets.platforms.map((f) => `${f.value}:${f.count}`)).toEqual(['tamtam:2', 'telegram:2']);
   });
 });
