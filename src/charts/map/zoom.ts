@@ -12,8 +12,10 @@ export class MapZoom {
   private ty = 0;
   private readonly geography: SVGGElement | null;
   private readonly marks: SVGGElement[];
+  private readonly svg: SVGSVGElement;
 
-  constructor(private readonly svg: SVGSVGElement) {
+  constructor(svg: SVGSVGElement) {
+    this.svg = svg;
     this.geography = svg.querySelector('.dw-map-zoom');
     this.marks = [...svg.querySelectorAll<SVGGElement>('.dw-map-marks > g')];
     for (const line of svg.querySelectorAll<SVGLineElement>('.dw-map-marks .dw-link')) {
