@@ -46,7 +46,8 @@ export function checkProject(root: string, cache?: CheckCache): CheckResult {
   // Not one file changed, came or went since the last check with this cache: its result again.
   const read = cache ? JSON.stringify([files.listed, ctx.problems]) : '';
   if (cache?.last && cache.fresh === 0 && cache.last.read === read) return cache.last.result;
-  // A rule over the data alone: after a save to a write-up, what it gave last time (a pass over every record saved).
+  // The rules over the data alone run once per version of the data: after a save to a write-up,
+  // what they gave last time is taken again, without a pass over every record.
   const version = versionOf(cache, files, ctx.unreadable);
   const overData = <T>(step: string, run: () => T): T => perDataVersion(ctx, version, step, run);
   // 2. Each entry against its schema; disputes against their record's fields.
