@@ -3,7 +3,8 @@
  * it wrote.
  *
  * Peak RSS is the largest sum of VmRSS over the child and all its descendants, polled from /proc
- * every 100 ms (Astro and Vite may start workers; /usr/bin/time would only see one process). The
+ * every 100 ms (Astro and Vite may start workers; /usr/bin/time would only see one process), and
+ * so is each process's CPU time, for the processes GNU time does not see (`run`). The
  * largest single process's peak (its VmHWM) is kept too: the issue's memory limit is per process,
  * and `npm run build` runs Astro and Pagefind as two.
  *
@@ -18,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 
 export interface RunResult {
   seconds: number;
-  /** User + system CPU seconds of the process and its children (from /usr/bin/time), when known. */
+  /** User + system CPU seconds of the process and its descendants: GNU time's, or the polled tree's when that is more. */
   cpuSeconds?: number;
   peakRssBytes: number;
   /** The highest peak RSS (VmHWM) of any one process of the tree. */
@@ -73,11 +74,16 @@ function childrenOf(): Map<number, number[]> {
   return children;
 }
 
-/** The tree's RSS now (the sum over its processes), and the highest peak of any one of them. */
-function treeRss(root: number): { total: number; largestPeak: number } {
+/**
+ * The tree's RSS now (the sum over its processes), the highest peak of any one of them, and the
+ * CPU seconds each has used so far (its own, not its children's), by process (`pid:start time`,
+ * so that a reused pid is another process).
+ */
+function treeSample(root: number): { total: number; largestPeak: number; cpu: Map<string, number> } {
   const children = childrenOf();
   let total = 0;
   let largestPeak = 0;
+  const cpu = new Map<string, number>();
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
@@ -87,12 +93,16 @@ function treeRss(root: number): { total: number; largestPeak: number } {
       if (kb) total += Number(kb) * 1024;
       const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
       if (hwm) largestPeak = Math.max(largestPeak, Number(hwm) * 1024);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // After the command's ')': state, ppid, … utime (14th field) and stime (15th), start time (22nd).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(`${pid}:${fields[19]}`, (Number(fields[11]) + Number(fields[12])) / USER_HZ);
     } catch {
       // gone already
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return { total, largestPeak };
+  return { total, largestPeak, cpu };
 }
 
 const TIME = '/usr/bin/time';
@@ -123,11 +133,14 @@ export function run(command: string, args: string[], options: { cwd: string; env
     child.stderr.on('data', collect);
     let peak = 0;
     let peakProcess = 0;
+    /** The CPU seconds each process of the tree was last seen to have used. */
+    const seen = new Map<string, number>();
     const poll = () => {
       if (child.pid === undefined) return;
-      const { total, largestPeak } = treeRss(child.pid);
+      const { total, largestPeak, cpu } = treeSample(child.pid);
       peak = Math.max(peak, total);
       peakProcess = Math.max(peakProcess, largestPeak);
+      for (const [process, seconds] of cpu) seen.set(process, Math.max(seen.get(process) ?? 0, seconds));
     };
     const timer = setInterval(poll, 100);
     child.on('error', (error) => {
@@ -138,7 +151,11 @@ export function run(command: string, args: string[], options: { cwd: string; env
       clearInterval(timer);
       const times = new RegExp(`${TIME_MARK} ([\\d.]+) ([\\d.]+)`).exec(output);
       if (times) output = output.replace(times[0], '');
-      const cpu = times ? Number(times[1]) + Number(times[2]) : undefined;
+      // GNU time counts the processes that were waited for; a process killed and never waited
+      // for (Pagefind's service, which `npm run build` stops when the index is written) only the
+      // polling sees. The larger of the two; either one alone undercounts.
+      const polled = [...seen.values()].reduce((sum, seconds) => sum + seconds, 0);
+      const cpu = times ? Math.max(Number(times[1]) + Number(times[2]), polled) : polled > 0 ? polled : undefined;
       const machineAfter = machineCpu();
       const own = process.cpuUsage(ownBefore);
       const others =

@@ -36,4 +36,17 @@ describe('run', () => {
     expect(result.othersCpuSeconds).toBeGreaterThan(0.8);
     expect(result.stealSeconds).toBeGreaterThanOrEqual(0);
   });
+
+  it.runIf(process.platform === 'linux')('counts a child the command kills and never waits for, as npm run build does Pagefind’s service', async () => {
+    // The command's child keeps a core busy; the command kills it after 1 s and exits at once, so
+    // no one it ran waits for it: GNU time alone does not count its second.
+    const script = [
+      "const { spawn } = require('node:child_process');",
+      "const child = spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' });",
+      'setTimeout(() => { child.kill(); process.exit(0); }, 1000);',
+    ].join('\n');
+    const result = await run(process.execPath, ['-e', script], { cwd: process.cwd() });
+    expect(result.code).toBe(0);
+    expect(result.cpuSeconds).toBeGreaterThan(0.6);
+  });
 });
