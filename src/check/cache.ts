@@ -52,7 +52,7 @@ export const newCheckCache = (): CheckCache => ({ files: new Map(), stale: 'all'
 /**
  * The version of the data for this check: the last one while every entry is the very same object
  * (a file unchanged since gives the same entries, so this is a comparison of pointers) and `rest`,
- * what the data rules read of anything else (the write-ups' slugs and statuses), is the same.
+ * what the data rules read of anything else (which write-ups there are and which are published), is the same.
  */
 export function dataVersion(cache: CheckCache, entries: readonly Entry[], rest: string): DataVersion {
   const last = cache.data;

@@ -16,7 +16,7 @@ import { checkMdxUse } from './rules/mdx-use.ts';
 import { readProject, type ProjectFiles } from './rules/read.ts';
 import { checkDataReferences, checkFrontmatterReferences, referenceChecker, skeletonsOf } from './rules/references.ts';
 import { checkRegistryFacts } from './rules/registry-facts.ts';
-import { validateData, validateWriteUps } from './rules/schemas.ts';
+import { publishedSlugs, validateData, validateWriteUps } from './rules/schemas.ts';
 import { checkDataWarnings, checkWarnings } from './rules/warnings.ts';
 
 export type { CheckResult, Incident, Page, ProjectData } from './project-data.ts';
@@ -24,12 +24,13 @@ export type { CheckResult, Incident, Page, ProjectData } from './project-data.ts
 /**
  * The version of the data (cache.ts) for a check with a cache: what the rules over the data read
  * is every data entry, which registries could not be read, and of the write-ups only their slugs
- * (records list them) and whether each is published (a record's TODO is an error then).
+ * (records list them) and which of them are published, as the schemas rule judges it (a record's
+ * TODO is an error then; a write-up whose frontmatter cannot be read is not published).
  */
 function versionOf(cache: CheckCache | undefined, files: ProjectFiles, unreadable: ReadonlySet<string>): DataVersion | undefined {
   if (!cache) return undefined;
   const entries = [...(files.site ? [files.site] : []), ...files.platforms, ...files.actors, ...files.sources, ...files.records];
-  const writeUps = files.incidents.map(({ slug, parsed }) => [slug, (parsed.entries[0]?.value as { status?: unknown } | undefined)?.status]);
+  const writeUps = [files.incidents.map(({ slug }) => slug), [...publishedSlugs(files)]];
   return dataVersion(cache, entries, JSON.stringify([[...unreadable].sort(), writeUps]));
 }
 

@@ -46,6 +46,9 @@ const STEPS: Step[] = [
   ['and it is removed', { 'data/records/extra.yaml': null }],
   // A TODO in a record of a published incident is an error; once the incident is a draft, a warning.
   ['a record is left unfilled', { [RECORDS]: replaceOnce('title: An attack', 'title: TODO the title') }],
+  // A write-up whose frontmatter cannot be read is not published: the record's TODO is a warning then.
+  ['the write-up’s frontmatter stops parsing', { [WRITEUP]: replaceOnce('title: Incident one', 'title: [Incident one') }],
+  ['and parses again', { [WRITEUP]: replaceOnce('title: [Incident one', 'title: Incident one') }],
   ['its incident becomes a draft', { [WRITEUP]: replaceOnce('title: Incident one', 'title: Incident one\nstatus: draft') }],
   ['and is published again, the record filled', { [WRITEUP]: replaceOnce('\nstatus: draft', ''), [RECORDS]: replaceOnce('title: TODO the title', 'title: An attack') }],
   ['a registry stops parsing', { 'data/actors.yaml': (text) => `${text}- id: [broken\n` }],

@@ -132,8 +132,8 @@ function recordSchemaOf(ctx: CheckContext, entry: Entry): z.ZodType<DataRecord> 
 /** What an incident's frontmatter says it is: published (the default) or a draft. */
 const isPublished = (value: unknown) => (value as { status?: unknown } | null)?.status !== 'draft';
 
-/** Slugs of the incidents a build would publish, as their files say (valid or not). */
-const publishedSlugs = (files: ProjectFiles) => new Set(files.incidents.filter(({ parsed }) => parsed.entries[0] && isPublished(parsed.entries[0].value)).map(({ slug }) => slug));
+/** Slugs of the incidents a build would publish, as their files say (valid or not; one whose frontmatter cannot be read is not). */
+export const publishedSlugs = (files: ProjectFiles) => new Set(files.incidents.filter(({ parsed }) => parsed.entries[0] && isPublished(parsed.entries[0].value)).map(({ slug }) => slug));
 
 /** For a record: a TODO is an error when it lists a published incident, whose page would leave it out. */
 function recordPolicy(entry: Entry, published: Set<string>): UnfilledPolicy {
