@@ -67,7 +67,7 @@ function save(dir: string, before: State, after: State): string[] {
   const [old, next] = [filesOf(before), filesOf(after)];
   return Object.keys(next).filter((file) => {
     if (old[file] === next[file] && (next[file] === null) === !existsSync(join(dir, file))) return false;
-    const text = next[file];
+    const text = next[file] ?? null;
     if (text === null) rmSync(join(dir, file), { force: true });
     else writeFileSync(join(dir, file), text);
     return true;
