@@ -204,13 +204,7 @@ function push<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
 
 function groupBy<T>(items: T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of keys(item)) {
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      group.push(item);
-    }
-  }
+  for (const item of items) for (const key of keys(item)) push(groups, key, item);
   return groups;
 }
 
