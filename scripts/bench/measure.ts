@@ -58,29 +58,34 @@ function machineCpu(): { busy: number; steal: number } | undefined {
   }
 }
 
-function childrenOf(): Map<number, number[]> {
+/** Every process now, from its /proc/<pid>/stat read once: its children, and its own CPU seconds so far. */
+function processes(): { children: Map<number, number[]>; cpu: Map<number, { key: string; seconds: number }> } {
   const children = new Map<number, number[]>();
+  const cpu = new Map<number, { key: string; seconds: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command may hold spaces and parentheses: the fields start after the last ')'.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(name));
+      // The command may hold spaces and parentheses: the fields start after the last ')', with the
+      // state (3rd field), ppid (4th), … utime (14th) and stime (15th), start time (22nd).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const [pid, ppid] = [Number(name), Number(fields[1])];
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(pid);
+      // By `pid:start time`, so that a reused pid is another process.
+      cpu.set(pid, { key: `${pid}:${fields[19]}`, seconds: (Number(fields[11]) + Number(fields[12])) / USER_HZ });
     } catch {
       // gone already
     }
   }
-  return children;
+  return { children, cpu };
 }
 
 /**
  * The tree's RSS now (the sum over its processes), the highest peak of any one of them, and the
- * CPU seconds each has used so far (its own, not its children's), by process (`pid:start time`,
- * so that a reused pid is another process).
+ * CPU seconds each has used so far (its own, not its children's), by process.
  */
 function treeSample(root: number): { total: number; largestPeak: number; cpu: Map<string, number> } {
-  const children = childrenOf();
+  const { children, cpu: used } = processes();
   let total = 0;
   let largestPeak = 0;
   const cpu = new Map<string, number>();
@@ -93,10 +98,8 @@ function treeSample(root: number): { total: number; largestPeak: number; cpu: Ma
       if (kb) total += Number(kb) * 1024;
       const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
       if (hwm) largestPeak = Math.max(largestPeak, Number(hwm) * 1024);
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // After the command's ')': state, ppid, … utime (14th field) and stime (15th), start time (22nd).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpu.set(`${pid}:${fields[19]}`, (Number(fields[11]) + Number(fields[12])) / USER_HZ);
+      const own = used.get(pid);
+      if (own) cpu.set(own.key, own.seconds);
     } catch {
       // gone already
     }
