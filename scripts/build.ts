@@ -10,17 +10,28 @@
  * FOLLOW_UP_TO_RECORDS records the pages are read after Astro has exited, in the same order, so
  * that their memory never adds up. `astro build` on its own indexes too, in its own process, at
  * the end, by path.
+ *
+ * Last, it measures the output against static hosts' limits (src/integration/host-limits.ts):
+ * warnings, or a failed build when `DRIFTWATCH_HOST` names the host whose limits are crossed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { indexSite, SearchFeed, targetFile, type SearchTarget } from '../src/integration/search.ts';
 import { readRenderOrder } from '../src/integration/render-order.ts';
-import { searchHandoffEnv } from '../src/site/env.ts';
+import { deployHostSetting, searchHandoffEnv } from '../src/site/env.ts';
+import { hostReport, HOSTS, isHostId, outputSize, type HostId } from '../src/integration/host-limits.ts';
 import { defangSite } from '../src/safety/last-guard.ts';
+
+/** `DRIFTWATCH_HOST`, read before a build of minutes: a host misspelt is said first, not after. */
+const host = ((setting = deployHostSetting()): HostId | undefined => {
+  if (setting === undefined || isHostId(setting)) return setting;
+  process.stderr.write(`DRIFTWATCH_HOST=${setting}: not a host this build knows; one of ${Object.keys(HOSTS).join(', ')}\n`);
+  process.exit(1);
+})();
 
 const require = createRequire(import.meta.url);
 const astro = join(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
@@ -98,9 +109,20 @@ try {
       : await indexSite(outDir, domains, readRenderOrder(order));
     if (defanged > 0) process.stdout.write(`defanged addresses in the text of ${defanged} page${defanged === 1 ? '' : 's'}\n`);
     process.stdout.write(`search index: ${pages} pages in ${((performance.now() - tail) / 1000).toFixed(1)} s${early > 0 ? ` (${early} of them read while Astro rendered)` : ''}\n`);
+    reportSize(outDir);
   }
   // Otherwise Astro built nothing (`--help`): nothing to index.
   await feed?.close();
 } finally {
   rmSync(handoff, { recursive: true, force: true });
+}
+
+/** The output's size, and each static host's limit it crosses: an error for `DRIFTWATCH_HOST`'s. */
+function reportSize(outDir: string): void {
+  const shown = relative(process.cwd(), outDir);
+  const folder = shown && !shown.startsWith('..') && !isAbsolute(shown) ? `${shown}/` : outDir;
+  const { out, errors } = hostReport(folder, outputSize(outDir), host);
+  for (const line of out) process.stdout.write(`${line}\n`);
+  for (const line of errors) process.stderr.write(`${line}\n`);
+  if (errors.length > 0) process.exitCode = 1;
 }

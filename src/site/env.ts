@@ -28,6 +28,15 @@ export function socialCardCacheSetting(): string | undefined {
   return env.DRIFTWATCH_OG_CACHE;
 }
 
+/**
+ * `DRIFTWATCH_HOST`: the static host a build is for (`cloudflare-pages`, `github-pages`,
+ * `netlify`): `npm run build` fails when the output crosses that host's limits
+ * (src/integration/host-limits.ts) instead of warning.
+ */
+export function deployHostSetting(): string | undefined {
+  return env.DRIFTWATCH_HOST || undefined;
+}
+
 /** `DRIFTWATCH_SEARCH_AFTER`: a file where `astro build` writes its output folder, for scripts/build.ts to index after Astro exits. */
 export function searchHandoffFile(): string | undefined {
   return env.DRIFTWATCH_SEARCH_AFTER || undefined;

@@ -4,20 +4,22 @@
  * lines pass through.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VITE_MODE_VARIABLES } from '../helpers/env.ts';
 import { fixture, removeFixture, replaceOnce, REPO } from '../helpers/fixture.ts';
 import { testBuildDirs } from '../helpers/run-dir.ts';
 import { files } from '../pages/site-helpers.ts';
+import { formatBytes } from '../../src/integration/host-limits.ts';
+import { formatCount } from '../../src/data/counts.ts';
 import { expectDefanged, withFreeTextAddresses } from '../helpers/free-text.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeFixture));
 
-function npmBuild(project: string, base?: string): Promise<{ status: number | null; out: string; outDir: string }> {
+function npmBuild(project: string, base?: string, host?: string): Promise<{ status: number | null; out: string; outDir: string }> {
   const { outDir, cacheDir } = testBuildDirs('dist-npm-');
   const env: NodeJS.ProcessEnv = { ...process.env, DRIFTWATCH_PROJECT: project, DRIFTWATCH_CACHE_DIR: cacheDir };
   // The child builds as `npm run build` would: without Vitest's mode variables (tests/helpers/env.ts).
@@ -27,6 +29,8 @@ function npmBuild(project: string, base?: string): Promise<{ status: number | nu
   delete env.NODE_ENV;
   delete env.BASE_PATH;
   if (base) env.BASE_PATH = base;
+  delete env.DRIFTWATCH_HOST;
+  if (host) env.DRIFTWATCH_HOST = host;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], { cwd: REPO, env });
     let out = '';
@@ -60,11 +64,28 @@ describe('npm run build', () => {
     expect(out).not.toMatch(/├─ \/embed\/incidents\//);
     expect(out).toMatch(/\[driftwatch-files\] 1 embed page written from its incident page$/m);
     expect(readFileSync(join(outDir, 'embed/incidents/incident-one/index.html'), 'utf8')).toContain('<base target="_top">');
+    // Last, the output's size as static hosts count it, every file under it: a small site crosses no limit.
+    const written = files(outDir).map((path) => ({ path, bytes: statSync(join(outDir, path)).size }));
+    const largest = written.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const total = written.reduce((sum, file) => sum + file.bytes, 0);
+    const shown = relative(REPO, outDir);
+    const folder = shown.startsWith('..') ? outDir : `${shown}/`;
+    expect(out.trimEnd().split('\n').at(-1)).toBe(`${folder}: ${formatBytes(total)} in ${formatCount(written.length)} files; the largest ${largest.path} (${formatBytes(largest.bytes)})`);
+    expect(out).not.toMatch(/^(warning|error): /m);
   }, 120_000);
 
-  it('defangs every page and feed under a base path too', async () => {
-    const { status, out, outDir } = await npmBuild(withFreeTextAddresses(made), '/dw/');
+  it('refuses a host it does not know before building anything', async () => {
+    const { status, out, outDir } = await npmBuild(withFreeTextAddresses(made), undefined, 'github');
+    expect(status).toBe(1);
+    expect(out.trim()).toBe('DRIFTWATCH_HOST=github: not a host this build knows; one of cloudflare-pages, github-pages, netlify');
+    expect(files(outDir)).toEqual([]);
+  }, 60_000);
+
+  it('defangs every page and feed under a base path too, built for a host whose limits it keeps', async () => {
+    const { status, out, outDir } = await npmBuild(withFreeTextAddresses(made), '/dw/', 'cloudflare-pages');
     expect(status, out).toBe(0);
+    expect(out).toMatch(/ in \d+ files; the largest /);
+    expect(out).not.toMatch(/^(warning|error): /m);
     expect(readFileSync(join(outDir, 'incidents/incident-one/index.html'), 'utf8')).toContain('href="/dw/');
     expectDefanged(outDir);
   }, 120_000);
@@ -78,5 +99,6 @@ describe('npm run build', () => {
     expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(existsSync(join(outDir, 'pagefind'))).toBe(false);
     expect(out).not.toContain('search index:');
+    expect(out).not.toContain(' files; the largest ');
   }, 120_000);
 });

@@ -86,10 +86,12 @@ describe('.github/workflows/deploy.yml', () => {
   };
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
-  it('builds for the repository’s GitHub Pages sub-path', () => {
+  it('builds for the repository’s GitHub Pages sub-path, held to its limits', () => {
     const build = steps.find((s) => s.run === 'npm run build')!;
     expect(build.env?.BASE_PATH).toBe('/${{ github.event.repository.name }}/');
     expect(build.env?.SITE_URL).toMatch(/\$\{\{.+\}\}/);
+    // …and fails there, not at upload, past GitHub Pages' documented size (src/integration/host-limits.ts).
+    expect(build.env?.DRIFTWATCH_HOST).toBe('github-pages');
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!;
     expect(upload.with?.path).toBe('dist');
   });
