@@ -104,6 +104,20 @@ export interface RoleOf {
  */
 export const ROLE_TABLE_LIMIT = 200;
 
+/** How many records of one role a platform's or an actor's page lists: ROLE_TABLE_LIMIT, or data/site.yaml `recordListLimit` below it. */
+export function roleTableLimit(settings: SiteSettings): number {
+  return Math.min(ROLE_TABLE_LIMIT, settings.recordListLimit ?? ROLE_TABLE_LIMIT);
+}
+
+/**
+ * Whether an incident's page lists each of its `count` records (a card each, a mark each in its
+ * charts). Past data/site.yaml `recordListLimit` it counts them instead, and links to a record
+ * lead to its row on the timeline's pages (src/charts/site/record-href.ts).
+ */
+export function listsEachRecord(settings: SiteSettings, count: number): boolean {
+  return settings.recordListLimit === undefined || count <= settings.recordListLimit;
+}
+
 /**
  * How many incidents a platform's or an actor's page lists, the most recent; the incident list
  * filtered by it (/incidents/platform/<id>/, /incidents/actor/<id>/) has all of them. An agency

@@ -26,6 +26,12 @@ export const siteSchema = z
       .regex(/^10\.\d{4,9}\/\S+$/, { message: 'must be a bare DOI such as 10.5281/zenodo.1234567 (without https://doi.org/)' })
       .optional()
       .describe('The dataset’s DOI, bare: 10.5281/zenodo.1234567.'),
+    recordListLimit: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('The most records an incident’s, a platform’s or an actor’s page lists one by one. An incident with more is counted instead: its charts count its records by year and its page lists none, leaving them to its CSV and JSON and to the timeline’s pages; a platform’s or an actor’s page lists this many of each role (at most 200 whether set or not). For a site too large for its host: docs/scale.md. Unset: an incident’s page lists all its records.'),
     authors: z
       .array(z.string().min(1, { message: 'must not be empty' }))
       .optional()

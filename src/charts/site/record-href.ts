@@ -1,12 +1,14 @@
 /**
- * Where a record's details are shown: its incident's page, else its row in the site-wide
- * timeline's table, else the data page of its kind. The timeline's row depends on how the chart
+ * Where a record's details are shown: its incident's page (unless that counts its records, past
+ * `recordListLimit`), else its row in the site-wide timeline's table, else the data page of its
+ * kind. The timeline's row depends on how the chart
  * pages its records (drill-down by year and month), which is why this lives with the charts and
  * not in the site facade below them.
  */
 import type { DataRecord } from '../../schema/index.ts';
 import type { Site } from '../../site/index.ts';
 import { timelineListing } from './site-charts.ts';
+import { listsEachRecord } from '../../data/queries.ts';
 
 type RecordHref = (record: DataRecord) => string;
 
@@ -23,7 +25,8 @@ function hrefsFor(site: Site): RecordHref {
   const dataHref = new Map<string, string>();
   let listing: Map<string, string> | undefined;
   return (record) => {
-    const slug = (record.incidents ?? []).find((id) => site.incidentById.has(id));
+    // An incident's page that counts its records (past `recordListLimit`) has no card to link to.
+    const slug = (record.incidents ?? []).find((id) => site.incidentById.has(id) && listsEachRecord(site.site, site.recordsOfIncident(id).length));
     if (slug) return site.url(`/incidents/${slug}/#record-${record.id}`);
     // No write-up: its row in the timeline's table, with its date, kind and sources' count.
     const listed = (listing ??= timelineListing(site.records)).get(record.id);

@@ -1,0 +1,67 @@
+/**
+ * data/site.yaml `recordListLimit`: past it an incident's page counts its records instead of
+ * listing each (no cards; charts in bins, tables by year), and every link to one of them leads to
+ * its row on the timeline's pages; a platform's or an actor's page lists that many of each role.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, removeFixture } from '../helpers/fixture.ts';
+import { builtSite, read } from './site-helpers.ts';
+import { findBrokenLinks } from '../quality/lib/links.ts';
+import { htmlFiles, readSite } from '../quality/lib/site.ts';
+
+/** A second takedown on Telegram: its role table then has two records, one over the limit. */
+const SECOND_TAKEDOWN = `- id: takedown-2
+  kind: takedown
+  date: '2019-11-25'
+  title: A second takedown
+  platform: telegram
+  initiator: platform
+  outcome: removed
+  sources: [news-1]
+`;
+
+let project: string;
+let dist: string;
+
+beforeAll(async () => {
+  project = fixture('minimal', {
+    'data/site.yaml': (text) => `${text}recordListLimit: 1\n`,
+    'data/records/main.yaml': (text) => `${text}${SECOND_TAKEDOWN}`,
+  });
+  dist = (await builtSite('/', project)).dist;
+}, 240_000);
+afterAll(() => removeFixture(project));
+
+describe('recordListLimit', () => {
+  it('counts an incident’s records past it: no cards, charts in bins, the counts by kind and where the records are', () => {
+    const page = read(dist, 'incidents/incident-one/index.html');
+    expect(page).toContain('<h2 id="records-heading">Records (2)</h2>');
+    expect(page).not.toContain('class="record-list"');
+    expect(page).not.toContain('id="record-attack-1"');
+    expect(page).toContain('<p class="records-counted">1 attack, 1 claim: more than this site lists on one page (1). The charts above count them; each is listed in the CSV and JSON above, and on the <a href="/timeline/">timeline</a>’s pages.</p>');
+    expect(page).toContain('href="/data/incidents/incident-one.csv"');
+    // The timeline draws bins that say how many records they hold, and its table counts by year.
+    expect(page).toMatch(/<g class="[^"]*"[^>]* data-count="\d+"/);
+    // Every chart's table counts, whatever the chart's own number of records: none lists a row.
+    expect(page).not.toMatch(/<tr[^>]* data-record=/);
+    expect(page.match(/<table/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends every link to those records to their rows on the timeline’s pages, and leaves none broken', () => {
+    const site = readSite(dist);
+    const toCards = htmlFiles(site).filter((file) => /#record-(attack|claim)-1"/.test(site.read(file)!));
+    expect(toCards).toEqual([]);
+    expect(read(dist, 'embed/incidents/incident-one/index.html')).toContain('href="/timeline/2019/#timeline-record-attack-1"');
+    expect(read(dist, 'timeline/2019/index.html')).toContain('id="timeline-record-attack-1"');
+    expect(findBrokenLinks(site)).toEqual([]);
+  });
+
+  it('lists that many records of each role on a platform’s page, the most recent', () => {
+    const page = read(dist, 'platforms/telegram/index.html');
+    const removed = page.slice(page.indexOf('<h3 id="role-removed-on">'), page.indexOf('</section>', page.indexOf('<h3 id="role-removed-on">')));
+    expect(removed).toContain('Removed or referred here (2)</h3>');
+    expect(removed).toContain('The 1 most recent. All 2 are on the');
+    expect(removed).toContain('A second takedown');
+    expect(removed).not.toContain('>A takedown<');
+  });
+});
