@@ -101,6 +101,13 @@ describe('10,000 records', () => {
       expect(layout.description).toMatch(/each year leads to a page/);
     });
 
+    test('without drill-down pages (an incident’s, a platform’s page) the description promises none', () => {
+      const layout = layoutTimeline({ records, drills: false });
+      expect(layout.summarised).toBe(true);
+      expect(layout.description).toContain('the table counts them by year.');
+      expect(layout.description).not.toMatch(/leads to a page/);
+    });
+
     test('lanes by platform: at most 12 lanes, the rest in one, no bar lost', () => {
       const layout = layoutTimeline({ records, groupBy: 'platform' });
       expect(layout.lanes.length).toBeLessThanOrEqual(12);

@@ -45,6 +45,9 @@ describe('recordListLimit', () => {
     // Every chart's table counts, whatever the chart's own number of records: none lists a row.
     expect(page).not.toMatch(/<tr[^>]* data-record=/);
     expect(page.match(/<table/g)?.length).toBeGreaterThanOrEqual(2);
+    // No period of theirs has a page: the charts' descriptions promise none.
+    expect(page).toContain('the table counts them by year.');
+    expect(page).not.toMatch(/leads to a page/);
   });
 
   it('sends every link to those records to their rows on the timeline’s pages, and leaves none broken', () => {
