@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSite();
   const pages = await getFreePages(false);
   // The chart pages, and their drill-down pages by year and month (/timeline/2019/, …).
-  const chartPages = siteCharts().flatMap(({ name, appears: { site: page } }) => [page.path, ...sitePeriods(name, site.records).pages.map((p) => `${page.path}${periodPath(p.key)}/`)]);
+  const chartPages = siteCharts().flatMap(({ name, appears: { site: page } }) => [page.path, ...sitePeriods(name, site.records, site.site.recordListLimit).pages.map((p) => `${page.path}${periodPath(p.key)}/`)]);
   // The map, its years and (when it counts in bins) its countries.
   chartPages.push(MAP_PAGE.path, ...mapPages(site.records).routes.map((r) => `${MAP_PAGE.path}${r.params.path}/`));
   const entries = sitemapEntries(site, pages.map((p) => p.id), chartPages);

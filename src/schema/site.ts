@@ -31,7 +31,7 @@ export const siteSchema = z
       .int()
       .min(1)
       .optional()
-      .describe('The most records an incident’s, a platform’s or an actor’s page lists one by one. An incident with more is counted instead: its charts count its records by year and its page lists none, leaving them to its CSV and JSON and to the timeline’s pages; a platform’s or an actor’s page lists this many of each role (at most 200 whether set or not). For a site too large for its host: docs/scale.md. Unset: an incident’s page lists all its records.'),
+      .describe('The most records a page lists one by one. An incident with more counts them instead: its charts count its records by period, and its page lists none, leaving them to its CSV and JSON; a month of the timeline, claims or takedowns with more gets no page of its own, its year counting it and the downloads holding its records; a platform’s or an actor’s page lists this many of each role (at most 200 whether set or not). Links to a record no page lists lead to the downloads of its kind. For a site too large for its host: docs/scale.md. Unset: an incident’s page lists all its records, and a month of the site-wide charts always has a page.'),
     authors: z
       .array(z.string().min(1, { message: 'must not be empty' }))
       .optional()

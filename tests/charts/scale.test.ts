@@ -62,6 +62,26 @@ describe('periods', () => {
     expect(pages.filter((p) => p.key.length > 4).every((p) => p.key.slice(0, 4) !== '2025')).toBe(true);
     expect(drillPages(filed, (r) => r.length, 10_000).every((p) => !p.summarised && p.key.length === 4)).toBe(true);
   });
+
+  test('drill-down pages under a list limit: no page lists more, months past it have none and are named', () => {
+    const records = synthetic(3_000);
+    const filed = siteChartNamed('timeline').appears.site.file(records);
+    const pages = drillPages(filed, (r) => r.length, 2_000, 20);
+    const listed = pages.filter((p) => !p.summarised);
+    expect(listed.every((p) => p.records.length <= 20)).toBe(true);
+    const unpaged = pages.flatMap((p) => p.unpaged);
+    expect(unpaged.length).toBeGreaterThan(0);
+    // Each month is either a page of its own or named by its year as having none; never both.
+    const months = new Set(pages.filter((p) => p.key.length > 4).map((p) => p.key));
+    expect(unpaged.some((key) => months.has(key))).toBe(false);
+    for (const year of pages.filter((p) => p.summarised)) {
+      const ofYear = new Set(year.records.map((r) => periodKey(filed.find((f) => f.record === r)!.t!, 'month')));
+      expect(new Set([...year.unpaged, ...[...months].filter((m) => m.startsWith(`${year.key}-`))])).toEqual(ofYear);
+    }
+    // Every record on one listed page, or in a month without one.
+    const inUnpaged = filed.filter((f) => f.t !== undefined && unpaged.includes(periodKey(f.t, 'month'))).length;
+    expect(inUnpaged + sum(listed.map((p) => p.records.length))).toBe(3_000);
+  });
 });
 
 describe('10,000 records', () => {

@@ -1,7 +1,8 @@
 /**
  * data/site.yaml `recordListLimit`: past it an incident's page counts its records instead of
- * listing each (no cards; charts in bins, tables by year), and every link to one of them leads to
- * its row on the timeline's pages; a platform's or an actor's page lists that many of each role.
+ * listing each (no cards; charts in bins, tables by year), and a month of the site-wide charts has
+ * no page of its own; every link to a record leads to its row on the timeline's pages where it
+ * has one, else to the downloads; a platform's or an actor's page lists that many of each role.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, removeFixture } from '../helpers/fixture.ts';
@@ -50,13 +51,40 @@ describe('recordListLimit', () => {
     expect(page).not.toMatch(/leads to a page/);
   });
 
-  it('sends every link to those records to their rows on the timeline’s pages, and leaves none broken', () => {
+  it('sends every link to those records to their rows on the timeline’s pages, else to the downloads, and leaves none broken', () => {
     const site = readSite(dist);
     const toCards = htmlFiles(site).filter((file) => /#record-(attack|claim)-1"/.test(site.read(file)!));
     expect(toCards).toEqual([]);
-    expect(read(dist, 'embed/incidents/incident-one/index.html')).toContain('href="/timeline/2019/#timeline-record-attack-1"');
-    expect(read(dist, 'timeline/2019/index.html')).toContain('id="timeline-record-attack-1"');
+    // November 2019 has more records than a page lists, so no page; December's one record has one.
+    const embed = read(dist, 'embed/incidents/incident-one/index.html');
+    expect(embed).toContain('href="/data/#attack"');
+    expect(read(dist, 'actors/amaq/index.html')).toContain('href="/timeline/2019/12/#timeline-record-statement-1"');
+    expect(read(dist, 'timeline/2019/12/index.html')).toContain('id="timeline-record-statement-1"');
     expect(findBrokenLinks(site)).toEqual([]);
+    // Bars lead where hrefs do: a page, or an anchor on their own page.
+    for (const file of htmlFiles(site)) {
+      const html = site.read(file)!;
+      for (const [, target] of html.matchAll(/data-href="([^"]+)"/g)) {
+        if (target!.startsWith('#')) expect(html, `${file}: ${target}`).toContain(`id="${target!.slice(1)}"`);
+        else expect(site.files, `${file}: ${target}`).toContain(target!.replace(/^\//, '').replace(/#.*$/, '').replace(/\/?$/, '/index.html').replace(/^\/index\.html$/, 'index.html'));
+      }
+    }
+  });
+
+  it('gives no drill-down page to a month with more records than that: its year counts it, and says so', () => {
+    const site = readSite(dist);
+    expect(site.files).not.toContain('timeline/2019/11/index.html');
+    expect(site.files).toContain('timeline/2019/12/index.html');
+    expect(read(dist, 'sitemap.xml')).not.toContain('/timeline/2019/11/');
+    const year = read(dist, 'timeline/2019/index.html');
+    expect(year).toContain('<p class="prose unpaged">One month has more records than this site lists on one page (1): it is counted here, and its records are in the downloads below the chart.</p>');
+    expect(year).toContain('<tr id="timeline-p-2019-11"><th scope="row">November 2019</th>');
+    expect(year).toContain('<th scope="row"><a href="/timeline/2019/12/">December 2019</a></th>');
+    expect(year).toContain('; each linked period leads to a page listing its records, the others’ are in the downloads</caption>');
+    expect(year).toContain('data-href="#timeline-p-2019-11"');
+    expect(year).not.toContain('leads to a page that shows its records');
+    // The chart's own page still leads to every year.
+    expect(read(dist, 'timeline/index.html')).toContain('the table counts them by year, and each year leads to a page that shows its records.');
   });
 
   it('lists that many records of each role on a platform’s page, the most recent', () => {

@@ -110,7 +110,7 @@ function drawClaimsLayout(options: Filled<ClaimsOptions, keyof typeof CLAIMS_DEF
   const sourceName = sourceNamer(options.sources);
   const disputed = (record: DataRecord) => disputeLines(record, sourceName, { platforms: platformName, actors: actorName }).map((line) => `\nSources disagree: ${line}`).join('');
   const threshold = options.binThreshold;
-  const tableLimit = Math.max(threshold, options.tableLimit);
+  const tableLimit = options.tableLimit;
   const summaryGrain = options.summaryGrain === false ? undefined : claimRows(options.records) > tableLimit ? options.summaryGrain : undefined;
 
   // 1. Join claims to the attacks they claim, in time order.

@@ -5,6 +5,8 @@
  * Every year with records gets a page; a year whose page would list more than `limit` table rows
  * summarises by month instead, and each of its months gets a page listing its records. So every
  * dated record is in the table of exactly one page (or of the CSV), and no page's table is huge.
+ * A site that lists at most `listUpTo` records a page (data/site.yaml `recordListLimit`) gives no
+ * page to a month with more: the year's page counts it, and its records are in the downloads.
  * (A query over site data: it belongs in src/data/queries.ts, next to `recordsOfKind`.)
  */
 import type { DataRecord } from '../../schema/records.ts';
@@ -21,16 +23,19 @@ export interface DrillPage {
   key: string;
   /** The records the page's chart is given, in input order. */
   records: DataRecord[];
-  /** Whether this page summarises by month (its months have pages of their own). */
+  /** Whether this page summarises by month (its months have pages of their own, but for `unpaged`). */
   summarised: boolean;
+  /** Months of a summarised year with more rows than a page lists (`listUpTo`): no page, counted only. */
+  unpaged: string[];
 }
 
 /**
  * @param filed the chart's records with their filing instants (from the chart's `fileFor…`)
  * @param rows how many table rows a chart of these records would list
  * @param limit the table-row limit above which a page summarises instead of listing
+ * @param listUpTo the most rows any page lists: a month with more gets no page
  */
-export function drillPages(filed: readonly Filed[], rows: (records: DataRecord[]) => number, limit: number): DrillPage[] {
+export function drillPages(filed: readonly Filed[], rows: (records: DataRecord[]) => number, limit: number, listUpTo = Infinity): DrillPage[] {
   const years = new Map<string, Filed[]>();
   for (const f of filed) {
     if (f.t === undefined) continue;
@@ -43,8 +48,9 @@ export function drillPages(filed: readonly Filed[], rows: (records: DataRecord[]
   for (const key of [...years.keys()].sort()) {
     const items = years.get(key)!;
     const records = items.map((f) => f.record);
-    const summarised = rows(records) > limit;
-    pages.push({ key, records, summarised });
+    const summarised = rows(records) > Math.min(limit, listUpTo);
+    const unpaged: string[] = [];
+    pages.push({ key, records, summarised, unpaged });
     if (!summarised) continue;
     const months = new Map<string, DataRecord[]>();
     for (const f of items) {
@@ -53,7 +59,11 @@ export function drillPages(filed: readonly Filed[], rows: (records: DataRecord[]
       if (!list) months.set(month, (list = []));
       list.push(f.record);
     }
-    for (const month of [...months.keys()].sort()) pages.push({ key: month, records: months.get(month)!, summarised: false });
+    for (const month of [...months.keys()].sort()) {
+      const list = months.get(month)!;
+      if (rows(list) > listUpTo) unpaged.push(month);
+      else pages.push({ key: month, records: list, summarised: false, unpaged: [] });
+    }
   }
   return pages;
 }

@@ -39,8 +39,8 @@ export interface MarksOptions {
    * `hrefs`): their marks carry no data-href.
    */
   listed?: ReadonlySet<string>;
-  /** A summarised chart's drill-down pages, by period key: bins lead there rather than to the table. */
-  drillHref?: (period: string) => string;
+  /** A summarised chart's drill-down pages, by period key: bins lead there rather than to the table (to its row where a period has no page). */
+  drillHref?: (period: string) => string | undefined;
   /** A chart that zooms in time: marks carry their instants (data-t, -t0, -t1), which only zoom reads. */
   timed?: boolean;
 }
@@ -74,7 +74,7 @@ function sharedSymbols(marks: readonly Mark[], chartId: string): Map<string, str
 export function marksSvg(marks: readonly Mark[], options: MarksOptions): string {
   const { hrefs, id, chartId, lanes = [], listed, drillHref, timed = false } = options;
   const at = (t: number | undefined) => (timed ? t : undefined);
-  const href = (m: Mark) => (m.type === 'bin' ? (m.period && drillHref ? drillHref(m.period) : `#${id}-${m.group}`) : m.recordId ? hrefs.get(m.recordId) : undefined);
+  const href = (m: Mark) => (m.type === 'bin' ? ((m.period && drillHref?.(m.period)) || `#${id}-${m.group}`) : m.recordId ? hrefs.get(m.recordId) : undefined);
   const dataHref = (m: Mark) => {
     if (m.type !== 'bin' && m.recordId !== undefined && listed?.has(m.recordId)) return undefined;
     const h = href(m);

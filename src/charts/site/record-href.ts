@@ -29,7 +29,7 @@ function hrefsFor(site: Site): RecordHref {
     const slug = (record.incidents ?? []).find((id) => site.incidentById.has(id) && listsEachRecord(site.site, site.recordsOfIncident(id).length));
     if (slug) return site.url(`/incidents/${slug}/#record-${record.id}`);
     // No write-up: its row in the timeline's table, with its date, kind and sources' count.
-    const listed = (listing ??= timelineListing(site.records)).get(record.id);
+    const listed = (listing ??= timelineListing(site.records, site.site.recordListLimit)).get(record.id);
     if (listed) return site.url(listed);
     let href = dataHref.get(record.kind);
     if (!href) dataHref.set(record.kind, (href = site.url(`/data/#${record.kind}`)));

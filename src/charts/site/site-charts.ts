@@ -15,7 +15,16 @@ export interface SiteChartPeriods {
   links: PeriodLink[];
 }
 
-const cache = new WeakMap<readonly DataRecord[], Map<ChartName, SiteChartPeriods>>();
+const cache = new WeakMap<readonly DataRecord[], Map<string, SiteChartPeriods>>();
+
+/**
+ * The most rows a site-wide chart's page lists: DEFAULT_TABLE_LIMIT, or data/site.yaml
+ * `recordListLimit` below it. Its pages summarise past it, and a month past `recordListLimit`
+ * has no page (shared/drill.ts).
+ */
+export function siteTableLimit(listUpTo: number | undefined): number {
+  return Math.min(DEFAULT_TABLE_LIMIT, listUpTo ?? DEFAULT_TABLE_LIMIT);
+}
 
 /**
  * Where the site-wide timeline lists each dated record, as a site path with its row's anchor: the
@@ -23,10 +32,10 @@ const cache = new WeakMap<readonly DataRecord[], Map<ChartName, SiteChartPeriods
  * no page of its own; this row, with its date, kind and title, is the nearest thing, where charts
  * and tables can link.
  */
-export function timelineListing(records: readonly DataRecord[]): Map<string, string> {
+export function timelineListing(records: readonly DataRecord[], listUpTo?: number): Map<string, string> {
   const spec = siteChartNamed('timeline').appears.site;
   const listed = new Map<string, string>();
-  for (const page of sitePeriods('timeline', records).pages) {
+  for (const page of sitePeriods('timeline', records, listUpTo).pages) {
     if (page.summarised) continue;
     for (const record of page.records) listed.set(record.id, `${spec.path}${periodPath(page.key)}/#timeline-record-${record.id}`);
   }
@@ -34,23 +43,23 @@ export function timelineListing(records: readonly DataRecord[]): Map<string, str
 }
 
 /** The drill-down routes of `chart` (`getStaticPaths` of src/pages/<chart>/[...period].astro). */
-export function periodRoutes(chart: ChartName, records: readonly DataRecord[]) {
-  return sitePeriods(chart, records).pages.map((page) => ({ params: { period: periodPath(page.key) }, props: { page } }));
+export function periodRoutes(chart: ChartName, records: readonly DataRecord[], listUpTo?: number) {
+  return sitePeriods(chart, records, listUpTo).pages.map((page) => ({ params: { period: periodPath(page.key) }, props: { page } }));
 }
 
 /**
- * The drill-down pages of a chart over these records, computed once per records array (the
- * index page and the drill-down route both ask).
+ * The drill-down pages of a chart over these records, computed once per records array and
+ * `listUpTo` (data/site.yaml `recordListLimit`; the index page and the drill-down route both ask).
  */
-export function sitePeriods(chart: ChartName, records: readonly DataRecord[], limit = DEFAULT_TABLE_LIMIT): SiteChartPeriods {
+export function sitePeriods(chart: ChartName, records: readonly DataRecord[], listUpTo?: number): SiteChartPeriods {
   let byChart = cache.get(records);
   if (!byChart) cache.set(records, (byChart = new Map()));
-  const key = limit === DEFAULT_TABLE_LIMIT ? chart : undefined;
-  const known = key && byChart.get(key);
+  const key = `${chart}:${listUpTo ?? ''}`;
+  const known = byChart.get(key);
   if (known) return known;
   const spec = siteChartNamed(chart).appears.site;
-  const pages = drillPages(spec.file(records), spec.rows, limit);
+  const pages = drillPages(spec.file(records), spec.rows, DEFAULT_TABLE_LIMIT, listUpTo);
   const result = { pages, links: periodLinks(pages, spec.rows) };
-  if (key) byChart.set(key, result);
+  byChart.set(key, result);
   return result;
 }

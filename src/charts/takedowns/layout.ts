@@ -76,7 +76,7 @@ function drawTakedownsLayout(options: Filled<TakedownsOptions, keyof typeof TAKE
   const actorName = namer(options.actors);
   const sourceName = sourceNamer(options.sources);
   const threshold = options.binThreshold;
-  const tableLimit = Math.max(threshold, options.tableLimit);
+  const tableLimit = options.tableLimit;
   const rowCount = takedownRows(options.records);
   const summaryGrain = options.summaryGrain === false ? undefined : rowCount > tableLimit ? options.summaryGrain : undefined;
 

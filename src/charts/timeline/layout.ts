@@ -38,7 +38,8 @@ export interface TimelineOptions extends ChartInput {
   binThreshold?: number;
   /**
    * Above this many records, the table counts records per period and lane (each period leading
-   * to its drill-down page) instead of listing them. Must not be below `binThreshold`.
+   * to its drill-down page) instead of listing them. A summarised table's marks are bins, whatever
+   * `binThreshold` says: each bar leads to its period (a site's `recordListLimit` can be below it).
    */
   tableLimit?: number;
   /**
@@ -82,7 +83,7 @@ function drawTimelineLayout(options: Filled<TimelineOptions, keyof typeof TIMELI
   const width = options.width;
   const groupBy = options.groupBy;
   const threshold = options.binThreshold;
-  const tableLimit = Math.max(threshold, options.tableLimit);
+  const tableLimit = options.tableLimit;
   const platformName = namer(options.platforms);
   const sourceName = sourceNamer(options.sources);
   const names = { platforms: platformName, actors: namer(options.actors) };
