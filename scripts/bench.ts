@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --sizes 100x2000,1000x20000] [-- --quick] [-- --out <dir>] [-- --seed <n>]
- *   [-- --only driftwatch|baseline] [-- --dev 1000x20000|none] [-- --no-starlight]`
+ *   [-- --only driftwatch|baseline] [-- --dev 1000x20000|none] [-- --no-starlight]
+ *   [-- --record-list-limit <n>]`
  *
  * Generates synthetic sites (scripts/bench/generate.ts), builds each with Driftwatch, two bare
  * Astro baselines with the same MDX pages (scripts/bench/baseline.ts: Astro's default Markdown,
@@ -8,7 +9,9 @@
  * (scripts/bench/starlight.ts: pinned versions, installed from the npm registry into the work
  * folder), times `npm run check`, times the editor's loop in `astro dev` for Driftwatch and
  * Starlight at one size (scripts/bench/dev-loop.ts), and prints the tables. Sizes are
- * `<incidents>x<records>`. Results also go to <out>/results.json. See docs/performance.md.
+ * `<incidents>x<records>`. With `--record-list-limit`, each size is built a second time with
+ * data/site.yaml `recordListLimit` set (docs/scale.md). Results also go to <out>/results.json.
+ * See docs/performance.md.
  *
  * Timings are wall-clock and noisy on a shared machine: compare runs made on the same machine,
  * and prefer the ratio to the baseline of the same run.
@@ -20,7 +23,7 @@ import { projectEnv } from '../src/site/env.ts';
 import { writeBaseline, type BaselineKind } from './bench/baseline.ts';
 import { installStarlight, starlightIncident, starlightPackages, writeStarlight } from './bench/starlight.ts';
 import { measureDevLoop, type DevLoop } from './bench/dev-loop.ts';
-import { generateSite, incidentDataEdit, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
+import { generateSite, incidentDataEdit, withRecordListLimit, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
 import { distStats, run, type DistStats, type RunResult } from './bench/measure.ts';
 import { formatDevTable, formatTable, type Row } from './bench/table.ts';
 import { readArgs } from '../src/commands/args.ts';
@@ -31,10 +34,10 @@ const NODE = process.execPath;
 const args = (() => {
   try {
     return readArgs({
-      options: { sizes: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, dev: { type: 'string' }, 'no-starlight': { type: 'boolean' } },
+      options: { sizes: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, dev: { type: 'string' }, 'no-starlight': { type: 'boolean' }, 'record-list-limit': { type: 'string' } },
     }).values;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nusage: npm run bench -- [--sizes 100x2000,…] [--quick] [--out <dir>] [--seed <n>] [--only driftwatch|baseline] [--dev <size>|none] [--no-starlight]\n`);
+    process.stderr.write(`${(error as Error).message}\nusage: npm run bench -- [--sizes 100x2000,…] [--quick] [--out <dir>] [--seed <n>] [--only driftwatch|baseline] [--dev <size>|none] [--no-starlight] [--record-list-limit <n>]\n`);
     process.exit(2);
   }
 })();
@@ -53,6 +56,12 @@ const only = args.only;
 /** The size whose editor's loop is timed in `astro dev` (Driftwatch and Starlight), or none. */
 const devSize = args.quick ? '10x200' : (args.dev ?? '1000x20000');
 const withStarlight = !args['no-starlight'];
+/** data/site.yaml `recordListLimit` for a second build of each size, if asked for. */
+const listLimit = args['record-list-limit'] === undefined ? undefined : Number(args['record-list-limit']);
+if (listLimit !== undefined && !(Number.isInteger(listLimit) && listLimit >= 1)) {
+  process.stderr.write(`bad --record-list-limit "${args['record-list-limit']}": a whole number of at least 1\n`);
+  process.exit(2);
+}
 const ASTRO_BIN = (root: string) => join(root, 'node_modules/astro/bin/astro.mjs');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -206,20 +215,25 @@ for (const size of sizes) {
   const checkSummary = check.output.trim().split('\n').at(-1) ?? '';
   log(`${label}: check ${checkSeconds.toFixed(1)} s, ${checkSummary}`);
 
-  log(`${label}: building with Driftwatch…`);
-  const result = await build('driftwatch', REPO, join(out, `dist-${name}`), projectEnv({ project: siteDir }), join(out, `build-${name}.log`));
-  log(`${label}: build ${result.seconds.toFixed(1)} s${othersNote(result)}`);
-  rows.push({
-    site: 'Driftwatch',
-    size: label,
-    build: result,
-    ratio: baseline ? result.seconds / baseline.build.seconds : undefined,
-    cpuRatio: baseline ? cpuRatio(result, baseline.build) : undefined,
-    gfmRatio: gfm ? result.seconds / gfm.build.seconds : undefined,
-    gfmCpuRatio: gfm ? cpuRatio(result, gfm.build) : undefined,
-    starlightRatio: starlight && starlight.build.code === 0 ? result.seconds / starlight.build.seconds : undefined,
-    starlightCpuRatio: starlight && starlight.build.code === 0 ? cpuRatio(result, starlight.build) : undefined,
-    check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
+  /** A Driftwatch build of `dir` as a row, its ratios to this size's baselines and Starlight. */
+  const driftwatchRow = async (siteLabel: string, dir: string, tag: string): Promise<Row> => {
+    log(`${label}: building with ${siteLabel}…`);
+    const result = await build('driftwatch', REPO, join(out, `dist-${tag}`), projectEnv({ project: dir }), join(out, `build-${tag}.log`));
+    log(`${label}: ${siteLabel} build ${result.seconds.toFixed(1)} s${othersNote(result)}`);
+    return {
+      site: siteLabel,
+      size: label,
+      build: result,
+      ratio: baseline ? result.seconds / baseline.build.seconds : undefined,
+      cpuRatio: baseline ? cpuRatio(result, baseline.build) : undefined,
+      gfmRatio: gfm ? result.seconds / gfm.build.seconds : undefined,
+      gfmCpuRatio: gfm ? cpuRatio(result, gfm.build) : undefined,
+      starlightRatio: starlight && starlight.build.code === 0 ? result.seconds / starlight.build.seconds : undefined,
+      starlightCpuRatio: starlight && starlight.build.code === 0 ? cpuRatio(result, starlight.build) : undefined,
+    };
+  };
+  rows.push({ ...(await driftwatchRow('Driftwatch', siteDir, name)), check: { seconds: checkSeconds, cpuSeconds: check.cpuSeconds, summary: checkSummary, code: check.code } });
+  const checked = rows.at(-1)!;
   if (name === devSize) {
     const slugs = incidentSlugs(site);
     const dataEdit = incidentDataEdit(site, slugs[0]!);
@@ -232,7 +246,12 @@ for (const size of sizes) {
       file: join(siteDir, `content/incidents/${slugs[0]}.mdx`),
       dataEdit: { ...dataEdit, file: join(siteDir, dataEdit.file) },
     });
-    devRows.push({ ...rows.at(-1)!, dev });
+    devRows.push({ ...checked, dev });
+  }
+  if (listLimit !== undefined) {
+    const limited = `${name}-list${listLimit}`;
+    writeSite(join(out, `site-${limited}`), withRecordListLimit(site, listLimit));
+    rows.push(await driftwatchRow(`Driftwatch, recordListLimit ${listLimit}`, join(out, `site-${limited}`), limited));
   }
   writeFileSync(join(out, 'results.json'), `${JSON.stringify({ machine: machine(), seed, rows: rows.map(({ build: b, ...rest }) => ({ ...rest, build: { seconds: b.seconds, cpuSeconds: b.cpuSeconds, othersCpuSeconds: b.othersCpuSeconds, stealSeconds: b.stealSeconds, peakRssBytes: b.peakRssBytes, peakProcessRssBytes: b.peakProcessRssBytes, code: b.code, stats: b.stats } })), dev: devRows.map((row) => ({ site: row.site, size: row.size, dev: row.dev })) }, null, 2)}\n`);
 }

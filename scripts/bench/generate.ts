@@ -500,6 +500,13 @@ function incidentMdx(r: Random, input: IncidentInput): string {
 }
 
 /** Writes a generated site into `dir` (emptied first). */
+/** The same site with data/site.yaml `recordListLimit` set: pages that count past it (docs/scale.md). */
+export function withRecordListLimit(site: GeneratedSite, limit: number): GeneratedSite {
+  const files = new Map(site.files);
+  files.set('data/site.yaml', `${files.get('data/site.yaml')}recordListLimit: ${limit}\n`);
+  return { ...site, files };
+}
+
 export function writeSite(dir: string, site: GeneratedSite): void {
   rmSync(dir, { recursive: true, force: true });
   for (const [path, text] of site.files) {

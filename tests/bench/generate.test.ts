@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { generateSite, incidentDataEdit, writeSite } from '../../scripts/bench/generate.ts';
+import { generateSite, incidentDataEdit, withRecordListLimit, writeSite } from '../../scripts/bench/generate.ts';
 import { formatDevTable } from '../../scripts/bench/table.ts';
 import { checkProject } from '../../src/check/validate.ts';
 import { scanSimpleComponents } from '../../src/check/mdx-fast.ts';
@@ -48,6 +48,20 @@ describe('generateSite', () => {
     expect(others).toEqual([]);
     expect(unlisted).toMatchObject({ severity: 'warning', rule: 'unlisted-records' });
     expect(unlisted!.message).toMatch(/^\d+ records list no incident and no write-up names them/);
+  });
+
+  it('sets recordListLimit on a copy, for the bench’s second build, which the check reads as it is', () => {
+    const limited = withRecordListLimit(site, 50);
+    expect(site.files.get('data/site.yaml')).not.toContain('recordListLimit');
+    const other = mkdtempSync(join(tmpdir(), 'dw-bench-limited-'));
+    try {
+      writeSite(other, limited);
+      const checked = checkProject(other);
+      expect(checked.data.site.recordListLimit).toBe(50);
+      expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('holds every kind of record, disputes, intervals, imprecise dates, CSV and YAML', () => {
