@@ -39,7 +39,7 @@ describe('recordListLimit', () => {
     expect(page).toContain('<h2 id="records-heading">Records (2)</h2>');
     expect(page).not.toContain('class="record-list"');
     expect(page).not.toContain('id="record-attack-1"');
-    expect(page).toContain('<p class="records-counted">1 attack, 1 claim: more than this site lists on one page (1). The charts above count them; each is listed in the CSV and JSON above, and on the <a href="/timeline/">timeline</a>’s pages.</p>');
+    expect(page).toContain('<p class="records-counted">1 attack, 1 claim: more than this site lists on one page (1). The charts above count them, and the CSV and JSON above list each.</p>');
     expect(page).toContain('href="/data/incidents/incident-one.csv"');
     // The timeline draws bins that say how many records they hold, and its table counts by year.
     expect(page).toMatch(/<g class="[^"]*"[^>]* data-count="\d+"/);
@@ -77,7 +77,7 @@ describe('recordListLimit', () => {
     expect(site.files).toContain('timeline/2019/12/index.html');
     expect(read(dist, 'sitemap.xml')).not.toContain('/timeline/2019/11/');
     const year = read(dist, 'timeline/2019/index.html');
-    expect(year).toContain('<p class="prose unpaged">One month has more records than this site lists on one page (1): it is counted here, and its records are in the downloads below the chart.</p>');
+    expect(year).toContain('<p class="prose unpaged">A month with more records than this site lists on one page (1) has no page of its own: it is counted here, and its records are in the downloads below the chart.</p>');
     expect(year).toContain('<tr id="timeline-p-2019-11"><th scope="row">November 2019</th>');
     expect(year).toContain('<th scope="row"><a href="/timeline/2019/12/">December 2019</a></th>');
     expect(year).toContain('; each linked period leads to a page listing its records, the others’ are in the downloads</caption>');

@@ -2,7 +2,7 @@
 
 // Counts are the data's words as much as the charts' (record cards say them too): they live in
 // src/data/counts.ts, and charts take them from here with the durations.
-export { countKind, formatCount, plural } from '../../data/counts.ts';
+export { countKind, countsByKind, formatCount, plural } from '../../data/counts.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -9,7 +9,7 @@ import { formatDate } from '../../data/dates.ts';
 import type { DateSpan } from '../../schema/edtf.ts';
 import type { DataRecord, RecordKind } from '../../schema/records.ts';
 import { dodgeRows } from '../shared/dodge.ts';
-import { countKind, formatCount, plural } from '../shared/format.ts';
+import { countsByKind, formatCount, plural } from '../shared/format.ts';
 import { KIND_LANE_LABELS, KIND_ORDER, KIND_STYLES } from '../shared/palette.ts';
 import { isImprecise, spanGeometry } from '../shared/precision.ts';
 import { byDate, disputedDates, disputeLines, namer, platformsOf, sourceNamer, spanOf, withDisputes } from '../shared/records.ts';
@@ -332,9 +332,8 @@ function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, 
   if (!entries.length) return undated ? `None of the ${plural(undated, 'record has', 'records have')} a date that can be drawn; see the table.` : 'There are no records to show.';
   const first = entries[0]!.span;
   const last = entries.reduce((a, e) => (e.span.end > a.end ? e.span : a), first);
-  const kinds = KIND_ORDER.map((k) => [k, entries.filter((e) => e.record.kind === k).length] as const).filter(([, n]) => n > 0);
   const parts = [
-    `Timeline of ${plural(entries.length, 'record', 'records')} from ${formatDate(first)} to ${formatDate(last)}: ${kinds.map(([k, n]) => countKind(n, k)).join(', ')}.`,
+    `Timeline of ${plural(entries.length, 'record', 'records')} from ${formatDate(first)} to ${formatDate(last)}: ${countsByKind(entries.map((e) => e.record))}.`,
     groupBy === 'kind' ? 'One lane per kind of record.' : `One lane per platform: ${lanes.map((l) => `${l.label} (${formatCount(l.count)})`).join(', ')}; a record on several platforms appears in each of their lanes.`,
   ];
   if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
