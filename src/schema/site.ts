@@ -31,7 +31,7 @@ export const siteSchema = z
       .int()
       .min(1)
       .optional()
-      .describe('The most records a page lists one by one. An incident with more counts them instead: its charts count its records by period, and its page lists none, leaving them to its CSV and JSON; a month of the timeline, claims or takedowns with more gets no page of its own, its year counting it and the downloads holding its records; a platform’s or an actor’s page lists this many of each role (at most 200 whether set or not). Links to a record no page lists lead to the downloads of its kind. For a site too large for its host: docs/scale.md. Unset: an incident’s page lists all its records, and a month of the site-wide charts always has a page.'),
+      .describe('The most records an incident’s page, a month’s page of the timeline, claims or takedowns, and a platform’s or an actor’s page list one by one (the map keeps its own limits). An incident with more counts them instead: its charts count its records by period, and its page lists none, leaving them to its CSV and JSON; a month of the timeline, claims or takedowns with more gets no page of its own, its year counting it and the downloads holding its records; a platform’s or an actor’s page lists this many of each role (at most 200 whether set or not). Links to a record no page lists lead to the downloads of its kind. For a site too large for its host: docs/scale.md. Unset: an incident’s page lists all its records, and a month of the site-wide charts always has a page.'),
     authors: z
       .array(z.string().min(1, { message: 'must not be empty' }))
       .optional()
