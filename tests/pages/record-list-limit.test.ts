@@ -91,7 +91,7 @@ describe('recordListLimit', () => {
     const page = read(dist, 'platforms/telegram/index.html');
     const removed = page.slice(page.indexOf('<h3 id="role-removed-on">'), page.indexOf('</section>', page.indexOf('<h3 id="role-removed-on">')));
     expect(removed).toContain('Removed or referred here (2)</h3>');
-    expect(removed).toContain('The 1 most recent. All 2 are on the');
+    expect(removed).toContain('The 1 most recent. All 2 are in the <a href="/data/">downloads</a>, and on the <a href="/timeline/">timeline</a>’s year and month pages of months with no more than 1 record.</p>');
     expect(removed).toContain('A second takedown');
     expect(removed).not.toContain('>A takedown<');
   });

@@ -110,7 +110,7 @@ describe(`a bibliography of more than ${SOURCES_PER_PAGE} sources`, () => {
     const section = html.slice(html.indexOf('id="role-said-on"'), html.indexOf('</section>', html.indexOf('id="role-said-on"')));
     expect(section).toContain(`Statements made here (${STATEMENTS + 1})`);
     expect(section.match(/<tr>/g)?.length).toBe(ROLE_TABLE_LIMIT + 1); // with the header row
-    expect(section).toMatch(/The 200 most recent\. All 206 are on the <a href="\/timeline\/">timeline<\/a>/);
+    expect(section).toContain('The 200 most recent. All 206 are in the <a href="/data/">downloads</a>, and on the <a href="/timeline/">timeline</a>’s year and month pages.</p>');
   });
 
   it('counts a platform’s chart rows by year past the role tables’ limit, rather than listing them again', () => {
