@@ -99,7 +99,7 @@ export const CHARTS = [
         title: 'Timeline',
         chartTitle: 'All records over time',
         description: 'Every dated record on one timeline: attacks, claims, takedowns, migrations and statements.',
-        intro: 'Every published record{period} on one time axis, one lane per kind of record. Select a mark for the record’s details; the data table below the chart lists the same records, or, when they are too many for one page, counts them by period and leads to a page for each.',
+        intro: 'Every published record{period} on one time axis, one lane per kind of record. Select a mark for the record’s details; the data table below the chart lists the same records, or, when they are too many for one page, counts them by period and leads to the page of each period that has one.',
         kinds: [...RECORD_KINDS],
         data: '/data/#all-records',
         embed: '/embed/timeline/',
@@ -221,13 +221,17 @@ export const embedHeight = (charts: number): number => 80 + 600 * Math.max(1, ch
 /**
  * The props of one of an incident's charts: the same on its page and on its embed page, which
  * shows what the incident page drew (components/embed-pages.ts) rather than drawing it again.
+ * `counted`: the page counts its records rather than listing them (data/site.yaml
+ * `recordListLimit`, data/queries.ts `listsEachRecord`): bars and counts, whatever the chart's
+ * own number of records, and no cards on the page for the chart's links to lead to.
  */
-export function incidentChart(incident: { id: string; title: string }, chart: ChartEntry) {
+export function incidentChart(incident: { id: string; title: string }, chart: ChartEntry, counted = false) {
   return {
     chart: chart.name,
     id: `incident-${chart.name}`,
     title: `${chart.title}: ${incident.title}`,
     csv: `/data/incidents/${incident.id}.csv`,
-    listedAt: `/incidents/${incident.id}/`,
+    listedAt: counted ? undefined : `/incidents/${incident.id}/`,
+    limit: counted ? 0 : undefined,
   };
 }

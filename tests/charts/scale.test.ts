@@ -118,15 +118,12 @@ describe('10,000 records', () => {
         expect(b.group).toBe(`p-${b.period}`);
       }
       expect(tableIds(layout)).toEqual([]);
-      expect(layout.description).toMatch(/each year leads to a page/);
-    });
-
-    test('without drill-down pages (an incident’s, a platform’s page) the description promises none', () => {
-      const layout = layoutTimeline({ records, drills: false });
-      expect(layout.summarised).toBe(true);
+      // Whether the years have pages is the page's to say (ChartFrame): the layout is shared.
       expect(layout.description).toContain('the table counts them by year.');
       expect(layout.description).not.toMatch(/leads to a page/);
+      expect(layout.drillSentence).toBe('Each year leads to a page that lists its records.');
     });
+
 
     test('lanes by platform: at most 12 lanes, the rest in one, no bar lost', () => {
       const layout = layoutTimeline({ records, groupBy: 'platform' });

@@ -28,6 +28,8 @@ beforeAll(async () => {
   project = fixture('minimal', {
     'data/site.yaml': (text) => `${text}recordListLimit: 1\n`,
     'data/records/main.yaml': (text) => `${text}${SECOND_TAKEDOWN}`,
+    // A chart in the write-up of all its records: counted too.
+    'content/incidents/incident-one.mdx': (text) => `${text}\n<Timeline title="All of it" />\n`,
   });
   dist = (await builtSite('/', project)).dist;
 }, 240_000);
@@ -43,7 +45,9 @@ describe('recordListLimit', () => {
     expect(page).toContain('href="/data/incidents/incident-one.csv"');
     // The timeline draws bins that say how many records they hold, and its table counts by year.
     expect(page).toMatch(/<g class="[^"]*"[^>]* data-count="\d+"/);
-    // Every chart's table counts, whatever the chart's own number of records: none lists a row.
+    // Every chart's table counts, whatever the chart's own number of records, the write-up's
+    // <Timeline /> too: none lists a row.
+    expect(page).toContain('id="writeup-timeline-1-caption"');
     expect(page).not.toMatch(/<tr[^>]* data-record=/);
     expect(page.match(/<table/g)?.length).toBeGreaterThanOrEqual(2);
     // No period of theirs has a page: the charts' descriptions promise none.
@@ -82,9 +86,9 @@ describe('recordListLimit', () => {
     expect(year).toContain('<th scope="row"><a href="/timeline/2019/12/">December 2019</a></th>');
     expect(year).toContain('; each linked period leads to a page listing its records, the others’ are in the downloads</caption>');
     expect(year).toContain('data-href="#timeline-p-2019-11"');
-    expect(year).not.toContain('leads to a page that shows its records');
+    expect(year).not.toContain('Each month leads to a page');
     // The chart's own page still leads to every year.
-    expect(read(dist, 'timeline/index.html')).toContain('the table counts them by year, and each year leads to a page that shows its records.');
+    expect(read(dist, 'timeline/index.html')).toMatch(/the table counts them by year\.[^<]* Each year leads to a page that lists its records\.<\/desc>/);
   });
 
   it('lists that many records of each role on a platform’s page, the most recent', () => {

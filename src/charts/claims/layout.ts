@@ -32,7 +32,7 @@ import type { DataRecord } from '../../schema/records.ts';
 import { groupBy } from '../shared/bins.ts';
 import { centreOf } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
-import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
+import { DEFAULT_TABLE_LIMIT, drillSentence, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { latency, linearLatencyAxis, logLatencyAxis, ticksFor } from './latency.ts';
 import type { Latency } from './latency.ts';
@@ -92,7 +92,7 @@ interface AttackEntry {
 }
 
 /** What a claims chart is laid out with where its options leave it out. */
-const CLAIMS_DEFAULTS = { maxAttacks: 20, binThreshold: DEFAULT_CLAIMS_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960, drills: true } as const satisfies Defaults<ClaimsOptions>;
+const CLAIMS_DEFAULTS = { maxAttacks: 20, binThreshold: DEFAULT_CLAIMS_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 } as const satisfies Defaults<ClaimsOptions>;
 
 /**
  * The layout of `options`, CLAIMS_DEFAULTS filled in: computed once for records several pages draw alike
@@ -318,10 +318,11 @@ function drawClaimsLayout(options: Filled<ClaimsOptions, keyof typeof CLAIMS_DEF
     axes,
     headings,
     legend,
-    description: describe(claimed, shown, unclaimed, orphans, actorName, binned ? presentRanges.map((i) => `${formatCount([...rangeOf.values()].filter((r) => r === i).length)} ${LATENCY_BINS[i]!.label}`) : undefined, summaryGrain, options.drills),
+    description: describe(claimed, shown, unclaimed, orphans, actorName, binned ? presentRanges.map((i) => `${formatCount([...rangeOf.values()].filter((r) => r === i).length)} ${LATENCY_BINS[i]!.label}`) : undefined, summaryGrain),
     empty: claimed.length ? undefined : 'No claims of responsibility to show.',
     binned,
     summarised: summary !== undefined,
+    drillSentence: drillSentence(summaryGrain),
     table: withDisputes(
       {
         summary,
@@ -337,7 +338,7 @@ function drawClaimsLayout(options: Filled<ClaimsOptions, keyof typeof CLAIMS_DEF
   };
 }
 
-function describe(claimed: AttackEntry[], shown: AttackEntry[], unclaimed: number, orphans: number, actorName: (id: string) => string, ranges: string[] | undefined, summaryGrain: Grain | undefined, drills: boolean): string {
+function describe(claimed: AttackEntry[], shown: AttackEntry[], unclaimed: number, orphans: number, actorName: (id: string) => string, ranges: string[] | undefined, summaryGrain: Grain | undefined): string {
   if (!claimed.length) {
     if (!unclaimed) return 'There are no claims of responsibility to show.';
     return unclaimed === 1 ? 'The one attack shown has no recorded claim of responsibility.' : `None of the ${countKind(unclaimed, 'attack')} has a recorded claim of responsibility.`;
@@ -347,7 +348,7 @@ function describe(claimed: AttackEntry[], shown: AttackEntry[], unclaimed: numbe
     parts.push(`${a.record.title} (${formatDate(a.span)}): ${a.claims.map((c) => `${c.record.outlet ? actorName(c.record.outlet) : actorName(c.record.claimant)} ${formatLatencyRange(c.latency.min, c.latency.max)}`).join('; ')}.`);
   }
   if (ranges) parts.push(`Time to the first claim, in attacks: ${ranges.join(', ')}.`);
-  if (summaryGrain) parts.push(`The table counts claimed attacks and claims by ${summaryGrain}${drills ? `; each ${summaryGrain} leads to a page that lists them` : ''}.`);
+  if (summaryGrain) parts.push(`The table counts claimed attacks and claims by ${summaryGrain}.`);
   else if (claimed.length > 5) parts.push('The table lists every claim.');
   if (unclaimed) parts.push(`${plural(unclaimed, 'attack has', 'attacks have')} no recorded claim.`);
   if (orphans) parts.push(`${countKind(orphans, 'claim')} could not be matched to a dated attack and ${orphans === 1 ? 'is' : 'are'} not drawn, only listed in the table.`);

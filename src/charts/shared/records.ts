@@ -17,11 +17,6 @@ export interface ChartInput {
   sources?: readonly Pick<Source, 'id' | 'publisher'>[];
   /** SVG user units; the SVG scales to its container. */
   width?: number;
-  /**
-   * Whether a summarised table's periods have pages of their own (a site-wide chart's drill-down
-   * pages), as the description then says; not on an incident's, a platform's or an actor's page.
-   */
-  drills?: boolean;
 }
 
 /** Parse without throwing: validated data never fails here, but a chart must not take a page down. */

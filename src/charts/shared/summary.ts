@@ -33,3 +33,8 @@ export function summarise<T>(items: readonly T[], options: { grain: Grain; insta
     records: options.records,
   };
 }
+
+/** What a summarised chart says of its periods' pages, where they have them (ChartLayout.drillSentence). */
+export function drillSentence(grain: Grain | undefined): string | undefined {
+  return grain && `Each ${grain} leads to a page that lists its records.`;
+}

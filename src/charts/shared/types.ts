@@ -178,6 +178,12 @@ export interface ChartLayout {
   legend: LegendItem[];
   /** One paragraph for <desc>: what the chart shows, in words. */
   description: string;
+  /**
+   * A summarised chart's sentence on its periods' pages ("Each year leads to a page that shows
+   * its records."), which the frame adds to the description where the periods have pages: kept
+   * apart so that pages with and without them share one layout (shared/layout-once.ts).
+   */
+  drillSentence?: string;
   /** Shown in the SVG when there is nothing to draw. */
   empty?: string;
   /** Whether marks were aggregated into bins. */

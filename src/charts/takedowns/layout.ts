@@ -33,7 +33,7 @@ import type { DataRecord } from '../../schema/records.ts';
 import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy, OTHER_LANE } from '../shared/bins.ts';
 import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
-import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
+import { DEFAULT_TABLE_LIMIT, drillSentence, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { endLanes } from '../shared/lane-ends.ts';
 import { describe, legend, migrationMark, R_MAX, scopeSize, tableRow, takedownMark, type MigrationEntry, type TakedownEntry } from './marks.ts';
@@ -60,7 +60,7 @@ const CHAR_WIDTH = 6.2;
 
 
 /** What a takedowns chart is laid out with where its options leave it out. */
-const TAKEDOWNS_DEFAULTS = { binThreshold: DEFAULT_TAKEDOWN_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960, drills: true } as const satisfies Defaults<TakedownsOptions>;
+const TAKEDOWNS_DEFAULTS = { binThreshold: DEFAULT_TAKEDOWN_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 } as const satisfies Defaults<TakedownsOptions>;
 
 /**
  * The layout of `options`, TAKEDOWNS_DEFAULTS filled in: computed once for records several pages draw alike
@@ -97,7 +97,7 @@ function drawTakedownsLayout(options: Filled<TakedownsOptions, keyof typeof TAKE
   const undatedGroup: TableGroup[] = undated.length
     ? [{ id: 'undated', heading: 'Dates that cannot be drawn', rows: undated.map((r) => ({ recordId: r.id, cells: [String(r.date), r.kind === 'takedown' ? platformName(r.platform) : `${platformName(r.from)} → ${platformName(r.to)}`, r.kind === 'takedown' ? 'Takedown' : 'Migration', '', '', '', r.title] })) }]
     : [];
-  if (all.length > threshold || summaryGrain) return layoutBinned({ width, takedowns, migrations, all, undatedGroup, summaryGrain, drills: options.drills, platformName, actorName, records: options.records, platforms: options.platforms, sourceName });
+  if (all.length > threshold || summaryGrain) return layoutBinned({ width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName, records: options.records, platforms: options.platforms, sourceName });
 
   // 2. Lanes: platforms in order of first appearance, so a move reads downwards.
   const laneIds = [...new Set(all.flatMap((e) => (e.record.kind === 'takedown' ? [e.record.platform] : [e.record.from, e.record.to])))];
@@ -186,14 +186,13 @@ function layoutBinned(input: {
   all: Entry[];
   undatedGroup: TableGroup[];
   summaryGrain: Grain | undefined;
-  drills: boolean;
   platformName: (id: string) => string;
   actorName: (id: string) => string;
   records: readonly DataRecord[];
   platforms: TakedownsOptions['platforms'];
   sourceName: (id: string) => string;
 }): ChartLayout {
-  const { width, takedowns, migrations, all, undatedGroup, summaryGrain, drills, platformName, actorName, records, sourceName } = input;
+  const { width, takedowns, migrations, all, undatedGroup, summaryGrain, platformName, actorName, records, sourceName } = input;
   const plotRange: [number, number] = [MARGIN.left, width - MARGIN.right];
   let lo = Infinity;
   let hi = -Infinity;
@@ -249,7 +248,7 @@ function layoutBinned(input: {
   ];
   if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
   if (flows.length) parts.push(`Most frequent moves: ${flows.slice(0, 5).map(([flow, list]) => `${flow} (${formatCount(list.length)})`).join(', ')}.`);
-  parts.push(summaryGrain ? `The table counts them by ${summaryGrain}${drills ? `; each ${summaryGrain} leads to a page that shows its records` : ''}.` : 'The table lists them all, grouped by the same periods.');
+  parts.push(summaryGrain ? `The table counts them by ${summaryGrain}.` : 'The table lists them all, grouped by the same periods.');
   const ended = endLanes(drawn.lanes, input.platforms, scale);
   if (ended.sentence) parts.push(ended.sentence);
   return {
@@ -268,6 +267,7 @@ function layoutBinned(input: {
     description: parts.join(' '),
     binned: true,
     summarised: summary !== undefined,
+    drillSentence: drillSentence(summaryGrain),
     table: withDisputes(
       {
         caption: summary ? `${plural(undatedGroup[0]?.rows.length ?? 0, 'record', 'records')} whose date cannot be drawn` : `${countKind(takedowns.length, 'takedown')} and ${countKind(migrations.length, 'migration')}, by date`,

@@ -23,7 +23,7 @@ import { legendForKinds, legendForPrecision } from '../shared/legend.ts';
 import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy as groupItems, OTHER_LANE } from '../shared/bins.ts';
 import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
-import { DEFAULT_TABLE_LIMIT, summarise } from '../shared/summary.ts';
+import { DEFAULT_TABLE_LIMIT, drillSentence, summarise } from '../shared/summary.ts';
 import type { Filed } from '../shared/drill.ts';
 import { endLanes } from '../shared/lane-ends.ts';
 import { layoutOnce, type Defaults, type Filled } from '../shared/layout-once.ts';
@@ -69,7 +69,7 @@ interface Placement extends Entry {
 }
 
 /** What a timeline is laid out with where its options leave it out. */
-const TIMELINE_DEFAULTS = { groupBy: 'kind', binThreshold: DEFAULT_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960, drills: true } as const satisfies Defaults<TimelineOptions>;
+const TIMELINE_DEFAULTS = { groupBy: 'kind', binThreshold: DEFAULT_BIN_THRESHOLD, tableLimit: DEFAULT_TABLE_LIMIT, summaryGrain: 'year', width: 960 } as const satisfies Defaults<TimelineOptions>;
 
 /**
  * The layout of `options`, TIMELINE_DEFAULTS filled in: computed once for records several pages draw alike
@@ -243,10 +243,11 @@ function drawTimelineLayout(options: Filled<TimelineOptions, keyof typeof TIMELI
     marks,
     axes: ticks.length ? [{ y: round(y), top: MARGIN.top, ticks, zoomable: true } satisfies Axis] : [],
     legend: timelineLegend(entries, binned, hasDisputes),
-    description: [describe(entries, undated.length, groupBy, lanes, binned, disputes, summaryGrain, others, options.drills), ended.sentence].filter(Boolean).join(' '),
+    description: [describe(entries, undated.length, groupBy, lanes, binned, disputes, summaryGrain, others), ended.sentence].filter(Boolean).join(' '),
     empty: entries.length ? undefined : 'No dated records to show.',
     binned,
     summarised: summary !== undefined,
+    drillSentence: drillSentence(summaryGrain),
     table: withDisputes(
       {
         summary,
@@ -328,7 +329,7 @@ function timelineLegend(entries: Entry[], binned: boolean, disputes: boolean): L
   return items;
 }
 
-function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, lanes: Lane[], binned: boolean, disputes: number, summaryGrain: Grain | undefined, others: string[], drills: boolean): string {
+function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, lanes: Lane[], binned: boolean, disputes: number, summaryGrain: Grain | undefined, others: string[]): string {
   if (!entries.length) return undated ? `None of the ${plural(undated, 'record has', 'records have')} a date that can be drawn; see the table.` : 'There are no records to show.';
   const first = entries[0]!.span;
   const last = entries.reduce((a, e) => (e.span.end > a.end ? e.span : a), first);
@@ -337,7 +338,7 @@ function describe(entries: Entry[], undated: number, groupBy: TimelineGrouping, 
     groupBy === 'kind' ? 'One lane per kind of record.' : `One lane per platform: ${lanes.map((l) => `${l.label} (${formatCount(l.count)})`).join(', ')}; a record on several platforms appears in each of their lanes.`,
   ];
   if (others.length) parts.push(`The lane of other platforms holds ${others.join(', ')}.`);
-  if (summaryGrain) parts.push(`Records are too many to draw or list one by one, so each bar counts the records of one period in one lane; the table counts them by ${summaryGrain}${drills ? `, and each ${summaryGrain} leads to a page that shows its records` : ''}.`);
+  if (summaryGrain) parts.push(`Records are too many to draw or list one by one, so each bar counts the records of one period in one lane; the table counts them by ${summaryGrain}.`);
   else if (binned) parts.push('Records are too many to draw one by one, so each bar counts the records of one period in one lane; the table lists them all, grouped by the same periods.');
   else {
     const intervals = entries.filter((e) => e.span.interval).length;
