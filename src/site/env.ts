@@ -47,9 +47,13 @@ export function searchHandoffEnv(file: string): Record<string, string> {
   return { DRIFTWATCH_SEARCH_AFTER: file };
 }
 
-/** The variables that point a build at another project folder and cache folders (scripts/bench.ts). */
-export function projectEnv(settings: { project?: string; astroCache?: string; socialCardCache?: string }): Record<string, string> {
+/**
+ * The variables that point a build at another project folder and cache folders, and the host it
+ * is held to (`''`: none, whatever the shell says) (scripts/bench.ts).
+ */
+export function projectEnv(settings: { project?: string; astroCache?: string; socialCardCache?: string; host?: string }): Record<string, string> {
   const vars: Record<string, string> = {};
+  if (settings.host !== undefined) vars.DRIFTWATCH_HOST = settings.host;
   if (settings.project !== undefined) vars.DRIFTWATCH_PROJECT = settings.project;
   if (settings.astroCache !== undefined) vars.DRIFTWATCH_CACHE_DIR = settings.astroCache;
   if (settings.socialCardCache !== undefined) vars.DRIFTWATCH_OG_CACHE = settings.socialCardCache;
