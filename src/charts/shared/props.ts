@@ -33,8 +33,6 @@ export interface ChartProps {
   summaryGrain?: Grain | false;
   /** Drill-down page of a period, for a summarised table and its bars; undefined for a period without one. */
   drillHref?: (period: string) => string | undefined;
-  /** Whether every period of a summarised table has a drill-down page (as its description says); by default, whether `drillHref` is given. */
-  drills?: boolean;
   width?: number;
   /**
    * false: leave the chart out of the search index, where the page lists the same records anyway
