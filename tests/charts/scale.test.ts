@@ -16,7 +16,7 @@ import { DEFAULT_TABLE_LIMIT } from '../../src/charts/shared/summary.ts';
 import { capLanes, MAX_BIN_MARKS, OTHER_LANE } from '../../src/charts/shared/bins.ts';
 import type { ChartLayout } from '../../src/charts/shared/types.ts';
 import type { DataRecord } from '../../src/schema/records.ts';
-import { synthetic } from './fixtures.ts';
+import { attack, claim, statement, synthetic, takedown } from './fixtures.ts';
 
 const tableIds = (layout: ChartLayout) => layout.table.groups.flatMap((g) => g.rows.map((r) => r.recordId));
 const bins = (layout: ChartLayout) => layout.marks.filter((m) => m.type === 'bin');
@@ -245,5 +245,41 @@ describe('100,000 records', () => {
       expect(anchor).toBe(`timeline-record-${record.id}`);
       expect(listed.get(path)?.has(record.id), record.id).toBe(true);
     }
+  });
+});
+
+describe('a chart that counts a few records (an incident past recordListLimit)', () => {
+  // 100 records over three months, as an incident of the 100,000-record bench site has: one
+  // attack, then claims, takedowns and statements on most days.
+  const DAY = 86_400_000;
+  const day = (i: number) => new Date(Date.UTC(2019, 11, 19) + ((i * 37) % 90) * DAY).toISOString().slice(0, 10);
+  const records: DataRecord[] = [
+    attack('a', day(0)),
+    ...Array.from({ length: 30 }, (_, i) => claim(`c${i}`, day(i + 1), 'a')),
+    ...Array.from({ length: 40 }, (_, i) => takedown(`t${i}`, day(i + 31), { platform: ['telegram', 'tamtam', 'twitter', 'youtube'][i % 4] })),
+    ...Array.from({ length: 29 }, (_, i) => statement(`s${i}`, day(i + 71))),
+  ];
+  const counted = (layout: ChartLayout) => bins(layout).map((b) => b.count!);
+
+  test('the timeline: bars of two records and more on average, every record counted once', () => {
+    const layout = layoutTimeline({ records, tableLimit: 0 });
+    expect(layout.summarised).toBe(true);
+    expect(sum(counted(layout))).toBe(100);
+    // By day, as before, these were 100 bars of one record each.
+    expect(bins(layout).length).toBeLessThanOrEqual(50);
+    expect(sum(counted(layout)) / bins(layout).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the takedowns chart likewise', () => {
+    const layout = layoutTakedowns({ records, tableLimit: 0 });
+    expect(sum(counted(layout))).toBe(40);
+    expect(sum(counted(layout)) / bins(layout).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a site-wide chart keeps its bars a few units wide: it has records enough to fill them', () => {
+    const many = synthetic(20_000);
+    const layout = layoutTimeline({ records: many, summaryGrain: 'year' });
+    const widths = bins(layout).map((b) => b.rect!.width);
+    expect(Math.min(...widths)).toBeLessThan(12);
   });
 });

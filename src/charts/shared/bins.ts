@@ -64,9 +64,23 @@ function stepsOf(interval: NonNullable<ReturnType<typeof utcTickInterval>>, d0: 
   return interval.range(new Date(d0), new Date(d1)).length + 1 + periods;
 }
 
-/** Bins per lane a chart over `plotWidth` units can show: about one per BIN_WIDTH units. */
-export function binTarget(plotWidth: number): number {
-  return Math.max(1, Math.floor(plotWidth / BIN_WIDTH));
+/**
+ * Records a bar holds on average, at least, where the records are few for the chart's width. A
+ * chart is binned because it counts rather than names its records; by width alone, an incident
+ * page of 100 records over three months that counts them (`recordListLimit`) drew a bar per day
+ * and lane, 100 bars of one record each: as many bytes as a mark per record, and nothing counted.
+ */
+export const RECORDS_PER_BAR = 2;
+
+/**
+ * Bins across a chart over `plotWidth` units: about one per BIN_WIDTH units, and few enough that
+ * `items` (records drawn, a record once per lane it is in) over `lanes` lanes fill RECORDS_PER_BAR
+ * a bar in a lane that has one in each step.
+ */
+export function binTarget(plotWidth: number, items = Infinity, lanes = 1): number {
+  const byWidth = Math.max(1, Math.floor(plotWidth / BIN_WIDTH));
+  const byRecords = Math.max(1, Math.ceil(items / (Math.max(1, lanes) * RECORDS_PER_BAR)));
+  return Math.min(byWidth, byRecords);
 }
 
 /** Bins per lane the page can afford with `lanes` lanes (MAX_BIN_MARKS in all). */

@@ -211,7 +211,7 @@ function layoutBinned(input: {
   if (others.length) laneIds.push(OTHER_LANE);
   if (migrations.length) laneIds.push(MIGRATIONS_LANE);
   const laneLabel = (id: string) => (id === MIGRATIONS_LANE ? 'Migrations' : id === OTHER_LANE ? `${others.length} other platforms` : platformName(id));
-  const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0]), summaryGrain, binBudget(laneIds.length));
+  const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0], all.length, laneIds.length), summaryGrain, binBudget(laneIds.length));
   const drawn = binnedLanes<Entry>({
     scale,
     grid,

@@ -146,9 +146,13 @@ function drawTimelineLayout(options: Filled<TimelineOptions, keyof typeof TIMELI
   if (scale && binned) {
     // 4b. Bins: one time grid shared by all lanes, so a table group (or summary row) serves every
     // lane; cut at drill-down periods when the table summarises, so each bin leads to one page.
-    // The mark budget (fewer bins with more lanes) applies to summaries only: a listed table has
-    // few records, and the same grid in both groupings lets the by-platform view use its groups.
-    const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0]), summaryGrain, summaryGrain ? binBudget(laneIds.length) : Infinity);
+    // The mark budget (fewer bins with more lanes) and the bars' fill (RECORDS_PER_BAR) apply to
+    // summaries only: a listed table has few records, and the same grid in both groupings lets
+    // the by-platform view use its groups.
+    const plotWidth = plotRange[1] - plotRange[0];
+    const grid = summaryGrain
+      ? binGrid(scale, binTarget(plotWidth, placements.length, laneIds.length), summaryGrain, binBudget(laneIds.length))
+      : binGrid(scale, binTarget(plotWidth));
     const drawn = binnedLanes({
       scale,
       grid,
