@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   // The chart pages, and their drill-down pages by year and month (/timeline/2019/, …).
   const chartPages = siteCharts().flatMap(({ name, appears: { site: page } }) => [page.path, ...sitePeriods(name, site.records, site.site.recordListLimit).pages.map((p) => `${page.path}${periodPath(p.key)}/`)]);
   // The map, its years and (when it counts in bins) its countries.
-  chartPages.push(MAP_PAGE.path, ...mapPages(site.records).routes.map((r) => `${MAP_PAGE.path}${r.params.path}/`));
+  chartPages.push(MAP_PAGE.path, ...mapPages(site.records, site.site.recordListLimit).routes.map((r) => `${MAP_PAGE.path}${r.params.path}/`));
   const entries = sitemapEntries(site, pages.map((p) => p.id), chartPages);
   return new Response(sitemapXml(entries, (path) => absoluteUrl(siteUrl, path)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

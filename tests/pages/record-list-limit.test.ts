@@ -21,13 +21,22 @@ const SECOND_TAKEDOWN = `- id: takedown-2
   sources: [news-1]
 `;
 
+/** A second located attack in 2019, in no incident: the map's 2019 has two records, one over the limit. */
+const SECOND_ATTACK = `- id: attack-2
+  kind: attack
+  date: '2019-11-20'
+  title: A second attack
+  location: {place: Paris, country: FR}
+  sources: [news-1]
+`;
+
 let project: string;
 let dist: string;
 
 beforeAll(async () => {
   project = fixture('minimal', {
     'data/site.yaml': (text) => `${text}recordListLimit: 1\n`,
-    'data/records/main.yaml': (text) => `${text}${SECOND_TAKEDOWN}`,
+    'data/records/main.yaml': (text) => `${text}${SECOND_TAKEDOWN}${SECOND_ATTACK}`,
     // A chart in the write-up of all its records: counted too.
     'content/incidents/incident-one.mdx': (text) => `${text}\n<Timeline title="All of it" />\n`,
   });
@@ -89,6 +98,16 @@ describe('recordListLimit', () => {
     expect(year).not.toContain('Each month leads to a page');
     // The chart's own page still leads to every year.
     expect(read(dist, 'timeline/index.html')).toMatch(/the table counts them by year\.[^<]* Each year leads to a page that lists its records\.<\/desc>/);
+  });
+
+  it('counts a year of the map past it, in hexagons and by country, each country leading to its page', () => {
+    const year = read(dist, 'map/2019/index.html');
+    const svg = year.slice(year.indexOf('<svg class="dw-svg"'), year.indexOf('</svg>', year.indexOf('<svg class="dw-svg"')));
+    expect(svg).toMatch(/<g class="dw-bin[^"]*"[^>]* data-count="1"/);
+    expect(svg).not.toContain('data-record=');
+    expect(year).toContain('<a href="/map/countries/fr/">');
+    expect(year).toContain('<a href="/map/countries/gb/">');
+    expect(readSite(dist).files).toContain('map/countries/fr/index.html');
   });
 
   it('lists that many records of each role on a platform’s page, the most recent', () => {

@@ -7,7 +7,7 @@
 import type { DataRecord } from '../../schema/records.ts';
 import type { PeriodLink } from '../shared/drill.ts';
 import { spanOf } from '../shared/records.ts';
-import { countryName, MAP_BIN_THRESHOLD, place } from './layout.ts';
+import { countryName, MAP_BIN_THRESHOLD, MAP_TABLE_LIMIT, place } from './layout.ts';
 
 export const MAP_PAGE = {
   path: '/map/',
@@ -27,12 +27,41 @@ export interface MapRoute {
   props: { title: string; records: DataRecord[]; year?: string; country?: string };
 }
 
-const cache = new WeakMap<readonly DataRecord[], { years: PeriodLink[]; routes: MapRoute[]; binned: boolean }>();
+/** Past how many records a map draws hexagons, and its table counts by country (or by year). */
+export interface MapLimits {
+  binThreshold: number;
+  tableLimit: number;
+}
 
-/** The records the map can place, by year and by country, computed once per records array. */
-export function mapPages(records: readonly DataRecord[]): { years: PeriodLink[]; routes: MapRoute[]; binned: boolean } {
-  const known = cache.get(records);
+/**
+ * A map page's limits: MAP_BIN_THRESHOLD and MAP_TABLE_LIMIT, or data/site.yaml
+ * `recordListLimit` below them, since a map of a year's records drawn one by one is a list of
+ * them (at 100,000 records, over 500 KB a year's page) which that setting trades for counts.
+ */
+export function mapLimits(listUpTo?: number): MapLimits {
+  return { binThreshold: Math.min(MAP_BIN_THRESHOLD, listUpTo ?? Infinity), tableLimit: Math.min(MAP_TABLE_LIMIT, listUpTo ?? Infinity) };
+}
+
+interface MapSite {
+  years: PeriodLink[];
+  routes: MapRoute[];
+  /** The site-wide map counts in hexagons, and each country has a page they lead to. */
+  binned: boolean;
+  limits: MapLimits;
+}
+
+const cache = new WeakMap<readonly DataRecord[], Map<number | undefined, MapSite>>();
+
+/**
+ * The records the map can place, by year and by country, computed once per records array and
+ * `recordListLimit` (`listUpTo`).
+ */
+export function mapPages(records: readonly DataRecord[], listUpTo?: number): MapSite {
+  let byLimit = cache.get(records);
+  if (!byLimit) cache.set(records, (byLimit = new Map()));
+  const known = byLimit.get(listUpTo);
   if (known) return known;
+  const limits = mapLimits(listUpTo);
   const located = records.filter((r) => place(r));
   const group = (key: (r: DataRecord) => string | undefined) => {
     const groups = new Map<string, DataRecord[]>();
@@ -47,13 +76,13 @@ export function mapPages(records: readonly DataRecord[]): { years: PeriodLink[];
     return span ? String(new Date(span.start).getUTCFullYear()) : undefined;
   };
   const byYear = group(yearOf);
-  const binned = located.length > MAP_BIN_THRESHOLD;
+  const binned = located.length > limits.binThreshold;
   const byCountry = binned ? group((r) => ('location' in r ? (r.location as { country: string }).country : undefined)) : [];
   const routes: MapRoute[] = [
     ...byYear.map(([year, list]) => ({ params: { path: year }, props: { title: `${MAP_PAGE.title}: ${year}`, records: list, year } })),
     ...byCountry.map(([code, list]) => ({ params: { path: `countries/${code.toLowerCase()}` }, props: { title: `${MAP_PAGE.title}: ${countryName(code)}`, records: list, country: code } })),
   ];
-  const result = { years: byYear.map(([key, list]) => ({ key, label: key, count: list.length })), routes, binned };
-  cache.set(records, result);
+  const result = { years: byYear.map(([key, list]) => ({ key, label: key, count: list.length })), routes, binned, limits };
+  byLimit.set(listUpTo, result);
   return result;
 }
