@@ -50,8 +50,12 @@ describe('recordListLimit', () => {
     expect(page).toContain('<h2 id="records-heading">Records (2)</h2>');
     expect(page).not.toContain('class="record-list"');
     expect(page).not.toContain('id="record-attack-1"');
-    expect(page).toContain('<p class="records-counted">1 attack, 1 claim: more than this site lists on one page (1). The charts above count them, and the CSV and JSON above list each.</p>');
+    expect(page).toContain('<p class="records-counted">1 attack, 1 claim: more than this site lists on one page (1). The charts above count them, and the CSV above lists each; the <a href="/data/">downloads</a> have them as JSON and Parquet too, by kind and year.</p>');
+    // Its CSV, and no JSON: its records as JSON are in the files of each kind and year.
     expect(page).toContain('href="/data/incidents/incident-one.csv"');
+    expect(page).not.toContain('/data/incidents/incident-one.json');
+    expect(readSite(dist).files).toContain('data/incidents/incident-one.csv');
+    expect(readSite(dist).files).not.toContain('data/incidents/incident-one.json');
     // The timeline draws bins that say how many records they hold, and its table counts by year.
     expect(page).toMatch(/<g class="[^"]*"[^>]* data-count="\d+"/);
     // Every chart's table counts, whatever the chart's own number of records, the write-up's
