@@ -357,6 +357,24 @@ describe(`built with base ${base}`, () => {
     expect(text).toContain('TamTam');
     expect(text).not.toMatch(/https?:\/\/(t|tt)\.me\//);
   });
+
+  /** A page as Pagefind indexed it: its fragment file is a signature, then the page's JSON. */
+  const fragment = (file: string) => {
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+  };
+
+  it('indexes a record where its link leads, not again in the role tables of its platform', () => {
+    const { dist } = site();
+    const title = 'Telegram bans about 5,000 Islamic State accounts';
+    const pages = files(join(dist, 'pagefind/fragment')).map((f) => fragment(join(dist, 'pagefind/fragment', f)));
+    const page = (path: string) => pages.find((p) => p.url.endsWith(path));
+    // Listed in Telegram's role table, but indexed on its incident's page, where its link leads.
+    expect(read(dist, 'platforms/telegram/index.html')).toContain(`>${title}</a>`);
+    expect(page('platforms/telegram/')?.content).toContain('Telegram');
+    expect(page('platforms/telegram/')?.content).not.toContain(title);
+    expect(page('incidents/fishmongers-hall-2019/')?.content).toContain(title);
+  });
 });
 
 // In the browser once, under the sub-path: the harder case for links and the search bundle.
