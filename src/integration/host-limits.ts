@@ -71,20 +71,25 @@ export function formatBytes(bytes: number): string {
 export interface HostProblem {
   host: HostId;
   text: string;
+  /** A limit of the whole site (its bytes, its files), which grows with its records. */
+  grows?: boolean;
 }
 
 /** At most this many oversized files are named; the rest are counted. */
 const NAMED_FILES = 5;
+
+/** What brings a site's bytes and files down: said once a limit of either is crossed. */
+export const SIZE_HINT = 'hint: recordListLimit in data/site.yaml makes the pages of large incidents and busy months count their records rather than list each (docs/scale.md)';
 
 /** Each limit of each host that `size` crosses, in words. */
 export function hostProblems(size: OutputSize): HostProblem[] {
   const problems: HostProblem[] = [];
   for (const [id, host] of Object.entries(HOSTS) as [HostId, (typeof HOSTS)[HostId]][]) {
     if (host.siteBytes !== undefined && size.bytes > host.siteBytes) {
-      problems.push({ host: id, text: `${host.name} takes a site of at most ${formatCount(host.siteBytes / 1_000_000)} MB; this one is ${formatCount(Math.ceil(size.bytes / 1_000_000))} MB` });
+      problems.push({ host: id, text: `${host.name} takes a site of at most ${formatCount(host.siteBytes / 1_000_000)} MB; this one is ${formatCount(Math.ceil(size.bytes / 1_000_000))} MB`, grows: true });
     }
     if (host.files !== undefined && size.files > host.files) {
-      problems.push({ host: id, text: `${host.name} takes at most ${formatCount(host.files)} files (its free plan); this site has ${formatCount(size.files)}` });
+      problems.push({ host: id, text: `${host.name} takes at most ${formatCount(host.files)} files (its free plan); this site has ${formatCount(size.files)}`, grows: true });
     }
     const fileBytes = host.fileBytes;
     if (fileBytes !== undefined) {
@@ -106,7 +111,7 @@ export function sizeLine(folder: string, size: OutputSize): string {
 }
 
 export interface HostReport {
-  /** The size line, then a warning per limit crossed of a host the build is not for. */
+  /** The size line, then a warning per limit crossed of a host the build is not for, and what brings the site's size down. */
   out: string[];
   /** A line per limit crossed of `host`'s, the host the build is for: the build fails. */
   errors: string[];
@@ -115,9 +120,11 @@ export interface HostReport {
 /** What `npm run build` says of `size` at its end, for a build meant for `host` (or any host). */
 export function hostReport(folder: string, size: OutputSize, host?: HostId): HostReport {
   const report: HostReport = { out: [sizeLine(folder, size)], errors: [] };
-  for (const problem of hostProblems(size)) {
+  const problems = hostProblems(size);
+  for (const problem of problems) {
     if (problem.host === host) report.errors.push(`error: ${problem.text} (DRIFTWATCH_HOST=${host}; docs/deploy.md)`);
     else report.out.push(`warning: ${problem.text} (docs/deploy.md)`);
   }
+  if (problems.some((problem) => problem.grows)) report.out.push(SIZE_HINT);
   return report;
 }

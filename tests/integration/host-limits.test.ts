@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatBytes, hostProblems, hostReport, outputSize, sizeLine, type OutputSize } from '../../src/integration/host-limits.ts';
+import { formatBytes, hostProblems, hostReport, outputSize, SIZE_HINT, sizeLine, type OutputSize } from '../../src/integration/host-limits.ts';
 
 const MiB = 1024 * 1024;
 const made: string[] = [];
@@ -38,9 +38,9 @@ describe('the output against static hosts’ limits', () => {
     const oversized = Array.from({ length: 7 }, (_, i) => ({ path: `data/f${i}.json`, bytes: 30 * MiB - i }));
     const problems = hostProblems(size({ bytes: 1_131_000_001, files: 20_001, oversized, largest: oversized[0] }));
     expect(problems).toEqual([
-      { host: 'cloudflare-pages', text: 'Cloudflare Pages takes at most 20,000 files (its free plan); this site has 20,001' },
+      { host: 'cloudflare-pages', text: 'Cloudflare Pages takes at most 20,000 files (its free plan); this site has 20,001', grows: true },
       { host: 'cloudflare-pages', text: 'Cloudflare Pages refuses files over 25.0 MiB: data/f0.json (30.0 MiB), data/f1.json (30.0 MiB), data/f2.json (30.0 MiB), data/f3.json (30.0 MiB), data/f4.json (30.0 MiB) and 2 more' },
-      { host: 'github-pages', text: 'GitHub Pages takes a site of at most 1,000 MB; this one is 1,132 MB' },
+      { host: 'github-pages', text: 'GitHub Pages takes a site of at most 1,000 MB; this one is 1,132 MB', grows: true },
     ]);
   });
 
@@ -49,14 +49,18 @@ describe('the output against static hosts’ limits', () => {
     const cloudflare = 'Cloudflare Pages takes at most 20,000 files (its free plan); this site has 30,000';
     const github = 'GitHub Pages takes a site of at most 1,000 MB; this one is 1,200 MB';
     expect(hostReport('dist/', over)).toEqual({
-      out: ['dist/: 1,144.4 MiB in 30,000 files; the largest a.json (0.1 KiB)', `warning: ${cloudflare} (docs/deploy.md)`, `warning: ${github} (docs/deploy.md)`],
+      out: ['dist/: 1,144.4 MiB in 30,000 files; the largest a.json (0.1 KiB)', `warning: ${cloudflare} (docs/deploy.md)`, `warning: ${github} (docs/deploy.md)`, SIZE_HINT],
       errors: [],
     });
     expect(hostReport('dist/', over, 'github-pages')).toEqual({
-      out: [sizeLine('dist/', over), `warning: ${cloudflare} (docs/deploy.md)`],
+      out: [sizeLine('dist/', over), `warning: ${cloudflare} (docs/deploy.md)`, SIZE_HINT],
       errors: [`error: ${github} (DRIFTWATCH_HOST=github-pages; docs/deploy.md)`],
     });
     expect(hostReport('dist/', over, 'netlify').errors).toEqual([]);
+    // Only a file too large, which the setting does not shrink (a download): no hint.
+    const file = size({ bytes: 30 * MiB, files: 1, oversized: [{ path: 'data/big.json', bytes: 30 * MiB }], largest: { path: 'data/big.json', bytes: 30 * MiB } });
+    expect(hostReport('dist/', file).out).not.toContain(SIZE_HINT);
+    expect(SIZE_HINT).toBe('hint: recordListLimit in data/site.yaml makes the pages of large incidents and busy months count their records rather than list each (docs/scale.md)');
   });
 
   it('writes sizes in KiB below a MiB', () => {
