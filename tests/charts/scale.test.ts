@@ -13,14 +13,15 @@ import { sitePeriods, timelineListing } from '../../src/charts/site/site-charts.
 import { drillPages } from '../../src/charts/shared/drill.ts';
 import { periodBounds, periodEnd, periodKey, periodStart, periodFromPath, periodPath } from '../../src/charts/shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT } from '../../src/charts/shared/summary.ts';
-import { capLanes, MAX_BIN_MARKS, OTHER_LANE } from '../../src/charts/shared/bins.ts';
-import type { ChartLayout } from '../../src/charts/shared/types.ts';
+import { binGrid, binTarget, capLanes, filledGrid, MAX_BIN_MARKS, OTHER_LANE, RECORDS_PER_BAR, type BinGrid, type LaneInstant } from '../../src/charts/shared/bins.ts';
+import type { ChartLayout, ExposedScale } from '../../src/charts/shared/types.ts';
 import type { DataRecord } from '../../src/schema/records.ts';
 import { attack, claim, statement, synthetic, takedown } from './fixtures.ts';
 
 const tableIds = (layout: ChartLayout) => layout.table.groups.flatMap((g) => g.rows.map((r) => r.recordId));
 const bins = (layout: ChartLayout) => layout.marks.filter((m) => m.type === 'bin');
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+const PLATFORM_IDS = ['telegram', 'tamtam', 'twitter', 'facebook', 'youtube', 'rocket-chat', 'element', 'hoop', 'discord', 'gab', 'minds', 'bitchute'];
 const ofKinds = (records: DataRecord[], ...kinds: DataRecord['kind'][]) => records.filter((r) => kinds.includes(r.kind));
 
 /** Claimed attacks and their claims: the records the claims table lists. */
@@ -255,31 +256,50 @@ describe('a chart that counts a few records (an incident past recordListLimit)',
   const day = (i: number) => new Date(Date.UTC(2019, 11, 19) + ((i * 37) % 90) * DAY).toISOString().slice(0, 10);
   const records: DataRecord[] = [
     attack('a', day(0)),
-    ...Array.from({ length: 30 }, (_, i) => claim(`c${i}`, day(i + 1), 'a')),
+    ...Array.from({ length: 30 }, (_, i) => claim(`c${i}`, day(i + 1), 'a', { platforms: [['telegram', 'tamtam', 'twitter'][i % 3]!] })),
     ...Array.from({ length: 40 }, (_, i) => takedown(`t${i}`, day(i + 31), { platform: ['telegram', 'tamtam', 'twitter', 'youtube'][i % 4] })),
     ...Array.from({ length: 29 }, (_, i) => statement(`s${i}`, day(i + 71))),
   ];
-  const counted = (layout: ChartLayout) => bins(layout).map((b) => b.count!);
+  const counts = (layout: ChartLayout) => bins(layout).map((b) => b.count!);
+  const fill = (layout: ChartLayout) => sum(counts(layout)) / bins(layout).length;
 
-  test('the timeline: bars of two records and more on average, every record counted once', () => {
-    const layout = layoutTimeline({ records, tableLimit: 0 });
-    expect(layout.summarised).toBe(true);
-    expect(sum(counted(layout))).toBe(100);
+  test('the timeline, by kind and by platform: bars of two records and more on average, every record counted once', () => {
+    const byKind = layoutTimeline({ records, tableLimit: 0 });
+    expect(byKind.summarised).toBe(true);
+    expect(sum(counts(byKind))).toBe(100);
     // By day, as before, these were 100 bars of one record each.
-    expect(bins(layout).length).toBeLessThanOrEqual(50);
-    expect(sum(counted(layout)) / bins(layout).length).toBeGreaterThanOrEqual(2);
+    expect(bins(byKind).length).toBeLessThanOrEqual(50);
+    expect(fill(byKind)).toBeGreaterThanOrEqual(RECORDS_PER_BAR);
+    const byPlatform = layoutTimeline({ records, tableLimit: 0, groupBy: 'platform' });
+    expect(fill(byPlatform)).toBeGreaterThanOrEqual(RECORDS_PER_BAR);
   });
 
   test('the takedowns chart likewise', () => {
     const layout = layoutTakedowns({ records, tableLimit: 0 });
-    expect(sum(counted(layout))).toBe(40);
-    expect(sum(counted(layout)) / bins(layout).length).toBeGreaterThanOrEqual(2);
+    expect(sum(counts(layout))).toBe(40);
+    expect(fill(layout)).toBeGreaterThanOrEqual(RECORDS_PER_BAR);
   });
 
-  test('a site-wide chart keeps its bars a few units wide: it has records enough to fill them', () => {
-    const many = synthetic(20_000);
-    const layout = layoutTimeline({ records: many, summaryGrain: 'year' });
-    const widths = bins(layout).map((b) => b.rect!.width);
-    expect(Math.min(...widths)).toBeLessThan(12);
+  test('bars that hold two records already keep the grid the width gives; fewer records get a coarser one', () => {
+    const scale = { type: 'utc', domain: [Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)], range: [0, 800] } as unknown as ExposedScale;
+    const target = binTarget(800);
+    const barsOf = (grid: BinGrid, items: LaneInstant[]) => new Set(items.map((i) => `${i.lane} ${grid.start(i.t)}`)).size;
+    // Three records a day in one lane: the width's grid (a few days a bar) is filled already.
+    const dense = Array.from({ length: 365 * 3 }, (_, i) => ({ lane: 'a', t: Date.UTC(2019, 0, 1) + Math.floor(i / 3) * DAY }));
+    const width = binGrid(scale, target, 'year');
+    expect(barsOf(filledGrid(scale, target, dense, 'year'), dense)).toBe(barsOf(width, dense));
+    // One record a week in each of four lanes: coarser, until bars hold two.
+    const sparse = Array.from({ length: 52 * 4 }, (_, i) => ({ lane: `l${i % 4}`, t: Date.UTC(2019, 0, 1) + Math.floor(i / 4) * 7 * DAY }));
+    const filled = filledGrid(scale, target, sparse, 'year');
+    expect(barsOf(width, sparse)).toBe(52 * 4);
+    expect(sparse.length / barsOf(filled, sparse)).toBeGreaterThanOrEqual(RECORDS_PER_BAR);
+  });
+
+  test('a chart whose table lists its records keeps its grid, whatever its fill', () => {
+    // 200 takedowns over two years on 12 platforms: binned (past 150 marks), listed (under 300 rows).
+    const many = Array.from({ length: 200 }, (_, i) => takedown(`t${i}`, new Date(Date.UTC(2018, 0, 1) + i * 3.6 * DAY).toISOString().slice(0, 10), { platform: PLATFORM_IDS[i % 12]! }));
+    const layout = layoutTakedowns({ records: many, binThreshold: 150, tableLimit: 300 });
+    expect(layout.summarised).toBe(false);
+    expect(fill(layout)).toBeLessThan(RECORDS_PER_BAR);
   });
 });

@@ -64,23 +64,40 @@ function stepsOf(interval: NonNullable<ReturnType<typeof utcTickInterval>>, d0: 
   return interval.range(new Date(d0), new Date(d1)).length + 1 + periods;
 }
 
+/** Bins per lane a chart over `plotWidth` units can show: about one per BIN_WIDTH units. */
+export function binTarget(plotWidth: number): number {
+  return Math.max(1, Math.floor(plotWidth / BIN_WIDTH));
+}
+
 /**
- * Records a bar holds on average, at least, where the records are few for the chart's width. A
- * chart is binned because it counts rather than names its records; by width alone, an incident
- * page of 100 records over three months that counts them (`recordListLimit`) drew a bar per day
- * and lane, 100 bars of one record each: as many bytes as a mark per record, and nothing counted.
+ * Records a bar of a chart that counts holds on average, at least, where its records allow. Sized
+ * by width alone, an incident page of 100 records over three months that counts them
+ * (`recordListLimit`) drew a bar per day and lane, 100 bars of one record each: as many bytes as a
+ * mark per record, and nothing counted.
  */
 export const RECORDS_PER_BAR = 2;
 
+/** One record drawn in a lane at an instant: what a bar counts. */
+export interface LaneInstant {
+  lane: string;
+  t: number;
+}
+
 /**
- * Bins across a chart over `plotWidth` units: about one per BIN_WIDTH units, and few enough that
- * `items` (records drawn, a record once per lane it is in) over `lanes` lanes fill RECORDS_PER_BAR
- * a bar in a lane that has one in each step.
+ * binGrid with the finest step, from about `target` steps down, whose bars hold RECORDS_PER_BAR
+ * `items` on average (a record once per lane it is in), or the coarsest d3 offers. A chart whose
+ * bars already hold that many keeps the grid its width gives: one pass over its records.
  */
-export function binTarget(plotWidth: number, items = Infinity, lanes = 1): number {
-  const byWidth = Math.max(1, Math.floor(plotWidth / BIN_WIDTH));
-  const byRecords = Math.max(1, Math.ceil(items / (Math.max(1, lanes) * RECORDS_PER_BAR)));
-  return Math.min(byWidth, byRecords);
+export function filledGrid(scale: ExposedScale, target: number, items: readonly LaneInstant[], split?: Grain, maxBins = Infinity): BinGrid {
+  let count = Math.max(1, Math.floor(target));
+  for (;;) {
+    const grid = binGrid(scale, count, split, maxBins);
+    if (count === 1 || items.length === 0) return grid;
+    const bars = new Set<string>();
+    for (const item of items) bars.add(`${item.lane}\u0000${grid.start(item.t)}`);
+    if (items.length >= RECORDS_PER_BAR * bars.size) return grid;
+    count = Math.max(1, Math.floor(count * 0.7));
+  }
 }
 
 /** Bins per lane the page can afford with `lanes` lanes (MAX_BIN_MARKS in all). */

@@ -30,7 +30,7 @@ import { timeScale } from '../shared/scale.ts';
 import { timeTicks } from '../shared/ticks.ts';
 import type { Axis, ChartLayout, Lane, Mark, TableGroup, TableRow } from '../shared/types.ts';
 import type { DataRecord } from '../../schema/records.ts';
-import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy, OTHER_LANE } from '../shared/bins.ts';
+import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, filledGrid, groupBy, OTHER_LANE } from '../shared/bins.ts';
 import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, drillSentence, summarise } from '../shared/summary.ts';
@@ -211,7 +211,10 @@ function layoutBinned(input: {
   if (others.length) laneIds.push(OTHER_LANE);
   if (migrations.length) laneIds.push(MIGRATIONS_LANE);
   const laneLabel = (id: string) => (id === MIGRATIONS_LANE ? 'Migrations' : id === OTHER_LANE ? `${others.length} other platforms` : platformName(id));
-  const grid = binGrid(scale, binTarget(plotRange[1] - plotRange[0], all.length, laneIds.length), summaryGrain, binBudget(laneIds.length));
+  // A chart that counts (its table by period) fills its bars (RECORDS_PER_BAR); one whose table
+  // lists its records keeps the grid its width gives.
+  const target = binTarget(plotRange[1] - plotRange[0]);
+  const grid = summaryGrain ? filledGrid(scale, target, all.map((e) => ({ lane: laneOf(e), t: centreOf(e.span) })), summaryGrain, binBudget(laneIds.length)) : binGrid(scale, target, undefined, binBudget(laneIds.length));
   const drawn = binnedLanes<Entry>({
     scale,
     grid,

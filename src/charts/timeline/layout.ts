@@ -20,7 +20,7 @@ import { SYMBOL_AREA, symbolPath, symbolRadius } from '../shared/shapes.ts';
 import { timeTicks } from '../shared/ticks.ts';
 import type { Axis, ChartLayout, Lane, LegendItem, Mark, TableGroup, TableRow } from '../shared/types.ts';
 import { legendForKinds, legendForPrecision } from '../shared/legend.ts';
-import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, groupBy as groupItems, OTHER_LANE } from '../shared/bins.ts';
+import { binGrid, binGroupId, binnedLanes, binRangeText, binBudget, binTarget, capLanes, filledGrid, groupBy as groupItems, OTHER_LANE } from '../shared/bins.ts';
 import { centreOf, periodKey } from '../shared/periods.ts';
 import type { Grain } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT, drillSentence, summarise } from '../shared/summary.ts';
@@ -149,10 +149,10 @@ function drawTimelineLayout(options: Filled<TimelineOptions, keyof typeof TIMELI
     // The mark budget (fewer bins with more lanes) and the bars' fill (RECORDS_PER_BAR) apply to
     // summaries only: a listed table has few records, and the same grid in both groupings lets
     // the by-platform view use its groups.
-    const plotWidth = plotRange[1] - plotRange[0];
+    const target = binTarget(plotRange[1] - plotRange[0]);
     const grid = summaryGrain
-      ? binGrid(scale, binTarget(plotWidth, placements.length, laneIds.length), summaryGrain, binBudget(laneIds.length))
-      : binGrid(scale, binTarget(plotWidth));
+      ? filledGrid(scale, target, placements.map((p) => ({ lane: p.lane, t: centreOf(p.span) })), summaryGrain, binBudget(laneIds.length))
+      : binGrid(scale, target);
     const drawn = binnedLanes({
       scale,
       grid,
