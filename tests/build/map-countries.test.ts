@@ -40,7 +40,7 @@ describe(`a country with more than ${MAP_TABLE_LIMIT} located records`, () => {
     const html = page('map/countries/gb');
     const summary = html.match(/<table id="map-summary" class="dw-summary">[\s\S]*?<\/table>/)?.[0];
     expect(summary).toBeDefined();
-    expect(summary).toContain('<caption>Located records by year; each period leads to a page listing its records</caption>');
+    expect(summary).toContain('<caption>Located records by year; each year leads to its page</caption>');
     expect(summary).toMatch(/<th scope="row"><a href="\/map\/2017\/">2017<\/a><\/th><td class="dw-count">1,020<\/td>/);
     expect(summary).toMatch(/<th scope="row"><a href="\/map\/2018\/">2018<\/a><\/th><td class="dw-count">1,020<\/td>/);
     expect(summary).not.toContain('countries/gb');
@@ -59,7 +59,7 @@ describe(`a country with more than ${MAP_TABLE_LIMIT} located records`, () => {
   it('leaves a country within the limit listing its records, and the site-wide map counting by country', () => {
     expect(listed(page('map/countries/fr'), 'fr')).toBe(FR);
     const map = page('map');
-    expect(map).toContain('<caption>Located records by country; each period leads to a page listing its records</caption>');
+    expect(map).toContain('<caption>Located records by country; each country leads to its page</caption>');
     expect(map).toMatch(/<a href="\/map\/countries\/gb\/">United Kingdom<\/a>/);
   });
 });

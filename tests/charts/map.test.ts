@@ -1,7 +1,9 @@
 /** The map's layout: how well a place is known decides what is drawn, and everything stays in view. */
 import { geoCircle, geoPath } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { layoutMap, place } from '../../src/charts/map/layout.ts';
+import { layoutMap, MAP_BIN_THRESHOLD, MAP_TABLE_LIMIT, place } from '../../src/charts/map/layout.ts';
+import { mapLimits, mapPages } from '../../src/charts/map/pages.ts';
+import { synthetic } from './fixtures.ts';
 import { viewProjection } from '../../src/charts/map/projection.ts';
 import { worldSvg } from '../../src/charts/map/world.ts';
 import type { DataRecord, Location } from '../../src/schema/index.ts';
@@ -114,5 +116,32 @@ describe('the shared world outline', () => {
     expect(svg).toContain('<g id="world">');
     expect(svg).not.toMatch(/fill="#|stroke="#|style=/);
     expect(svg.length).toBeLessThan(120_000);
+  });
+});
+
+describe('the map’s pages under recordListLimit', () => {
+  const records = synthetic(400);
+  const located = records.filter((r) => place(r)).length;
+
+  it('lowers the map’s limits to the setting, never raises them', () => {
+    expect(mapLimits()).toEqual({ binThreshold: MAP_BIN_THRESHOLD, tableLimit: MAP_TABLE_LIMIT });
+    expect(mapLimits(50)).toEqual({ binThreshold: 50, tableLimit: 50 });
+    expect(mapLimits(5_000)).toEqual({ binThreshold: MAP_BIN_THRESHOLD, tableLimit: MAP_TABLE_LIMIT });
+  });
+
+  it('gives countries pages once the setting counts the site-wide map, each limit its own pages', () => {
+    expect(located).toBeGreaterThan(50);
+    expect(located).toBeLessThan(MAP_BIN_THRESHOLD);
+    const unset = mapPages(records);
+    const limited = mapPages(records, 50);
+    expect(unset.binned).toBe(false);
+    expect(unset.routes.some((r) => r.params.path.startsWith('countries/'))).toBe(false);
+    expect(limited.binned).toBe(true);
+    const countries = new Set(records.flatMap((r) => (place(r) && 'location' in r ? [`countries/${(r.location as Location).country.toLowerCase()}`] : [])));
+    expect(new Set(limited.routes.filter((r) => r.params.path.startsWith('countries/')).map((r) => r.params.path))).toEqual(countries);
+    // Computed once per records and limit: the same answer again, not the other limit's.
+    expect(mapPages(records)).toBe(unset);
+    expect(mapPages(records, 50)).toBe(limited);
+    expect(limited.years).toEqual(unset.years);
   });
 });

@@ -109,6 +109,9 @@ describe('recordListLimit', () => {
     const svg = year.slice(year.indexOf('<svg class="dw-svg"'), year.indexOf('</svg>', year.indexOf('<svg class="dw-svg"')));
     expect(svg).toMatch(/<g class="dw-bin[^"]*"[^>]* data-count="1"/);
     expect(svg).not.toContain('data-record=');
+    // Its rows and hexagons lead to the countries' pages, which count too: no promise of a list.
+    expect(year).toContain('; each country leads to its page</caption>');
+    expect(svg).toContain('1 record here, most in France\nSelect for the page of France</title>');
     expect(year).toContain('<a href="/map/countries/fr/">');
     expect(year).toContain('<a href="/map/countries/gb/">');
     expect(readSite(dist).files).toContain('map/countries/fr/index.html');

@@ -227,7 +227,8 @@ function drawMapLayout(options: Filled<MapOptions, keyof typeof MAP_DEFAULTS>): 
         x: round(bin.x),
         y: round(bin.y),
         symbol: hexagon,
-        tip: `${plural(bin.length, 'record', 'records')} here, most in ${countryName(country)}\nSelect to list the records of ${countryName(country)}`,
+        // Where selecting it leads is the chart's to say (MapChart.astro): a country's page, or the table.
+        tip: `${plural(bin.length, 'record', 'records')} here, most in ${countryName(country)}`,
         classes: ['dw-bin', 'dw-c1', share > 0.5 ? 'is-many' : share > 0.1 ? 'is-some' : 'is-few'],
         count: bin.length,
         country,
