@@ -50,7 +50,7 @@ describe('recordListLimit', () => {
     expect(page).toContain('<h2 id="records-heading">Records (2)</h2>');
     expect(page).not.toContain('class="record-list"');
     expect(page).not.toContain('id="record-attack-1"');
-    expect(page).toContain('<p class="records-counted">1 attack, 1 claim: more than this site lists on one page (1). The charts above count them, and the CSV above lists each; the <a href="/data/">downloads</a> have them as JSON and Parquet too, by kind and year.</p>');
+    expect(page).toContain('<p class="records-counted">1 attack, 1 claim: more than this site lists on one page (1). The charts above count them, and the CSV above lists each; the <a href="/data/">downloads</a> have every record as JSON, by kind and year, and in one Parquet file.</p>');
     // Its CSV, and no JSON: its records as JSON are in the files of each kind and year.
     expect(page).toContain('href="/data/incidents/incident-one.csv"');
     expect(page).not.toContain('/data/incidents/incident-one.json');
