@@ -364,7 +364,7 @@ describe(`built with base ${base}`, () => {
     return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
   };
 
-  it('indexes a record where its link leads, not again in the role tables of its platform', () => {
+  it('indexes a record where its link leads, not again in its platform’s role tables or the timeline’s table', () => {
     const { dist } = site();
     const title = 'Telegram bans about 5,000 Islamic State accounts';
     const pages = files(join(dist, 'pagefind/fragment')).map((f) => fragment(join(dist, 'pagefind/fragment', f)));
@@ -374,6 +374,10 @@ describe(`built with base ${base}`, () => {
     expect(page('platforms/telegram/')?.content).toContain('Telegram');
     expect(page('platforms/telegram/')?.content).not.toContain(title);
     expect(page('incidents/fishmongers-hall-2019/')?.content).toContain(title);
+    // The timeline's table lists it, linked to its card: the row is indexed, its title is not.
+    expect(read(dist, 'timeline/index.html')).toContain(`#record-telegram-bans-2019-11">${title}</a>`);
+    expect(page('timeline/')?.content).toContain('Takedown');
+    expect(page('timeline/')?.content).not.toContain(title);
   });
 });
 
