@@ -104,9 +104,18 @@ export interface RoleOf {
  */
 export const ROLE_TABLE_LIMIT = 200;
 
+/**
+ * A page's own limit on the records it lists one by one (`own`), lowered to data/site.yaml
+ * `recordListLimit` (`listUpTo`) where that is below it, never raised: the role tables, the
+ * site-wide charts' tables and the map's pages each start from their own.
+ */
+export function withinListLimit(own: number, listUpTo: number | undefined): number {
+  return Math.min(own, listUpTo ?? own);
+}
+
 /** How many records of one role a platform's or an actor's page lists: ROLE_TABLE_LIMIT, or data/site.yaml `recordListLimit` below it. */
 export function roleTableLimit(settings: SiteSettings): number {
-  return Math.min(ROLE_TABLE_LIMIT, settings.recordListLimit ?? ROLE_TABLE_LIMIT);
+  return withinListLimit(ROLE_TABLE_LIMIT, settings.recordListLimit);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { DataRecord } from '../../schema/records.ts';
 import type { PeriodLink } from '../shared/drill.ts';
 import { spanOf } from '../shared/records.ts';
 import { countryName, MAP_BIN_THRESHOLD, MAP_TABLE_LIMIT, place } from './layout.ts';
+import { withinListLimit } from '../../data/queries.ts';
 
 export const MAP_PAGE = {
   path: '/map/',
@@ -39,7 +40,7 @@ export interface MapLimits {
  * them (at 100,000 records, over 500 KB a year's page) which that setting trades for counts.
  */
 export function mapLimits(listUpTo?: number): MapLimits {
-  return { binThreshold: Math.min(MAP_BIN_THRESHOLD, listUpTo ?? Infinity), tableLimit: Math.min(MAP_TABLE_LIMIT, listUpTo ?? Infinity) };
+  return { binThreshold: withinListLimit(MAP_BIN_THRESHOLD, listUpTo), tableLimit: withinListLimit(MAP_TABLE_LIMIT, listUpTo) };
 }
 
 interface MapSite {

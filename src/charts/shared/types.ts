@@ -179,7 +179,7 @@ export interface ChartLayout {
   /** One paragraph for <desc>: what the chart shows, in words. */
   description: string;
   /**
-   * A summarised chart's sentence on its periods' pages ("Each year leads to a page that shows
+   * A summarised chart's sentence on its periods' pages ("Each year leads to a page that lists
    * its records."), which the frame adds to the description where the periods have pages: kept
    * apart so that pages with and without them share one layout (shared/layout-once.ts).
    */

@@ -9,6 +9,7 @@ import { drillPages, periodLinks } from '../shared/drill.ts';
 import type { DrillPage, PeriodLink } from '../shared/drill.ts';
 import { periodPath } from '../shared/periods.ts';
 import { DEFAULT_TABLE_LIMIT } from '../shared/summary.ts';
+import { withinListLimit } from '../../data/queries.ts';
 
 export interface SiteChartPeriods {
   pages: DrillPage[];
@@ -23,7 +24,7 @@ const cache = new WeakMap<readonly DataRecord[], Map<string, SiteChartPeriods>>(
  * has no page (shared/drill.ts).
  */
 export function siteTableLimit(listUpTo: number | undefined): number {
-  return Math.min(DEFAULT_TABLE_LIMIT, listUpTo ?? DEFAULT_TABLE_LIMIT);
+  return withinListLimit(DEFAULT_TABLE_LIMIT, listUpTo);
 }
 
 /**
