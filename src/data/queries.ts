@@ -37,8 +37,14 @@ export interface DataInput {
   pageCitations?: readonly string[];
 }
 
+/**
+ * data/site.yaml's settings as the pages read them: `recordListLimit` resolved for this site's
+ * size (`listLimitOf`), a number or unset (every record listed).
+ */
+export type ListedSiteSettings = Omit<SiteSettings, 'recordListLimit'> & { recordListLimit?: number };
+
 export interface SiteData {
-  site: SiteSettings;
+  site: ListedSiteSettings;
   /** Published incidents, newest first. */
   incidents: IncidentSummary[];
   /** Records that belong to no draft, sorted by date. */
@@ -114,8 +120,28 @@ export function withinListLimit(own: number, listUpTo: number | undefined): numb
 }
 
 /** How many records of one role a platform's or an actor's page lists: ROLE_TABLE_LIMIT, or data/site.yaml `recordListLimit` below it. */
-export function roleTableLimit(settings: SiteSettings): number {
+export function roleTableLimit(settings: ListedSiteSettings): number {
   return withinListLimit(ROLE_TABLE_LIMIT, settings.recordListLimit);
+}
+
+/**
+ * Past this many published records, a site whose data/site.yaml leaves `recordListLimit` unset
+ * lists at most LARGE_SITE_LIST_LIMIT records a page. Listing each one, pages grow with the
+ * records: at 1,000 incidents the output was 684 MiB at 100,000 records and 1,127 MiB at 200,000,
+ * past GitHub Pages' 1 GB and over twice the 300 MB a static host takes comfortably; with 50 a
+ * page, 281 and 398 MiB (docs/scale.md). At 20,000 records, listing each stays under 250 MiB.
+ */
+export const LARGE_SITE_RECORDS = 50_000;
+export const LARGE_SITE_LIST_LIMIT = 50;
+
+/**
+ * The `recordListLimit` a site's pages follow: the one data/site.yaml sets (`all`: none), else
+ * none up to LARGE_SITE_RECORDS published records and LARGE_SITE_LIST_LIMIT past them.
+ */
+export function listLimitOf(setting: SiteSettings['recordListLimit'], publishedRecords: number): number | undefined {
+  if (setting === 'all') return undefined;
+  if (setting !== undefined) return setting;
+  return publishedRecords > LARGE_SITE_RECORDS ? LARGE_SITE_LIST_LIMIT : undefined;
 }
 
 /**
@@ -123,7 +149,7 @@ export function roleTableLimit(settings: SiteSettings): number {
  * charts). Past data/site.yaml `recordListLimit` it counts them instead, and links to a record
  * lead to its row on the timeline's pages (src/charts/site/record-href.ts).
  */
-export function listsEachRecord(settings: SiteSettings, count: number): boolean {
+export function listsEachRecord(settings: ListedSiteSettings, count: number): boolean {
   return settings.recordListLimit === undefined || count <= settings.recordListLimit;
 }
 
@@ -236,6 +262,17 @@ export function recordSourceIds(record: DataRecord): string[] {
   return [...record.sources, ...(record.disputed ?? []).flatMap((d) => d.sources)];
 }
 
+/** Whether a record is left out of the site: one that belongs only to drafts is as unpublished as the drafts are. */
+function hiddenBy(drafts: ReadonlySet<string>, options: QueryOptions): (record: DataRecord) => boolean {
+  return (r) => !options.includeDrafts && (r.incidents ?? []).length > 0 && (r.incidents ?? []).every((slug) => drafts.has(slug));
+}
+
+/** How many records the site publishes: those of no draft, or every one where drafts are shown. */
+export function publishedRecordCount(data: Pick<DataInput, 'incidents' | 'records'>, options: QueryOptions): number {
+  const isHidden = hiddenBy(new Set(data.incidents.filter((i) => i.status === 'draft').map((i) => i.id)), options);
+  return data.records.reduce((n, r) => (isHidden(r) ? n : n + 1), 0);
+}
+
 export function buildSiteData(data: DataInput, options: QueryOptions): SiteData {
   const drafts = new Set(data.incidents.filter((i) => i.status === 'draft').map((i) => i.id));
   const visibleIncidents = data.incidents
@@ -243,8 +280,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
     .map((incident) => ({ ...incident, ...(incident.location ? { location: publishedLocation(incident.location) } : {}), span: parseDate(incident.date) }))
     .sort((a, b) => compareSpans(b.span, a.span) || a.id.localeCompare(b.id));
 
-  // A record that belongs only to drafts is as unpublished as the drafts are.
-  const isHidden = (r: DataRecord) => !options.includeDrafts && (r.incidents ?? []).length > 0 && (r.incidents ?? []).every((slug) => drafts.has(slug));
+  const isHidden = hiddenBy(drafts, options);
   const spans = new Map<string, DateSpan>();
   // A record shared with a draft keeps its place, but not the draft's slug: the downloads and the
   // pages would name an incident the site does not publish.
@@ -362,7 +398,7 @@ export function buildSiteData(data: DataInput, options: QueryOptions): SiteData 
   }
 
   return {
-    site: data.site,
+    site: { ...data.site, recordListLimit: listLimitOf(data.site.recordListLimit, records.length) },
     incidents: visibleIncidents,
     records,
     platforms: [...data.platforms].sort((a, b) => a.name.localeCompare(b.name)),

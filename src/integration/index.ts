@@ -19,12 +19,28 @@ import { movedPages, redirectsFile } from '../site/redirects.ts';
 import { refuseLinksAndPipes } from './served-files.ts';
 import { targetFile } from './search.ts';
 import { embedPagesWritten } from '../components/embed-pages.ts';
+import { LARGE_SITE_LIST_LIMIT, LARGE_SITE_RECORDS, listLimitOf, publishedRecordCount } from '../data/queries.ts';
+import { formatCount } from '../data/counts.ts';
+import { showDrafts } from '../site/drafts.ts';
+import type { ProjectData } from '../check/project-data.ts';
 
 function print(problems: readonly Problem[], logger: AstroIntegrationLogger): void {
   for (const problem of problems) {
     if (problem.severity === 'error') logger.error(formatProblem(problem));
     else logger.warn(formatProblem(problem));
   }
+}
+
+/**
+ * What a site past LARGE_SITE_RECORDS records is told when data/site.yaml leaves
+ * `recordListLimit` unset: its pages count past LARGE_SITE_LIST_LIMIT records, and how to list
+ * every one. Undefined for any other site.
+ */
+export function largeSiteNote(data: ProjectData, includeDrafts: boolean): string | undefined {
+  if (data.site.recordListLimit !== undefined) return undefined;
+  const published = publishedRecordCount(data, { includeDrafts });
+  if (listLimitOf(undefined, published) === undefined) return undefined;
+  return `${formatCount(published)} records, more than ${formatCount(LARGE_SITE_RECORDS)}: pages list at most ${LARGE_SITE_LIST_LIMIT} records each and count the rest, so that the site stays within static hosts' limits; recordListLimit in data/site.yaml sets another number, or "all" (docs/scale.md)`;
 }
 
 export default function driftwatch(): AstroIntegration {
@@ -51,6 +67,8 @@ export default function driftwatch(): AstroIntegration {
         const first = changesSince(new Map(), problems);
         print(first.added, logger);
         shown = first.shown;
+        const counted = largeSiteNote(loadProject(root).data, showDrafts());
+        if (counted) logger.info(counted);
       },
       'astro:build:done': async ({ dir, logger }) => {
         // The old addresses of renamed pages, for hosts that redirect by file (after a _redirects of public/, if any).

@@ -27,11 +27,9 @@ export const siteSchema = z
       .optional()
       .describe('The dataset’s DOI, bare: 10.5281/zenodo.1234567.'),
     recordListLimit: z
-      .number()
-      .int()
-      .min(1)
+      .union([z.number().int().min(1), z.literal('all')])
       .optional()
-      .describe('The most records an incident’s page, a month’s page of the timeline, claims or takedowns, and a platform’s or an actor’s page list one by one, and a year’s or a country’s page of the map draws one by one. An incident with more counts them instead: its charts (and a chart in its write-up of more records than this) draw bars and count in their tables instead of a mark and a row each, and its page has no card per record, leaving them to its CSV (its records as JSON are in the files of each kind and year); a map page with more draws hexagons and counts by country or year; a month of the timeline, claims or takedowns with more gets no page of its own, its year counting it and the downloads holding its records; a platform’s or an actor’s page lists this many of each role (at most 200 whether set or not). Links to a record no page lists lead to the downloads of its kind. For a site too large for its host: docs/scale.md. Unset: an incident’s page lists all its records, and a month of the site-wide charts always has a page.'),
+      .describe('The most records an incident’s page, a month’s page of the timeline, claims or takedowns, and a platform’s or an actor’s page list one by one, and a year’s or a country’s page of the map draws one by one. An incident with more counts them instead: its charts (and a chart in its write-up of more records than this) draw bars and count in their tables instead of a mark and a row each, and its page has no card per record, leaving them to its CSV (its records as JSON are in the files of each kind and year); a map page with more draws hexagons and counts by country or year; a month of the timeline, claims or takedowns with more gets no page of its own, its year counting it and the downloads holding its records; a platform’s or an actor’s page lists this many of each role (at most 200 whether set or not). Links to a record no page lists lead to the downloads of its kind. `all`: every page lists every record, however large the site. Unset: `all` for a site of up to 50,000 published records, 50 for a larger one, whose pages listing each record would be too large for static hosts (docs/scale.md); `npm run build` says when that applies.'),
     authors: z
       .array(z.string().min(1, { message: 'must not be empty' }))
       .optional()

@@ -1,6 +1,6 @@
 /** Queries that decide what readers see: which sources' links are defanged. */
 import { describe, expect, it } from 'vitest';
-import { buildSiteData } from '../../src/data/queries.ts';
+import { buildSiteData, LARGE_SITE_LIST_LIMIT, LARGE_SITE_RECORDS, listLimitOf, publishedRecordCount } from '../../src/data/queries.ts';
 import type { DataRecord, Source } from '../../src/schema/index.ts';
 
 const source = (id: string, extra: Partial<Source>): Source => ({ id, title: id, publisher: 'P', kind: 'news', published: '2019', ...extra });
@@ -112,5 +112,53 @@ describe('the indexes', () => {
     expect(site.facetsOfIncident('two')).toEqual({ years: [2019], platforms: ['telegram', 'tamtam'], actors: ['is'] });
     expect(ids(site.incidentsOfActor('amaq'))).toEqual(['one']);
     expect(site.facets.platforms.map((f) => `${f.value}:${f.count}`)).toEqual(['tamtam:2', 'telegram:2']);
+  });
+});
+
+describe('recordListLimit for a site’s size', () => {
+  /** `n` migration records (the kind with the fewest fields), the first `ofDraft` of them only in a draft. */
+  const siteOf = (n: number, setting?: number | 'all', ofDraft = 0) =>
+    buildSiteData(
+      {
+        site: { title: 'T', description: 'D', licence: 'L', language: 'en', defang: [], ...(setting === undefined ? {} : { recordListLimit: setting }) },
+        platforms: [
+          { id: 'telegram', name: 'Telegram', kind: 'messenger' },
+          { id: 'tamtam', name: 'TamTam', kind: 'messenger' },
+        ],
+        actors: [{ id: 'is', name: 'Islamic State', kind: 'armed-group' }],
+        sources: [source('post', {})],
+        records: Array.from({ length: n }, (_, i): DataRecord => ({
+          id: `m-${i}`,
+          kind: 'migration',
+          date: '2019-11-03',
+          title: `M ${i}`,
+          actors: ['is'],
+          from: 'telegram',
+          to: 'tamtam',
+          sources: ['post'],
+          ...(i < ofDraft ? { incidents: ['draft'] } : {}),
+        })),
+        incidents: [{ id: 'draft', title: 'Draft', date: '2019-11-01', summary: 'S', status: 'draft' }],
+      },
+      { includeDrafts: false },
+    );
+
+  it('lists every record up to LARGE_SITE_RECORDS published records, and counts past LARGE_SITE_LIST_LIMIT beyond', () => {
+    expect(siteOf(LARGE_SITE_RECORDS).site.recordListLimit).toBeUndefined();
+    expect(siteOf(LARGE_SITE_RECORDS + 1).site.recordListLimit).toBe(LARGE_SITE_LIST_LIMIT);
+    expect(LARGE_SITE_LIST_LIMIT).toBe(50);
+  });
+
+  it('counts only published records: a draft’s own records do not make a site large', () => {
+    expect(siteOf(LARGE_SITE_RECORDS + 10, undefined, 10).site.recordListLimit).toBeUndefined();
+    expect(publishedRecordCount({ incidents: [{ id: 'draft', status: 'draft' }], records: [{ incidents: ['draft'] }, {}] } as never, { includeDrafts: false })).toBe(1);
+    expect(publishedRecordCount({ incidents: [{ id: 'draft', status: 'draft' }], records: [{ incidents: ['draft'] }, {}] } as never, { includeDrafts: true })).toBe(2);
+  });
+
+  it('follows data/site.yaml whatever the size: a number as set, `all` as none', () => {
+    expect(siteOf(LARGE_SITE_RECORDS + 1, 'all').site.recordListLimit).toBeUndefined();
+    expect(siteOf(LARGE_SITE_RECORDS + 1, 500).site.recordListLimit).toBe(500);
+    expect(siteOf(10, 3).site.recordListLimit).toBe(3);
+    expect(listLimitOf('all', 1e6)).toBeUndefined();
   });
 });

@@ -80,6 +80,14 @@ describe('frontmatter and settings', () => {
     expect(siteSchema.parse({ title: 'T', description: 'D', licence: 'L', defang: ['t.me'] }).defang).toEqual(['t.me']);
     expect(ok(siteSchema, { title: 'T', description: 'D', licence: 'L', defang: ['https://t.me/'] })).toBe(false);
   });
+
+  it('takes recordListLimit as a whole number of at least 1, or `all`', () => {
+    const site = { title: 'T', description: 'D', licence: 'L' };
+    expect(siteSchema.parse({ ...site, recordListLimit: 50 }).recordListLimit).toBe(50);
+    expect(siteSchema.parse({ ...site, recordListLimit: 'all' }).recordListLimit).toBe('all');
+    expect(siteSchema.parse(site).recordListLimit).toBeUndefined();
+    for (const bad of [0, 2.5, 'none', 'ALL', null]) expect(ok(siteSchema, { ...site, recordListLimit: bad }), String(bad)).toBe(false);
+  });
 });
 
 describe('country codes', () => {
