@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --sizes 100x2000,1000x20000] [-- --quick] [-- --out <dir>] [-- --seed <n>]
  *   [-- --only driftwatch|baseline] [-- --dev 1000x20000|none] [-- --no-starlight]
- *   [-- --record-list-limit <n>]`
+ *   [-- --record-list-limit <n>|all]`
  *
  * Generates synthetic sites (scripts/bench/generate.ts), builds each with Driftwatch, two bare
  * Astro baselines with the same MDX pages (scripts/bench/baseline.ts: Astro's default Markdown,
@@ -10,7 +10,8 @@
  * folder), times `npm run check`, times the editor's loop in `astro dev` for Driftwatch and
  * Starlight at one size (scripts/bench/dev-loop.ts), and prints the tables. Sizes are
  * `<incidents>x<records>`. With `--record-list-limit`, each size is built a second time with
- * data/site.yaml `recordListLimit` set (docs/scale.md). Results also go to <out>/results.json.
+ * data/site.yaml `recordListLimit` set: a number, or `all` to list every record on a site large
+ * enough to count past 50 by default (docs/scale.md). Results also go to <out>/results.json.
  * See docs/performance.md.
  *
  * Timings are wall-clock and noisy on a shared machine: compare runs made on the same machine,
@@ -37,7 +38,7 @@ const args = (() => {
       options: { sizes: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, dev: { type: 'string' }, 'no-starlight': { type: 'boolean' }, 'record-list-limit': { type: 'string' } },
     }).values;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nusage: npm run bench -- [--sizes 100x2000,…] [--quick] [--out <dir>] [--seed <n>] [--only driftwatch|baseline] [--dev <size>|none] [--no-starlight] [--record-list-limit <n>]\n`);
+    process.stderr.write(`${(error as Error).message}\nusage: npm run bench -- [--sizes 100x2000,…] [--quick] [--out <dir>] [--seed <n>] [--only driftwatch|baseline] [--dev <size>|none] [--no-starlight] [--record-list-limit <n>|all]\n`);
     process.exit(2);
   }
 })();
@@ -56,12 +57,17 @@ const only = args.only;
 /** The size whose editor's loop is timed in `astro dev` (Driftwatch and Starlight), or none. */
 const devSize = args.quick ? '10x200' : (args.dev ?? '1000x20000');
 const withStarlight = !args['no-starlight'];
-/** data/site.yaml `recordListLimit` for a second build of each size, if asked for. */
-const listLimit = args['record-list-limit'] === undefined ? undefined : Number(args['record-list-limit']);
-if (listLimit !== undefined && !(Number.isInteger(listLimit) && listLimit >= 1)) {
-  process.stderr.write(`bad --record-list-limit "${args['record-list-limit']}": a whole number of at least 1\n`);
+/**
+ * data/site.yaml `recordListLimit` for a second build of each size, if asked for: a number, or
+ * `all` (every record listed, where a large site would count past 50 by default).
+ */
+const listLimit = ((setting = args['record-list-limit']): number | 'all' | undefined => {
+  if (setting === undefined || setting === 'all') return setting;
+  const n = Number(setting);
+  if (Number.isInteger(n) && n >= 1) return n;
+  process.stderr.write(`bad --record-list-limit "${setting}": a whole number of at least 1, or all\n`);
   process.exit(2);
-}
+})();
 const ASTRO_BIN = (root: string) => join(root, 'node_modules/astro/bin/astro.mjs');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 

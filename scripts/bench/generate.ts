@@ -499,14 +499,17 @@ function incidentMdx(r: Random, input: IncidentInput): string {
   return `${frontmatter}\n\n${sections.join('\n\n')}\n`;
 }
 
-/** Writes a generated site into `dir` (emptied first). */
-/** The same site with data/site.yaml `recordListLimit` set: pages that count past it (docs/scale.md). */
-export function withRecordListLimit(site: GeneratedSite, limit: number): GeneratedSite {
+/**
+ * The same site with data/site.yaml `recordListLimit` set: pages that count past it, or with
+ * `all`, pages that list every record however large the site (docs/scale.md).
+ */
+export function withRecordListLimit(site: GeneratedSite, limit: number | 'all'): GeneratedSite {
   const files = new Map(site.files);
   files.set('data/site.yaml', `${files.get('data/site.yaml')}recordListLimit: ${limit}\n`);
   return { ...site, files };
 }
 
+/** Writes a generated site into `dir` (emptied first). */
 export function writeSite(dir: string, site: GeneratedSite): void {
   rmSync(dir, { recursive: true, force: true });
   for (const [path, text] of site.files) {

@@ -64,6 +64,18 @@ describe('generateSite', () => {
     }
   });
 
+  it('sets recordListLimit: all on a copy, which the check accepts', () => {
+    const other = mkdtempSync(join(tmpdir(), 'dw-bench-all-'));
+    try {
+      writeSite(other, withRecordListLimit(site, 'all'));
+      const checked = checkProject(other);
+      expect(checked.data.site.recordListLimit).toBe('all');
+      expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('holds every kind of record, disputes, intervals, imprecise dates, CSV and YAML', () => {
     const records = result.data.records;
     for (const kind of ['attack', 'claim', 'takedown', 'migration', 'statement']) expect(records.some((r) => r.kind === kind)).toBe(true);
