@@ -78,7 +78,9 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
       return { text: '', rule: 'unknown-field' };
     }
     case 'invalid_union':
-      // (a union with one form of the value's sort speaks through that form: throughUnions)
+      // A union that says what it takes in its own words (`recordListLimit`) says it; others speak
+      // through the one form of the value's sort (throughUnions), or say this.
+      if (ownWords(issue)) return { text: `"${field}" ${issue.message}, not ${describeValue(actual)}`, rule: 'wrong-type' };
       return { text: `"${field}" has ${describeValue(actual)}, which is not of a form this field takes`, rule: 'wrong-type' };
     case 'invalid_format':
       // An id's own rule (`bad-id`), wherever one stands: `id`, or an old id under `formerly`.
@@ -101,6 +103,13 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
 }
 
 /**
+ * A schema's own message for a union ("must be a whole number of at least 1, or all"), where
+ * zod's would be "Invalid input": one sentence for every form, where a form of another sort (a
+ * number, for the text "none") would say only what the text may be.
+ */
+const ownWords = (issue: Issue): boolean => issue.code === 'invalid_union' && issue.message.startsWith('must ');
+
+/**
  * A union with one form of the value's sort (a mapping for a mapping, a list for a list) is
  * judged by that form: its own complaints say what to fix, each at its own path (an alias
  * {name: x} with no lang is "missing required field aliases[0].lang"; every bad field of a
@@ -108,7 +117,7 @@ function message(issue: Issue, entry: Entry, path: PathSegment[]): { text: strin
  */
 function throughUnions(issues: readonly Issue[]): Issue[] {
   return issues.flatMap((issue) => {
-    if (issue.code !== 'invalid_union') return [issue];
+    if (issue.code !== 'invalid_union' || ownWords(issue)) return [issue];
     const sameSort = issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
     if (sameSort.length !== 1 || sameSort[0]!.length === 0) return [issue];
     return throughUnions(sameSort[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue));

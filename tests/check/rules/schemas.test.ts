@@ -89,6 +89,26 @@ describe('schemas', () => {
       ],
     ],
     [
+      'a recordListLimit of text other than all: one sentence for both forms it takes',
+      { 'data/site.yaml': (text) => `${text}recordListLimit: none\n` },
+      ['data/site.yaml:5:18  error  "recordListLimit" must be a whole number of at least 1, or all, not "none"  wrong-type'],
+    ],
+    [
+      'a recordListLimit of a fraction: the same sentence',
+      { 'data/site.yaml': (text) => `${text}recordListLimit: 2.5\n` },
+      ['data/site.yaml:5:18  error  "recordListLimit" must be a whole number of at least 1, or all, not 2.5  wrong-type'],
+    ],
+    [
+      'a recordListLimit quoted',
+      { 'data/site.yaml': (text) => `${text}recordListLimit: '50'\n` },
+      ['data/site.yaml:5:18  error  "recordListLimit" must be a whole number of at least 1, or all, not "50"  wrong-type'],
+    ],
+    [
+      'a recordListLimit of 0: its bound',
+      { 'data/site.yaml': (text) => `${text}recordListLimit: 0\n` },
+      ['data/site.yaml:5:18  error  "recordListLimit" must be at least 1, not 0  out-of-range'],
+    ],
+    [
       'an alias mapping without its lang: the field it misses, not "not of a form this field takes"',
       { 'data/actors.yaml': replaceOnce('{name: الدولة الإسلامية, lang: ar}', '{name: الدولة الإسلامية}') },
       ['data/actors.yaml:4:19  error  missing required field "aliases[1].lang"  missing-field'],
