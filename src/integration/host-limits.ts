@@ -79,7 +79,7 @@ export interface HostProblem {
 const NAMED_FILES = 5;
 
 /** What brings a site's bytes and files down: said once a limit of either is crossed. */
-export const SIZE_HINT = 'hint: recordListLimit in data/site.yaml (set, or lower) makes the pages of large incidents, busy months and busy years of the map count their records rather than list each (docs/scale.md)';
+export const SIZE_HINT = 'hint: a lower recordListLimit in data/site.yaml (a number, where it is unset or all) makes the pages of large incidents, busy months and busy years of the map count their records rather than list each (docs/scale.md)';
 
 /** Each limit of each host that `size` crosses, in words. */
 export function hostProblems(size: OutputSize): HostProblem[] {

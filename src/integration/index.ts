@@ -40,7 +40,9 @@ export function largeSiteNote(data: ProjectData, includeDrafts: boolean): string
   if (data.site.recordListLimit !== undefined) return undefined;
   const published = publishedRecordCount(data, { includeDrafts });
   if (listLimitOf(undefined, published) === undefined) return undefined;
-  return `${formatCount(published)} records, more than ${formatCount(LARGE_SITE_RECORDS)}: pages list at most ${LARGE_SITE_LIST_LIMIT} records each and count the rest, so that the site stays within static hosts' limits; recordListLimit in data/site.yaml sets another number, or "all" (docs/scale.md)`;
+  const records = `${formatCount(published)} records${includeDrafts ? ' (drafts included)' : ''}`;
+  // The addresses that go are said: a site that grows past the size loses them on that build.
+  return `${records}, more than ${formatCount(LARGE_SITE_RECORDS)}: pages list at most ${LARGE_SITE_LIST_LIMIT} records each and count the rest, so that the site stays within static hosts' limits (an incident with more has no card per record and no JSON file of its own, a month with more no page of its own); recordListLimit in data/site.yaml sets another number, or "all" (docs/scale.md)`;
 }
 
 export default function driftwatch(): AstroIntegration {
