@@ -128,10 +128,10 @@ export function roleTableLimit(settings: ListedSiteSettings): number {
  * Past this many published records, a site whose data/site.yaml leaves `recordListLimit` unset
  * lists at most LARGE_SITE_LIST_LIMIT records a page. Listing each one, pages grow with the
  * records, about 5.5 MiB per 1,000 at the bench's proportions: at 1,000 incidents the output was
- * 247 MiB at 20,000 records, 684 MiB at 100,000 and 1,127 MiB at 200,000, past GitHub Pages'
+ * 246 MiB at 20,000 records, 683 MiB at 100,000 and 1,125 MiB at 200,000, past GitHub Pages'
  * 1 GB; with 50 a page, 281 and 398 MiB (docs/scale.md). Why 50,000: a site up to it, listing
  * every record (about 410 MiB), is within every host's limits, so none that deploys today loses
- * a card by this default; past it the size heads for GitHub Pages' 1 GB (near 170,000 records),
+ * a card by this default; past it the size heads for GitHub Pages' 1 GB (about 160,000 records),
  * and the build already works one thing at a time there (src/integration/search.ts). A team
  * whose host takes more sets `all`.
  */
