@@ -57,11 +57,6 @@ const IGNORED = /<dw-chart class="dw-chart" data-pagefind-ignore="all"[\s\S]*?<\
 const RUN_TOGETHER = /<\/(?:dt|dd|td|th|li)>/g;
 
 /**
- * What Pagefind reads of a page, given as its bytes read as Latin-1 (which maps each byte to one
- * character and back: a third of the cost of decoding UTF-8, and the cuts are all ASCII, so the
- * result's bytes are the page's less what is cut); undefined for a page with no search body.
- */
-/**
  * What Pagefind leaves out besides `data-pagefind-ignore`: a table cell's link to a record's card
  * (`…#record-<id>`), as the drill-down tables give each record that has a write-up. Its title is
  * indexed on the card, where the link leads, so a search for it finds that page once rather than
@@ -70,6 +65,11 @@ const RUN_TOGETHER = /<\/(?:dt|dd|td|th|li)>/g;
  */
 export const INDEX_CONFIG = { excludeSelectors: ['td > a[href*="#record-"]'] };
 
+/**
+ * What Pagefind reads of a page, given as its bytes read as Latin-1 (which maps each byte to one
+ * character and back: a third of the cost of decoding UTF-8, and the cuts are all ASCII, so the
+ * result's bytes are the page's less what is cut); undefined for a page with no search body.
+ */
 export function searchText(latin1: string): string | undefined {
   if (!latin1.includes('data-pagefind-body')) return undefined;
   return latin1.replace(IGNORED, '').replace(RUN_TOGETHER, '$& ');
