@@ -266,6 +266,11 @@ export function recordSourceIds(record: DataRecord): string[] {
   return [...record.sources, ...(record.disputed ?? []).flatMap((d) => d.sources)];
 }
 
+/** The slugs of the write-ups that are drafts. */
+function draftSlugs(incidents: DataInput['incidents']): Set<string> {
+  return new Set(incidents.filter((i) => i.status === 'draft').map((i) => i.id));
+}
+
 /** Whether a record is left out of the site: one that belongs only to drafts is as unpublished as the drafts are. */
 function hiddenBy(drafts: ReadonlySet<string>, options: QueryOptions): (record: DataRecord) => boolean {
   return (r) => !options.includeDrafts && (r.incidents ?? []).length > 0 && (r.incidents ?? []).every((slug) => drafts.has(slug));
@@ -273,12 +278,12 @@ function hiddenBy(drafts: ReadonlySet<string>, options: QueryOptions): (record: 
 
 /** How many records the site publishes: those of no draft, or every one where drafts are shown. */
 export function publishedRecordCount(data: Pick<DataInput, 'incidents' | 'records'>, options: QueryOptions): number {
-  const isHidden = hiddenBy(new Set(data.incidents.filter((i) => i.status === 'draft').map((i) => i.id)), options);
+  const isHidden = hiddenBy(draftSlugs(data.incidents), options);
   return data.records.reduce((n, r) => (isHidden(r) ? n : n + 1), 0);
 }
 
 export function buildSiteData(data: DataInput, options: QueryOptions): SiteData {
-  const drafts = new Set(data.incidents.filter((i) => i.status === 'draft').map((i) => i.id));
+  const drafts = draftSlugs(data.incidents);
   const visibleIncidents = data.incidents
     .filter((i) => options.includeDrafts || i.status !== 'draft')
     .map((incident) => ({ ...incident, ...(incident.location ? { location: publishedLocation(incident.location) } : {}), span: parseDate(incident.date) }))
