@@ -25,6 +25,7 @@ import { writeBaseline, type BaselineKind } from './bench/baseline.ts';
 import { installStarlight, starlightIncident, starlightPackages, writeStarlight } from './bench/starlight.ts';
 import { measureDevLoop, type DevLoop } from './bench/dev-loop.ts';
 import { LARGE_SITE_LIST_LIMIT, LARGE_SITE_RECORDS } from '../src/data/queries.ts';
+import { siteSchema, type SiteSettings } from '../src/schema/site.ts';
 import { generateSite, incidentDataEdit, withRecordListLimit, writeSite, type GeneratedSite, type SiteSize } from './bench/generate.ts';
 import { distStats, run, type DistStats, type RunResult } from './bench/measure.ts';
 import { formatDevTable, formatTable, type Row } from './bench/table.ts';
@@ -62,10 +63,11 @@ const withStarlight = !args['no-starlight'];
  * data/site.yaml `recordListLimit` for a second build of each size, if asked for: a number, or
  * `all` (every record listed, where a large site would count past 50 by default).
  */
-const listLimit = ((setting = args['record-list-limit']): number | 'all' | undefined => {
-  if (setting === undefined || setting === 'all') return setting;
-  const n = Number(setting);
-  if (Number.isInteger(n) && n >= 1) return n;
+const listLimit = ((setting = args['record-list-limit']): SiteSettings['recordListLimit'] => {
+  if (setting === undefined) return undefined;
+  // The schema says what the setting takes; a number on the command line is text until here.
+  const parsed = siteSchema.shape.recordListLimit.safeParse(setting === 'all' ? setting : Number(setting));
+  if (parsed.success) return parsed.data;
   process.stderr.write(`bad --record-list-limit "${setting}": a whole number of at least 1, or all\n`);
   process.exit(2);
 })();
