@@ -64,12 +64,12 @@ export default function driftwatch(): AstroIntegration {
         invalidateProject(root);
         // A build with errors stops here. Its error is the whole report, as `npm run check` prints
         // it; logged as well, every line would show twice.
-        const { problems } = loadProject(root);
+        const { problems, data } = loadProject(root);
         if (command === 'build' && hasErrors(problems)) throw new DataProblemsError(problems);
         const first = changesSince(new Map(), problems);
         print(first.added, logger);
         shown = first.shown;
-        const counted = largeSiteNote(loadProject(root).data, showDrafts());
+        const counted = largeSiteNote(data, showDrafts());
         if (counted) logger.info(counted);
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -98,7 +98,7 @@ export default function driftwatch(): AstroIntegration {
         /** A file under data/ changed since the last report: nothing of Astro's sees that, so the browser is told here. */
         let dataSaved = false;
         const report = () => {
-          const { problems } = loadProject(root);
+          const { problems, data } = loadProject(root);
           const changes = changesSince(shown, problems);
           shown = changes.shown;
           print(changes.added, logger);
