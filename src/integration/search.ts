@@ -40,7 +40,7 @@ import { pageKey, readRenderOrder, renderOrderFile } from './render-order.ts';
 const NO_PAGES = new Set(['_astro', 'embed', 'og', 'pagefind']);
 
 /**
- * What of a chart Pagefind ignores (src/charts/shared/ChartFrame.astro): a chart with
+ * What of a chart Pagefind ignores (src/charts/shared/frame-html.ts): a chart with
  * `searchable: false`, and any chart's SVG, from the element to its end. The openings are
  * matched whole: no data can write them, since text escapes `<` and attribute values escape `"`.
  * Neither element is ever nested in itself. (An end tag inside an attribute value, where Astro

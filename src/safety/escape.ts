@@ -11,7 +11,8 @@ const HTML_TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt
 
 /** Text inside an HTML element (and in RSS `<description>`, which readers read as HTML). */
 export function escapeHtmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_TEXT[c]!);
+  // Most text needs nothing: testing first is a third of the cost of a replace that finds nothing.
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_TEXT[c]!) : text;
 }
 
 /**
@@ -19,7 +20,7 @@ export function escapeHtmlText(text: string): string {
  * would be six bytes as `&quot;`): only `&`, `<` and `>`.
  */
 export function escapeHtmlContent(text: string): string {
-  return text.replace(/[&<>]/g, (c) => HTML_TEXT[c]!);
+  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => HTML_TEXT[c]!) : text;
 }
 
 /**
@@ -27,7 +28,7 @@ export function escapeHtmlContent(text: string): string {
  * An apostrophe stays as it is: the embed snippet shows this markup to readers as text.
  */
 export function escapeHtmlAttribute(value: string): string {
-  return value.replace(/[&"<>]/g, (c) => HTML_TEXT[c]!);
+  return /[&"<>]/.test(value) ? value.replace(/[&"<>]/g, (c) => HTML_TEXT[c]!) : value;
 }
 
 /** The entities `escapeHtmlText` and Astro write, back to their characters. */

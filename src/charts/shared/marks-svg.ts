@@ -1,9 +1,10 @@
 /**
  * A chart's marks as SVG markup, written as one string rather than as Astro JSX per mark: a chart
  * of a few thousand marks is the larger part of an incident page, and building it through Astro's
- * per-element rendering took most of the time a chart costs. Marks.astro prints the result with
- * `set:html`, so everything taken from data is escaped here, with the project's escapers
- * (src/safety/escape.ts): text with `escapeHtmlText`, attribute values with `escapeHtmlAttribute`.
+ * per-element rendering took most of the time a chart costs. The frame (frame-html.ts) takes the
+ * result as it is and the page prints it with `set:html`, so everything taken from data is escaped
+ * here, with the project's escapers (src/safety/escape.ts): text with `escapeHtmlText`, attribute
+ * values with `escapeHtmlAttribute` (through html.ts `attr`).
  *
  * Every mark is a <g> translated to its anchor; parts inside are relative, and parts that stretch
  * with time carry their instants (data-t0/-t1) so zoom can redraw them. A mark whose record the
@@ -21,7 +22,8 @@
  * - empty elements close themselves (`<path …/>`: SVG inside HTML allows it), and attributes at
  *   their default (a label's `text-anchor="start"`) are left out.
  */
-import { escapeHtmlAttribute, escapeHtmlText } from '../../safety/escape.ts';
+import { escapeHtmlText } from '../../safety/escape.ts';
+import { attr } from './html.ts';
 import { laneAt, type LaneBand } from './lane-at.ts';
 import type { Mark } from './types.ts';
 
@@ -43,13 +45,6 @@ export interface MarksOptions {
   drillHref?: (period: string) => string | undefined;
   /** A chart that zooms in time: marks carry their instants (data-t, -t0, -t1), which only zoom reads. */
   timed?: boolean;
-}
-
-/** An attribute as Astro writes one: nothing for no value, the bare name for an empty one. */
-function attr(name: string, value: string | number | undefined | null): string {
-  if (value === undefined || value === null) return '';
-  const text = String(value);
-  return text === '' ? ` ${name}` : ` ${name}="${escapeHtmlAttribute(text)}"`;
 }
 
 /** Symbol paths (symbols and halos) drawn often enough that a shared copy is shorter, by path data. */
